@@ -1,0 +1,36 @@
+"""The help text: every command with an example, shared by every platform."""
+from __future__ import annotations
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "add": ("/task add @alice send the Q3 report by friday !high #finance", "create a task or ask someone"),
+    "list": ("/task list [mine|inbox|waiting|here|overdue|all|project NAME|search TEXT]", "see tasks"),
+    "show": ("/task show T-3", "one task with its comments and history"),
+    "accept": ("/task accept T-3", "commit to a request, or accept a proposed date"),
+    "propose": ("/task propose T-3 next monday Need the numbers first", "ask for another date"),
+    "decline": ("/task decline T-3 I'm out that week", "say no, with a reason"),
+    "done": ("/task done T-3", "mark it done; the requester is told"),
+    "reopen": ("/task reopen T-3", "open a done or cancelled task again"),
+    "start": ("/task start T-3", "mark it in progress (also: /task block T-3)"),
+    "edit": ("/task edit T-3 title Send the Q4 report", "change title, notes, priority, project, labels"),
+    "assign": ("/task assign T-3 @bob", "give it to someone else"),
+    "due": ("/task due T-3 tomorrow 3pm", "change the due date of your own task or request"),
+    "comment": ("/task comment T-3 The draft is in the shared folder", "add a comment"),
+    "watch": ("/task watch T-3", "hear about changes (stop with /task unwatch T-3)"),
+    "cancel": ("/task cancel T-3 no longer needed", "cancel it; everyone involved is told"),
+    "undo": ("/task undo T-3", "withdraw a task you just created"),
+    "project": ("/task project new launch | list | status launch | join launch", "projects"),
+    "goal": ("/task goal new grow-revenue | list", "goals that projects serve"),
+    "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30)", "your settings"),
+    "help": ("/task help [command]", "this list"),
+}
+
+
+def help_text(topic: str = "") -> str:
+    """All commands, or one in detail."""
+    if topic in COMMANDS:
+        example, what = COMMANDS[topic]
+        return f"/task {topic}: {what}.\nExample: {example}"
+    lines = ["Tandem keeps track of who does what by when. Commands:"]
+    lines += [f"  {example}  — {what}" for example, what in COMMANDS.values()]
+    lines.append("Or just ask in a conversation: @tandem can @alice send the Q3 report by Friday?")
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""The `tandem` command: console, run, db, parse and config, with one error policy at the top."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from bot import console_main, parse_command
+from bot.config import Config, ConfigError, load_config
+from core.errors import new_reference_id
+from storage.database import DatabaseUnavailable, make_engine
+from storage.migrate import current, head, upgrade
+
+log = logging.getLogger("tandem")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tandem", description="Ask, commit and follow through, in chat.")
+    parser.add_argument("--config", type=Path, help="path to app.yaml (default: ./app.yaml or $TANDEM_CONFIG)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    console_main.register(sub)
+    sub.add_parser("run", help="start every adapter enabled in app.yaml, plus the scheduler")
+    db = sub.add_parser("db", help="database maintenance")
+    db.add_argument("action", choices=["upgrade", "current"], help="upgrade to the latest schema, or show it")
+    config = sub.add_parser("config", help="check app.yaml")
+    config.add_argument("action", choices=["check"])
+    parse_command.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "parse":
+        return parse_command.run(args)
+    try:
+        config = load_config(args.config)
+        logging.basicConfig(level=config.logging.level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        return _dispatch(args, config)
+    except ConfigError as error:
+        print(error.render(), file=sys.stderr)
+        return 2
+    except DatabaseUnavailable as error:
+        print(f"Tandem can't use its database: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        reference = new_reference_id()
+        log.exception("unexpected error %s", reference)
+        print(f"Tandem stopped on an unexpected error (reference {reference}); see the log.", file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace, config: Config) -> int:
+    if args.command == "console":
+        return console_main.run(args, config)
+    if args.command == "db":
+        return _db(args.action, config)
+    if args.command == "config":
+        print(f"app.yaml is valid. {config.summary()}")
+        return 0
+    if args.command == "run":
+        return _run(args, config)
+    return 2
+
+
+def _db(action: str, config: Config) -> int:
+    if action == "upgrade":
+        engine = make_engine(config.database.url)
+        try:
+            upgrade(engine)
+        finally:
+            engine.dispose()
+        print(f"Database is at the latest schema ({head()}).")
+        return 0
+    print(f"Database schema: {current(config.database.url) or 'empty'} (latest: {head()}).")
+    return 0
+
+
+def _run(args: argparse.Namespace, config: Config) -> int:
+    enabled = [name for name in ("slack", "discord") if getattr(config, name).enabled]
+    if not enabled:
+        print("No chat platform is enabled in app.yaml; starting the console.", file=sys.stderr)
+        args.speaker = args.now = args.tz = args.workspace = None
+        args.json = False
+        return console_main.run(args, config)
+    print(f"Enabled in app.yaml but not yet available in this build: {', '.join(enabled)}.", file=sys.stderr)
+    return 2

@@ -1,0 +1,47 @@
+"""The choices to offer a reader of a task: the buttons on a card, the hints in the console."""
+from __future__ import annotations
+
+from core.outcome import Action
+from core.tasks import Agreement, Task
+from core.wording import when
+
+
+def answer_actions(task: Task) -> tuple[Action, ...]:
+    """What the owner of a request can do with it."""
+    return (
+        Action("accept", "Accept", f"/task accept {task.ref}", "primary"),
+        Action("propose", "Propose date", f"/task propose {task.ref} <date> [note]"),
+        Action("decline", "Decline", f"/task decline {task.ref} <reason>", "danger"),
+    )
+
+
+def settle_actions(task: Task, tz: str) -> tuple[Action, ...]:
+    """What the requester can do with a proposed date."""
+    label = f"Accept {when(task.proposed_due, tz)}" if task.proposed_due else "Accept"
+    return (
+        Action("accept", label, f"/task accept {task.ref}", "primary"),
+        Action("propose", "Counter", f"/task propose {task.ref} <date> [note]"),
+    )
+
+
+def work_actions(task: Task) -> tuple[Action, ...]:
+    """What the owner of committed work can do with it."""
+    return (
+        Action("done", "Done", f"/task done {task.ref}", "primary"),
+        Action("snooze", "Snooze", f"/task snooze {task.ref} <when>"),
+        Action("propose", "Propose date", f"/task propose {task.ref} <date> [note]"),
+    )
+
+
+def actions_for(task: Task, reader_id: int | None, tz: str) -> tuple[Action, ...]:
+    """The actions that make sense for this reader now."""
+    if not task.is_open:
+        return (Action("reopen", "Reopen", f"/task reopen {task.ref}"),) if reader_id in (
+            task.owner_id, task.requester_id) else ()
+    if reader_id == task.owner_id and task.agreement in (Agreement.REQUESTED, Agreement.DECLINED):
+        return answer_actions(task)
+    if reader_id == task.requester_id and task.agreement is Agreement.PROPOSED:
+        return settle_actions(task, tz)
+    if reader_id == task.owner_id:
+        return work_actions(task)
+    return ()

@@ -1,0 +1,187 @@
+"""Commands: what a person asks Tandem to do, already translated from any platform's words."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who is speaking, in which workspace and conversation."""
+
+    workspace_id: int
+    person_id: int
+    conversation: str | None = None
+    message: str | None = None
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Command:
+    """Base of every command."""
+
+
+@dataclass(frozen=True)
+class AddTask(Command):
+    """Create directly from free text: "@bob send the report by friday !high #q3"."""
+
+    text: str
+    private: bool = False
+
+
+@dataclass(frozen=True)
+class DraftRequest(Command):
+    """Read a request said to the bot and show it back for confirmation before creating."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ConfirmDraft(Command):
+    draft_id: int
+
+
+@dataclass(frozen=True)
+class DiscardDraft(Command):
+    draft_id: int
+
+
+@dataclass(frozen=True)
+class ReviseDraft(Command):
+    draft_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TaskCommand(Command):
+    """A command about one task, named by its reference number."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class ShowTask(TaskCommand):
+    pass
+
+
+@dataclass(frozen=True)
+class CompleteTask(TaskCommand):
+    pass
+
+
+@dataclass(frozen=True)
+class ReopenTask(TaskCommand):
+    pass
+
+
+@dataclass(frozen=True)
+class CancelTask(TaskCommand):
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class UndoAdd(TaskCommand):
+    pass
+
+
+@dataclass(frozen=True)
+class SetStatus(TaskCommand):
+    status: str
+
+
+@dataclass(frozen=True)
+class EditTask(TaskCommand):
+    """Change one field: title, notes, priority, project, labels, private."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class AssignTask(TaskCommand):
+    assignee: str
+
+
+@dataclass(frozen=True)
+class SetDue(TaskCommand):
+    when: str
+
+
+@dataclass(frozen=True)
+class AcceptTask(TaskCommand):
+    """The owner accepts a request, or the requester accepts a proposed date."""
+
+
+@dataclass(frozen=True)
+class ProposeDue(TaskCommand):
+    """The owner proposes another date, or the requester counters a proposal."""
+
+    when: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DeclineTask(TaskCommand):
+    reason: str
+
+
+@dataclass(frozen=True)
+class CommentOnTask(TaskCommand):
+    text: str
+
+
+@dataclass(frozen=True)
+class WatchTask(TaskCommand):
+    watch: bool = True
+
+
+@dataclass(frozen=True)
+class ListTasks(Command):
+    """A view: mine, inbox, waiting, here, overdue, project <name>, search <text>, all."""
+
+    view: str = "mine"
+    argument: str = ""
+
+
+@dataclass(frozen=True)
+class CreateProject(Command):
+    name: str
+    goal: str | None = None
+
+
+@dataclass(frozen=True)
+class ProjectStatusQuery(Command):
+    name: str
+
+
+@dataclass(frozen=True)
+class ListProjects(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class JoinProject(Command):
+    name: str
+    member: str | None = None
+
+
+@dataclass(frozen=True)
+class CreateGoal(Command):
+    name: str
+
+
+@dataclass(frozen=True)
+class ListGoals(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class UpdateSettings(Command):
+    """Personal settings: tz, hours, days, lang."""
+
+    setting: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ShowSettings(Command):
+    pass

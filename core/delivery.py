@@ -1,0 +1,25 @@
+"""The port a platform offers for delivering outbox entries, and how a delivery can fail."""
+from __future__ import annotations
+
+from typing import Protocol
+
+from core.outbox import OutboxEntry
+from core.people import Person, Workspace
+
+
+class DeliveryFailed(Exception):
+    """A send that did not go through. `retry_after` (seconds) when the platform says when to retry."""
+
+    def __init__(self, reason: str, permanent: bool = False, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+        self.retry_after = retry_after
+
+
+class Sender(Protocol):
+    """Sends one outbox entry on one platform: a DM to `recipient`, or a post to a conversation."""
+
+    platform: str
+
+    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None: ...

@@ -1,0 +1,90 @@
+"""`/task add` and the confirm-before-create flow for requests said to the bot in chat."""
+from __future__ import annotations
+
+from core.commands import AddTask, ConfirmDraft, DiscardDraft, DraftRequest, ReviseDraft
+from core.drafts import Draft
+from core.errors import NotAllowed, NotFound
+from core.handlers.context import Context
+from core.handlers.create import (
+    create_tasks,
+    created_text,
+    owners_of,
+    read,
+    reading_card,
+    require_request,
+    undo_action,
+)
+from core.outcome import Action, Card, Reply
+from core.tasks import Origin
+
+NOT_A_REQUEST = (
+    "I read tasks, not chat. To ask someone, say: @tandem can @alice send the Q3 report by Friday? "
+    "Or add one yourself: /task add water the plants every Monday. /task help lists everything."
+)
+
+
+def add_task(cmd: AddTask, ctx: Context) -> Reply:
+    reading = read(ctx, cmd.text)
+    require_request(reading)
+    tasks = create_tasks(ctx, reading, _origin(ctx), cmd.private)
+    cards = tuple(ctx.card(t) for t in tasks)
+    return Reply(created_text(ctx, tasks), cards[0] if len(cards) == 1 else None, undo_action(tasks),
+                 ephemeral=False, cards=cards if len(cards) > 1 else ())
+
+
+def draft_request(cmd: DraftRequest, ctx: Context) -> Reply:
+    reading = read(ctx, cmd.text)
+    if not reading.is_request or not reading.title.strip():
+        return Reply(NOT_A_REQUEST)
+    owners = owners_of(ctx, reading)
+    draft = ctx.uow.drafts.add(Draft(ctx.workspace.id or 0, ctx.me.id or 0, cmd.text, ctx.now,
+                                     ctx.speaker.conversation, ctx.speaker.message, ctx.speaker.link))
+    return _draft_reply(ctx, draft, reading_card(ctx, reading, owners))
+
+
+def confirm_draft(cmd: ConfirmDraft, ctx: Context) -> Reply:
+    draft = _my_draft(ctx, cmd.draft_id)
+    reading = read(ctx, draft.text, draft.said_at)
+    origin = Origin(draft.conversation, draft.message, draft.link) if draft.conversation else None
+    tasks = create_tasks(ctx, reading, origin, private=False)
+    ctx.uow.drafts.delete(draft.id or 0)
+    return Reply(created_text(ctx, tasks), ctx.card(tasks[0]), undo_action(tasks), ephemeral=False)
+
+
+def discard_draft(cmd: DiscardDraft, ctx: Context) -> Reply:
+    draft = _my_draft(ctx, cmd.draft_id)
+    ctx.uow.drafts.delete(draft.id or 0)
+    return Reply("Cancelled. Nothing was created.", ephemeral=False)
+
+
+def revise_draft(cmd: ReviseDraft, ctx: Context) -> Reply:
+    draft = _my_draft(ctx, cmd.draft_id)
+    reading = read(ctx, cmd.text)
+    require_request(reading)
+    owners = owners_of(ctx, reading)
+    draft.text, draft.said_at = cmd.text, ctx.now
+    ctx.uow.drafts.save(draft)
+    return _draft_reply(ctx, draft, reading_card(ctx, reading, owners))
+
+
+def _draft_reply(ctx: Context, draft: Draft, card: Card) -> Reply:
+    actions = (
+        Action("create", "Create", f"/task confirm {draft.id}", "primary"),
+        Action("edit", "Edit", f"/task revise {draft.id} <corrected request>"),
+        Action("cancel", "Cancel", f"/task discard {draft.id}", "danger"),
+    )
+    return Reply("Here's what I understood. Create it?", card, actions, ephemeral=False)
+
+
+def _my_draft(ctx: Context, draft_id: int) -> Draft:
+    draft = ctx.uow.drafts.get(draft_id)
+    if draft is None or draft.workspace_id != ctx.workspace.id:
+        raise NotFound("That request was already created or cancelled.")
+    if draft.author_id != ctx.me.id:
+        raise NotAllowed("Only the person who made the request can create, edit or cancel it.")
+    return draft
+
+
+def _origin(ctx: Context) -> Origin | None:
+    speaker = ctx.speaker
+    return Origin(speaker.conversation, speaker.message, speaker.link) if speaker.conversation else None

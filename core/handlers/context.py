@@ -1,0 +1,94 @@
+"""What every handler works with: the unit of work, the clock, the speaker and notices to send."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from uuid import uuid4
+
+from core.activity import Activity
+from core.clock import Clock
+from core.commands import Speaker
+from core.errors import InvalidInput, NotFound
+from core.outcome import Action, Card, Notice
+from core.people import Person, Workspace
+from core.permissions import Act, require
+from core.ports import UnitOfWork
+from core.tasks import Task
+from core.wording import task_card
+
+
+@dataclass
+class Context:
+    """One command's view of the world. Notices collect here and go to the outbox on commit."""
+
+    uow: UnitOfWork
+    clock: Clock
+    speaker: Speaker
+    me: Person
+    workspace: Workspace
+    notices: list[Notice] = field(default_factory=list)
+    now: datetime = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.now = self.clock.now()
+
+    @classmethod
+    def load(cls, uow: UnitOfWork, clock: Clock, speaker: Speaker) -> Context:
+        me = uow.people.get(speaker.person_id)
+        workspace = uow.workspaces.get(speaker.workspace_id)
+        if me is None or workspace is None or me.workspace_id != workspace.id:
+            raise NotFound("I don't know you in this workspace yet. Say something to me first.")
+        return cls(uow=uow, clock=clock, speaker=speaker, me=me, workspace=workspace)
+
+    def task(self, number: int, act: Act = Act.SEE) -> Task:
+        """The speaker's task `number`, checked against the permission policy."""
+        task = self.uow.tasks.get(self.workspace.id or 0, number)
+        if task is None:
+            raise NotFound(f"There is no T-{number} here. See your tasks with /task list.")
+        require(self.me, act, task)
+        return task
+
+    def person_named(self, name: str) -> Person:
+        """The one person called `name`; ask instead of guessing when several match."""
+        cleaned = name.strip().lstrip("@")
+        if not cleaned:
+            raise InvalidInput("Say who, with an @mention: /task assign T-3 @alice")
+        matches = self.uow.people.find(self.workspace.id or 0, cleaned)
+        exact = [p for p in matches if p.handle.lower() == cleaned.lower()]
+        if len(exact) == 1:
+            return exact[0]
+        if not matches:
+            raise NotFound(f"I don't know @{cleaned} here. Check the spelling, or ask them to say hi to me first.")
+        if len(matches) > 1:
+            names = ", ".join(p.mention for p in matches[:5])
+            raise InvalidInput(f"@{cleaned} could be {names}. Which one? Use the exact handle.")
+        return matches[0]
+
+    def people(self, ids: Iterable[int]) -> dict[int, Person]:
+        wanted = set(ids) | {self.me.id or 0}
+        found = self.uow.people.many(wanted)
+        found[self.me.id or 0] = self.me
+        return found
+
+    def card(self, task: Task, reader: Person | None = None) -> Card:
+        people = self.people(task.participants())
+        return task_card(task, people, reader or self.me, self.now)
+
+    def log(self, task: Task, verb: str, detail: str = "") -> None:
+        self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, detail, self.now))
+
+    def touch(self, task: Task) -> None:
+        task.updated_at = self.now
+        self.uow.tasks.save(task)
+
+    def notify(self, recipient_id: int, kind: str, text: str, task: Task | None = None,
+               actions: tuple[Action, ...] = (), urgent: bool = False) -> None:
+        """Tell someone other than the speaker; the speaker already sees the reply."""
+        if recipient_id == self.me.id:
+            return
+        reader = self.uow.people.get(recipient_id)
+        card = self.card(task, reader) if task is not None and reader is not None else None
+        key = f"{kind}:{task.id if task else 0}:{recipient_id}:{uuid4().hex}"
+        self.notices.append(Notice(recipient_id, kind, text, task.id if task else None, card, actions,
+                                   urgent, key))

@@ -1,0 +1,114 @@
+"""Creating tasks from a reading of free text: one task per owner, requests asked to commit."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.actions import answer_actions
+from core.errors import InvalidInput
+from core.handlers.context import Context
+from core.language import Reading, parse_request
+from core.negotiation import opening_agreement
+from core.outcome import Action, Card
+from core.people import Person
+from core.projects import Project
+from core.tasks import Origin, Priority, Task, Visibility, clean_title
+from core.wording import due_for_both, when
+
+
+def read(ctx: Context, text: str, said_at: datetime | None = None) -> Reading:
+    """Read `text` as the speaker meant it (at `said_at`, default now), in their zone and language."""
+    return parse_request(text, now=said_at or ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+
+
+def owners_of(ctx: Context, reading: Reading) -> list[Person]:
+    """The people named, resolved before anything is written; the speaker when nobody is named."""
+    owners: list[Person] = []
+    for name in reading.assignees:
+        person = ctx.person_named(name)
+        if person.id not in {p.id for p in owners}:
+            owners.append(person)
+    return owners or [ctx.me]
+
+
+def project_for(ctx: Context, name: str | None) -> tuple[Project | None, bool]:
+    """The project called `name`, made on first use; True when it was just made."""
+    if not name:
+        return None, False
+    found = ctx.uow.projects.by_name(ctx.workspace.id or 0, name)
+    if found is not None:
+        return found, False
+    made = ctx.uow.projects.add(Project(ctx.workspace.id or 0, name, ctx.now, owner_id=ctx.me.id))
+    return made, True
+
+
+def create_tasks(ctx: Context, reading: Reading, origin: Origin | None, private: bool) -> list[Task]:
+    """Write one task per owner, log it, and ask each other owner to commit."""
+    title = clean_title(reading.title)
+    owners = owners_of(ctx, reading)
+    project, _ = project_for(ctx, reading.project)
+    return [_create_one(ctx, reading, title, owner, project, origin, private) for owner in owners]
+
+
+def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, project: Project | None,
+                origin: Origin | None, private: bool) -> Task:
+    number = ctx.uow.tasks.next_number(ctx.workspace.id or 0)
+    task = Task(
+        workspace_id=ctx.workspace.id or 0, number=number, title=title, requester_id=ctx.me.id or 0,
+        owner_id=owner.id or 0, created_at=ctx.now, updated_at=ctx.now, due=reading.due,
+        priority=Priority(reading.priority or "normal"), project_id=project.id if project else None,
+        labels=reading.labels, origin=origin, recurrence=reading.recurrence,
+        visibility=Visibility.PRIVATE if private else Visibility.WORKSPACE,
+    )
+    task.agreement = opening_agreement(task)
+    task = ctx.uow.tasks.add(task)
+    if task.is_request:
+        ctx.log(task, "requested", f"asked {owner.mention}, due {when(task.due, ctx.me.tz)}")
+        ctx.notify(owner.id or 0, "request",
+                   f"{ctx.me.mention} asks you: {task.ref} {task.title} (due "
+                   f"{when(task.due, owner.tz, ctx.now)}). Accept, propose another date, or decline.",
+                   task, answer_actions(task))
+    else:
+        ctx.log(task, "created", "")
+    return task
+
+
+def created_text(ctx: Context, tasks: list[Task]) -> str:
+    """"Created T-5 …" plus what happens next."""
+    lines = []
+    for task in tasks:
+        owner = ctx.uow.people.get(task.owner_id) or ctx.me
+        due = due_for_both(task.due, ctx.me, owner, ctx.now) if task.due else "no due date"
+        if task.is_request:
+            lines.append(f"Created {task.ref} {task.title} for {owner.mention}, due {due}. "
+                         f"I've asked {owner.mention} to accept, propose another date or decline.")
+        else:
+            lines.append(f"Created {task.ref} {task.title}, due {due}. It's yours.")
+    return "\n".join(lines)
+
+
+def reading_card(ctx: Context, reading: Reading, owners: list[Person]) -> Card:
+    """A reading shown back before anything is created."""
+    fields: list[tuple[str, str]] = [("Owner", ", ".join(p.mention for p in owners))]
+    first = owners[0]
+    fields.append(("Due", due_for_both(reading.due, first, ctx.me, ctx.now) if reading.due else "no due date"))
+    if reading.due and first.tz != ctx.me.tz and not reading.due.is_date:
+        fields.append(("Your time", when(reading.due, ctx.me.tz, ctx.now)))
+    if reading.recurrence:
+        fields.append(("Repeats", reading.recurrence))
+    if reading.priority:
+        fields.append(("Priority", reading.priority))
+    if reading.project:
+        fields.append(("Project", f"#{reading.project}"))
+    if reading.labels:
+        fields.append(("Labels", " ".join(f"+{label}" for label in reading.labels)))
+    return Card(heading=clean_title(reading.title), fields=tuple(fields))
+
+
+def undo_action(tasks: list[Task]) -> tuple[Action, ...]:
+    refs = " ".join(t.ref for t in tasks)
+    return (Action("undo", "Undo", f"/task undo {refs}"),) if len(tasks) == 1 else ()
+
+
+def require_request(reading: Reading) -> None:
+    if not reading.title.strip():
+        raise InvalidInput("A task needs something to do. Try: /task add @alice send the Q3 report by friday")

@@ -1,0 +1,116 @@
+"""Editing a task's fields, its owner and its due date; watchers and comments."""
+from __future__ import annotations
+
+from core.actions import answer_actions
+from core.activity import Comment
+from core.commands import AssignTask, CommentOnTask, EditTask, SetDue, WatchTask
+from core.errors import Conflict, InvalidInput
+from core.handlers.context import Context
+from core.handlers.create import project_for
+from core.language import parse_when
+from core.negotiation import opening_agreement
+from core.permissions import Act
+from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, Visibility, clean_title
+from core.wording import when
+
+EDITABLE = ("title", "notes", "priority", "project", "labels", "private", "public")
+
+
+def edit_task(cmd: EditTask, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    field, value = cmd.field.lower(), cmd.value.strip()
+    if field not in EDITABLE:
+        raise InvalidInput(f"I can edit {', '.join(EDITABLE)}. Example: /task edit {task.ref} title New title")
+    _apply_edit(ctx, task, field, value)
+    ctx.touch(task)
+    ctx.log(task, "edited", f"{field}: {value}")
+    return f"Updated {task.ref}: {field} {'set' if value else 'cleared'}."
+
+
+def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
+    if field == "title":
+        task.title = clean_title(value)
+    elif field == "notes":
+        if len(value) > NOTES_LIMIT:
+            raise InvalidInput(f"Notes are limited to {NOTES_LIMIT} characters; add a comment for more.")
+        task.notes = value
+    elif field == "priority":
+        task.priority = _priority(value)
+    elif field == "project":
+        project, _ = project_for(ctx, value.lstrip("#") or None)
+        task.project_id = project.id if project else None
+    elif field == "labels":
+        task.labels = tuple(sorted({w.lstrip("+").lower() for w in value.split() if w.lstrip("+")}))
+    else:
+        task.visibility = Visibility.PRIVATE if field == "private" else Visibility.WORKSPACE
+
+
+def _priority(value: str) -> Priority:
+    aliases = {"p1": "urgent", "p2": "high", "p3": "normal", "p4": "low"}
+    word = aliases.get(value.lower().lstrip("!"), value.lower().lstrip("!"))
+    try:
+        return Priority(word)
+    except ValueError:
+        raise InvalidInput("Priority is one of urgent, high, normal, low (or p1–p4).") from None
+
+
+def assign_task(cmd: AssignTask, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    new_owner = ctx.person_named(cmd.assignee)
+    if new_owner.id == task.owner_id:
+        raise Conflict(f"{new_owner.mention} already owns {task.ref}.")
+    previous = task.owner_id
+    task.owner_id, task.proposed_due = new_owner.id or 0, None
+    task.agreement = opening_agreement(task)
+    ctx.touch(task)
+    ctx.log(task, "reassigned", f"to {new_owner.mention}")
+    if task.agreement is Agreement.REQUESTED:
+        ctx.notify(new_owner.id or 0, "request", f"{ctx.me.mention} asks you: {task.ref} {task.title} "
+                   f"(due {when(task.due, new_owner.tz, ctx.now)}).", task, answer_actions(task))
+    note = f"{ctx.me.mention} gave {task.ref} {task.title} to {new_owner.mention}."
+    for person_id in {previous, task.requester_id} - {new_owner.id}:
+        ctx.notify(person_id or 0, "reassigned", note, task)
+    return f"{task.ref} now belongs to {new_owner.mention}."
+
+
+def set_due(cmd: SetDue, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    due = parse_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+    if task.is_request and ctx.me.id == task.owner_id:
+        raise Conflict(f"{task.ref} was asked of you: propose the new date instead, "
+                       f"e.g. /task propose {task.ref} {cmd.when}")
+    task.due, task.proposed_due = due, None
+    if task.is_request and task.agreement is not Agreement.REQUESTED:
+        task.agreement = Agreement.REQUESTED
+        ctx.notify(task.owner_id, "request", f"{ctx.me.mention} moved {task.ref} {task.title} to "
+                   f"{when(due, ctx.me.tz, ctx.now)}. Accept or propose another date.", task, answer_actions(task))
+    ctx.touch(task)
+    ctx.log(task, "due", when(due, ctx.me.tz))
+    return f"{task.ref} is now due {when(due, ctx.me.tz, ctx.now)}."
+
+
+def comment_on_task(cmd: CommentOnTask, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.COMMENT)
+    text = cmd.text.strip()
+    if not text:
+        raise InvalidInput(f"Say something: /task comment {task.ref} The draft is in the shared folder")
+    if len(text) > NOTES_LIMIT:
+        raise InvalidInput(f"Comments are limited to {NOTES_LIMIT} characters.")
+    ctx.uow.comments.add(Comment(task.id or 0, ctx.me.id or 0, text, ctx.now))
+    ctx.log(task, "commented", text[:80])
+    for person_id in sorted(task.participants()):
+        ctx.notify(person_id, "comment", f"{ctx.me.mention} on {task.ref} {task.title}: {text}", task)
+    return f"Comment added to {task.ref}."
+
+
+def watch_task(cmd: WatchTask, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.WATCH)
+    me = ctx.me.id or 0
+    if cmd.watch == (me in task.watchers):
+        return f"You are {'already' if cmd.watch else 'not'} watching {task.ref}."
+    task.watchers = task.watchers | {me} if cmd.watch else task.watchers - {me}
+    ctx.touch(task)
+    ctx.log(task, "watching" if cmd.watch else "unwatched")
+    if cmd.watch:
+        return f"Watching {task.ref}: you'll hear about changes."
+    return f"Stopped watching {task.ref}."

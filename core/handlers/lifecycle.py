@@ -1,0 +1,77 @@
+"""Completing, reopening, cancelling and undoing tasks; the people involved are told."""
+from __future__ import annotations
+
+from core.commands import CancelTask, CompleteTask, ReopenTask, SetStatus, UndoAdd
+from core.errors import Conflict, InvalidInput
+from core.handlers.context import Context
+from core.permissions import Act
+from core.tasks import Status, Task
+
+SETTABLE = {"open": Status.OPEN, "start": Status.IN_PROGRESS, "started": Status.IN_PROGRESS,
+            "in progress": Status.IN_PROGRESS, "progress": Status.IN_PROGRESS, "blocked": Status.BLOCKED,
+            "block": Status.BLOCKED}
+
+
+def complete_task(cmd: CompleteTask, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    if task.status is Status.DONE:
+        raise Conflict(f"{task.ref} is already done.")
+    _close(ctx, task, Status.DONE, "completed")
+    _tell_others(ctx, task, "done", f"{ctx.me.mention} completed {task.ref} {task.title}.")
+    return f"Done: {task.ref} {task.title}. Nice work."
+
+
+def reopen_task(cmd: ReopenTask, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    if task.is_open:
+        raise Conflict(f"{task.ref} is already open.")
+    task.status, task.completed_at = Status.OPEN, None
+    ctx.touch(task)
+    ctx.log(task, "reopened")
+    _tell_others(ctx, task, "reopened", f"{ctx.me.mention} reopened {task.ref} {task.title}.")
+    return f"Reopened {task.ref} {task.title}."
+
+
+def cancel_task(cmd: CancelTask, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    if task.status is Status.CANCELLED:
+        raise Conflict(f"{task.ref} is already cancelled.")
+    _close(ctx, task, Status.CANCELLED, "cancelled", cmd.reason)
+    why = f" Reason: {cmd.reason}" if cmd.reason else ""
+    _tell_others(ctx, task, "cancelled", f"{ctx.me.mention} cancelled {task.ref} {task.title}.{why}")
+    return f"Cancelled {task.ref} {task.title}."
+
+
+def undo_add(cmd: UndoAdd, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    if task.requester_id != ctx.me.id or not task.is_open:
+        raise Conflict(f"{task.ref} can't be undone any more. Cancel it with /task cancel {task.ref}.")
+    _close(ctx, task, Status.CANCELLED, "undone")
+    _tell_others(ctx, task, "cancelled", f"{ctx.me.mention} withdrew {task.ref} {task.title}. Nothing to do.")
+    return f"Undone: {task.ref} {task.title} is withdrawn."
+
+
+def set_status(cmd: SetStatus, ctx: Context) -> str:
+    status = SETTABLE.get(cmd.status.lower())
+    if status is None:
+        raise InvalidInput("Status can be: open, start (in progress) or blocked. Use /task done to finish.")
+    task = ctx.task(cmd.number, Act.EDIT)
+    if not task.is_open:
+        raise Conflict(f"{task.ref} is {task.status}. Reopen it first with /task reopen {task.ref}.")
+    task.status = status
+    ctx.touch(task)
+    ctx.log(task, "status", str(status))
+    _tell_others(ctx, task, "status", f"{ctx.me.mention} marked {task.ref} {task.title} as {status}.")
+    return f"{task.ref} is now {status}."
+
+
+def _close(ctx: Context, task: Task, status: Status, verb: str, detail: str = "") -> None:
+    task.status = status
+    task.completed_at = ctx.now if status is Status.DONE else None
+    ctx.touch(task)
+    ctx.log(task, verb, detail)
+
+
+def _tell_others(ctx: Context, task: Task, kind: str, text: str) -> None:
+    for person_id in sorted(task.participants()):
+        ctx.notify(person_id, kind, text, task)

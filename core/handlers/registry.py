@@ -1,0 +1,41 @@
+"""Which handler serves which command."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from core import commands as c
+from core.handlers import adding, editing, lifecycle, negotiate, projects, settings, views
+from core.handlers.context import Context
+from core.outcome import Reply
+
+HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
+    c.AddTask: adding.add_task,
+    c.DraftRequest: adding.draft_request,
+    c.ConfirmDraft: adding.confirm_draft,
+    c.DiscardDraft: adding.discard_draft,
+    c.ReviseDraft: adding.revise_draft,
+    c.ShowTask: views.show_task,
+    c.ListTasks: views.list_tasks,
+    c.CompleteTask: lifecycle.complete_task,
+    c.ReopenTask: lifecycle.reopen_task,
+    c.CancelTask: lifecycle.cancel_task,
+    c.UndoAdd: lifecycle.undo_add,
+    c.SetStatus: lifecycle.set_status,
+    c.EditTask: editing.edit_task,
+    c.AssignTask: editing.assign_task,
+    c.SetDue: editing.set_due,
+    c.CommentOnTask: editing.comment_on_task,
+    c.WatchTask: editing.watch_task,
+    c.AcceptTask: negotiate.accept_task,
+    c.ProposeDue: negotiate.propose_due,
+    c.DeclineTask: negotiate.decline_task,
+    c.CreateProject: projects.create_project,
+    c.ProjectStatusQuery: projects.project_status,
+    c.ListProjects: projects.list_projects,
+    c.JoinProject: projects.join_project,
+    c.CreateGoal: projects.create_goal,
+    c.ListGoals: projects.list_goals,
+    c.UpdateSettings: settings.update_settings,
+    c.ShowSettings: settings.show_settings,
+}

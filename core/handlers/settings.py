@@ -1,0 +1,70 @@
+"""Personal settings: time zone, working days and hours, language."""
+from __future__ import annotations
+
+from datetime import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from core.commands import ShowSettings, UpdateSettings
+from core.errors import InvalidInput
+from core.handlers.context import Context
+from core.people import WEEKDAYS, format_days
+
+LANGUAGES = ("en", "de", "es", "fr")
+
+
+def show_settings(cmd: ShowSettings, ctx: Context) -> str:
+    me = ctx.me
+    return (f"Your settings: time zone {me.tz}; working days {format_days(me.working_days)}; "
+            f"hours {me.work_start:%H:%M}-{me.work_end:%H:%M}; digest {me.digest_time:%H:%M} "
+            f"({'on' if me.digest_enabled else 'off'}); language {me.lang}.")
+
+
+def update_settings(cmd: UpdateSettings, ctx: Context) -> str:
+    setting, value = cmd.setting.lower(), cmd.value.strip()
+    me = ctx.me
+    if setting in ("tz", "timezone", "zone"):
+        me.tz = parse_zone(value)
+    elif setting in ("days", "workdays"):
+        me.working_days = parse_days(value)
+    elif setting == "hours":
+        me.work_start, me.work_end = parse_hours(value)
+    elif setting in ("lang", "language"):
+        if value.lower() not in LANGUAGES:
+            raise InvalidInput(f"Languages: {', '.join(LANGUAGES)}. Example: /task settings lang de")
+        me.lang = value.lower()
+    else:
+        raise InvalidInput("Settings are tz, days, hours, lang. Example: /task settings tz Europe/Berlin")
+    ctx.uow.people.save(me)
+    return "Saved. " + show_settings(ShowSettings(), ctx)
+
+
+def parse_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"'{value}' is not a time zone I know. Use an IANA name like Europe/Berlin "
+                           "or America/New_York.") from None
+    return value
+
+
+def parse_days(value: str) -> frozenset[int]:
+    """"mon-fri", "mon,wed,fri", "sun-thu"."""
+    days: set[int] = set()
+    for part in value.lower().replace(" ", "").split(","):
+        ends = part.split("-")
+        if len(ends) > 2 or any(e[:3] not in WEEKDAYS for e in ends):
+            raise InvalidInput("Working days look like mon-fri or mon,tue,thu.")
+        first, last = WEEKDAYS.index(ends[0][:3]), WEEKDAYS.index(ends[-1][:3])
+        days.update((first + i) % 7 for i in range((last - first) % 7 + 1))
+    return frozenset(days)
+
+
+def parse_hours(value: str) -> tuple[time, time]:
+    """"09:00-17:30"."""
+    try:
+        start, end = (time.fromisoformat(v.strip().zfill(5)) for v in value.split("-"))
+    except ValueError:
+        raise InvalidInput("Working hours look like 09:00-17:30.") from None
+    if start >= end:
+        raise InvalidInput("Working hours must start before they end, e.g. 09:00-17:30.")
+    return start, end

@@ -1,0 +1,82 @@
+"""The views: mine, inbox, waiting, here, overdue, project, search, all; and one task in full."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from core.actions import actions_for
+from core.commands import ListTasks, ShowTask
+from core.due import Due
+from core.errors import InvalidInput, NotFound
+from core.handlers.context import Context
+from core.outcome import Reply
+from core.ports import TaskQuery
+from core.tasks import Agreement, Task
+from core.wording import task_line, when
+
+VIEWS = ("mine", "inbox", "waiting", "here", "overdue", "project", "search", "all")
+TITLES = {"mine": "Your tasks", "inbox": "Waiting for your answer", "waiting": "You're waiting on",
+          "here": "Tasks from this conversation", "overdue": "Overdue", "all": "Open tasks"}
+
+
+def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
+    view = cmd.view.lower() or "mine"
+    if view not in VIEWS:
+        raise InvalidInput(f"Lists are: {', '.join(VIEWS)}. Example: /task list inbox")
+    tasks, title = _select(ctx, view, cmd.argument.strip())
+    if not tasks:
+        return Reply(f"{title}: nothing here.")
+    people = ctx.people({p for t in tasks for p in (t.owner_id, t.requester_id)})
+    lines = [task_line(t, people, ctx.me, ctx.now) for t in tasks]
+    return Reply(f"{title} ({len(tasks)}):\n" + "\n".join(lines))
+
+
+def _select(ctx: Context, view: str, argument: str) -> tuple[list[Task], str]:
+    base = TaskQuery(workspace_id=ctx.workspace.id or 0, viewer=ctx.me)
+    me = ctx.me.id
+    if view == "mine":
+        return ctx.uow.tasks.query(replace(base, owner_id=me)), TITLES[view]
+    if view == "inbox":
+        asked = ctx.uow.tasks.query(replace(base, owner_id=me, agreements=(Agreement.REQUESTED,)))
+        proposed = ctx.uow.tasks.query(replace(base, requester_id=me, agreements=(Agreement.PROPOSED,)))
+        return asked + proposed, TITLES[view]
+    if view == "waiting":
+        return ctx.uow.tasks.query(replace(base, requester_id=me, exclude_owner_id=me)), TITLES[view]
+    if view == "here":
+        if not ctx.speaker.conversation:
+            raise InvalidInput("This view needs a conversation. Try /task list mine.")
+        return ctx.uow.tasks.query(replace(base, conversation=ctx.speaker.conversation)), TITLES[view]
+    if view == "overdue":
+        return ctx.uow.tasks.query(replace(base, due_before=ctx.now)), TITLES[view]
+    if view == "project":
+        project = ctx.uow.projects.by_name(ctx.workspace.id or 0, argument.lstrip("#"))
+        if project is None:
+            raise NotFound(f"There is no project #{argument.lstrip('#')}. See them with /task project list.")
+        return ctx.uow.tasks.query(replace(base, project_id=project.id)), f"Project #{project.name}"
+    if view == "search":
+        if len(argument) < 2:
+            raise InvalidInput("Search for at least two characters: /task list search report")
+        found = ctx.uow.tasks.query(replace(base, text=argument, open_only=False))
+        return found, f"Tasks matching '{argument}'"
+    return ctx.uow.tasks.query(base), TITLES[view]
+
+
+def show_task(cmd: ShowTask, ctx: Context) -> Reply:
+    task = ctx.task(cmd.number)
+    people = ctx.people(task.participants())
+    lines = [f"{task.ref} {task.title}"]
+    if task.notes:
+        lines.append(task.notes)
+    for comment in ctx.uow.comments.for_task(task.id or 0):
+        author = ctx.people([comment.author_id]).get(comment.author_id)
+        lines.append(f"  {when_at(ctx, comment.at)} {author.mention if author else '?'}: {comment.text}")
+    lines.append("History:")
+    for entry in ctx.uow.activity.for_task(task.id or 0):
+        actor = people.get(entry.actor_id or -1) or ctx.people([entry.actor_id or 0]).get(entry.actor_id or 0)
+        who = actor.mention if actor else "Tandem"
+        lines.append(f"  {when_at(ctx, entry.at)} {who} {entry.verb} {entry.detail}".rstrip())
+    return Reply("\n".join(lines), ctx.card(task), actions_for(task, ctx.me.id, ctx.me.tz))
+
+
+def when_at(ctx: Context, instant: datetime) -> str:
+    return when(Due.instant(instant, ctx.me.tz), ctx.me.tz, ctx.now)

@@ -1,0 +1,57 @@
+"""Finding (or welcoming) the person behind a platform user, in the workspace behind a team or server."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.people import Person, Role, Workspace, handle_for
+from core.ports import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What an adapter knows about who spoke. `tz` None keeps the person's zone (or the default)."""
+
+    platform: str
+    workspace_external_id: str
+    workspace_name: str
+    user_external_id: str
+    display_name: str
+    tz: str | None = None
+    role: Role = Role.MEMBER
+    external: bool = False
+    handle: str | None = None
+
+
+def workspace_for(uow: UnitOfWork, who: Identity, default_tz: str) -> Workspace:
+    found = uow.workspaces.by_external(who.platform, who.workspace_external_id)
+    if found is not None:
+        return found
+    return uow.workspaces.add(Workspace(who.platform, who.workspace_external_id, who.workspace_name, default_tz))
+
+
+def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity) -> Person:
+    """The person behind `who`, created on first sight and refreshed when the platform says otherwise."""
+    person = uow.people.by_identity(workspace.id or 0, who.platform, who.user_external_id)
+    if person is None:
+        person = uow.people.add(Person(
+            workspace_id=workspace.id or 0, display_name=who.display_name,
+            handle=_free_handle(uow, workspace, who.handle or handle_for(who.display_name)),
+            tz=who.tz or workspace.default_tz, role=who.role, external=who.external,
+        ))
+        uow.people.link_identity(person, who.platform, who.user_external_id)
+        return person
+    changed = (person.display_name, person.role, person.external) != (who.display_name, who.role, who.external)
+    if who.tz and who.tz != person.tz:
+        person.tz, changed = who.tz, True
+    if changed:
+        person.display_name, person.role, person.external = who.display_name, who.role, who.external
+        uow.people.save(person)
+    return person
+
+
+def _free_handle(uow: UnitOfWork, workspace: Workspace, wanted: str) -> str:
+    taken = {p.handle.lower() for p in uow.people.find(workspace.id or 0, wanted)}
+    handle, n = wanted, 2
+    while handle.lower() in taken:
+        handle, n = f"{wanted}{n}", n + 1
+    return handle

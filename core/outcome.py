@@ -1,0 +1,81 @@
+"""What a command produces: a Reply for the speaker and Notices for everyone else."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Action:
+    """A choice offered with a message: a button on Slack/Discord, a hint line in the console."""
+
+    verb: str
+    label: str
+    command: str
+    style: str = "default"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"verb": self.verb, "label": self.label, "command": self.command, "style": self.style}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Action:
+        return cls(data["verb"], data["label"], data["command"], data.get("style", "default"))
+
+
+@dataclass(frozen=True)
+class Card:
+    """A task (or reading) summarised as a heading and labelled fields, for rich rendering."""
+
+    heading: str
+    fields: tuple[tuple[str, str], ...] = ()
+    ref: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"heading": self.heading, "fields": [list(f) for f in self.fields], "ref": self.ref}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Card:
+        return cls(data["heading"], tuple((str(a), str(b)) for a, b in data.get("fields", [])), data.get("ref"))
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The answer to the person who spoke. Ephemeral replies are shown only to them."""
+
+    text: str
+    card: Card | None = None
+    actions: tuple[Action, ...] = ()
+    ephemeral: bool = True
+    cards: tuple[Card, ...] = ()
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for someone other than the speaker, delivered later through the outbox.
+
+    `dedupe_key` makes delivery idempotent: the outbox keeps one row per key.
+    """
+
+    recipient_id: int
+    kind: str
+    text: str
+    task_id: int | None = None
+    card: Card | None = None
+    actions: tuple[Action, ...] = ()
+    urgent: bool = False
+    dedupe_key: str | None = None
+    conversation: str | None = None
+
+    def payload(self) -> dict[str, Any]:
+        """The rendering-relevant part, stored as JSON in the outbox."""
+        return {
+            "text": self.text,
+            "card": self.card.to_dict() if self.card else None,
+            "actions": [a.to_dict() for a in self.actions],
+        }
+
+
+@dataclass
+class Outcome:
+    reply: Reply
+    notices: list[Notice] = field(default_factory=list)

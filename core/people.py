@@ -1,0 +1,75 @@
+"""Workspaces and the people in them, with their zones, working hours and roles."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Role(StrEnum):
+    MEMBER = "member"
+    GUEST = "guest"
+    ADMIN = "admin"
+
+
+@dataclass
+class Workspace:
+    """A Slack team, a Discord server or a console room. Workspaces never see each other."""
+
+    platform: str
+    external_id: str
+    name: str
+    default_tz: str = "UTC"
+    holiday_country: str | None = None
+    id: int | None = None
+
+
+@dataclass
+class Person:
+    """Someone who asks for and commits to work, in one workspace."""
+
+    workspace_id: int
+    display_name: str
+    handle: str
+    tz: str = "UTC"
+    role: Role = Role.MEMBER
+    external: bool = False
+    working_days: frozenset[int] = frozenset(range(5))
+    work_start: time = time(9, 0)
+    work_end: time = time(17, 30)
+    digest_time: time = time(9, 0)
+    digest_enabled: bool = True
+    lang: str = "en"
+    holiday_country: str | None = None
+    away_until: date | None = None
+    id: int | None = None
+    identities: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_limited(self) -> bool:
+        """Guests and people from other organisations see only work they take part in."""
+        return self.role is Role.GUEST or self.external
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    @property
+    def mention(self) -> str:
+        return f"@{self.handle}"
+
+
+def handle_for(display_name: str) -> str:
+    """A mention-friendly handle: lower case, no spaces ("Ana María" -> "ana.maría")."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "._-" else "." for ch in display_name.strip().lower())
+    return ".".join(part for part in cleaned.split(".") if part) or "someone"
+
+
+def format_days(days: frozenset[int]) -> str:
+    """Working days as text: "mon-fri", "mon,wed,fri"."""
+    ordered = sorted(days)
+    if ordered and ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
+        return f"{WEEKDAYS[ordered[0]]}-{WEEKDAYS[ordered[-1]]}"
+    return ",".join(WEEKDAYS[d] for d in ordered)

@@ -1,0 +1,78 @@
+"""How tasks, dates and people read in chat, in the reader's own time zone."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from core.due import Due
+from core.outcome import Card
+from core.people import Person
+from core.tasks import Agreement, Priority, Task
+
+
+def when(due: Due | None, tz: str, now: datetime | None = None) -> str:
+    """"Fri 30 Oct" for a date, "Fri 30 Oct 15:00" for an instant seen from `tz`."""
+    if due is None:
+        return "no due date"
+    if due.on is not None:
+        day = due.on
+        text = f"{day:%a} {day.day} {day:%b}"
+        return text if now is None or day.year == now.year else f"{text} {day.year}"
+    assert due.at is not None
+    local = due.at.astimezone(ZoneInfo(tz))
+    text = f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
+    return text if now is None or local.year == now.year else f"{text} {local.year}"
+
+
+def due_for_both(due: Due | None, owner: Person, requester: Person, now: datetime | None = None) -> str:
+    """The due date in the owner's zone, and in the requester's when the clock reads differently."""
+    mine = when(due, owner.tz, now)
+    if due is None or due.is_date or owner.tz == requester.tz:
+        return mine
+    theirs = when(due, requester.tz, now)
+    return mine if theirs == mine else f"{mine} ({owner.tz}) · {theirs} for {requester.mention}"
+
+
+def state_of(task: Task) -> str:
+    """Status and negotiation state in a few words."""
+    if task.status.is_closed or not task.is_request:
+        return str(task.status)
+    if task.agreement is Agreement.COMMITTED:
+        return "committed" if task.status.value == "open" else str(task.status)
+    return {
+        Agreement.REQUESTED: "waiting for an answer",
+        Agreement.PROPOSED: "new date proposed",
+        Agreement.DECLINED: "declined",
+    }[task.agreement]
+
+
+def task_line(task: Task, people: dict[int, Person], reader: Person, now: datetime | None = None) -> str:
+    """One line per task, for lists: "T-3 Send the report · @bob · due Fri 30 Oct · committed"."""
+    owner = people.get(task.owner_id)
+    parts = [f"{task.ref} {task.title}", owner.mention if owner else "?"]
+    if task.due:
+        parts.append(f"due {when(task.due, reader.tz, now)}")
+    parts.append(state_of(task))
+    if task.priority in (Priority.URGENT, Priority.HIGH):
+        parts.append(f"!{task.priority}")
+    return " · ".join(parts)
+
+
+def task_card(task: Task, people: dict[int, Person], reader: Person, now: datetime | None = None) -> Card:
+    """The task as a card: heading plus the fields a person needs to decide."""
+    owner, requester = people[task.owner_id], people[task.requester_id]
+    fields: list[tuple[str, str]] = [("Owner", owner.mention)]
+    if task.is_request:
+        fields.append(("Asked by", requester.mention))
+    fields.append(("Due", due_for_both(task.due, owner, requester, now) if reader.id == owner.id
+                   else when(task.due, reader.tz, now)))
+    if task.proposed_due is not None:
+        fields.append(("Proposed", when(task.proposed_due, reader.tz, now)))
+    fields.append(("State", state_of(task)))
+    if task.priority is not Priority.NORMAL:
+        fields.append(("Priority", str(task.priority)))
+    if task.recurrence:
+        fields.append(("Repeats", task.recurrence))
+    if task.labels:
+        fields.append(("Labels", " ".join(f"+{label}" for label in task.labels)))
+    return Card(heading=f"{task.ref} {task.title}", fields=tuple(fields), ref=task.ref)

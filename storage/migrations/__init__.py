@@ -1,0 +1,1 @@
+"""Alembic migrations for Tandem's schema; run them through storage.migrate."""

@@ -1,0 +1,1 @@
+"""SQL implementations of the repositories in core/ports.py, one module per aggregate."""

@@ -1,0 +1,144 @@
+"""The outbox in SQL: deduplicated inserts, and leased claims so several deliverers never collide."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from core.outbox import DeliveryState, OutboxEntry
+from storage.rows import OutboxRow
+
+
+class SqlOutbox:
+    """Stores OutboxEntry dataclasses as OutboxRow. Claiming and marking are for the deliverer."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, entry: OutboxEntry) -> bool:
+        """Store the entry unless one with the same dedupe key exists; True when stored."""
+        inserted = self._session.execute(
+            self._insert_ignoring_duplicates(_columns(entry)).returning(OutboxRow.id)
+        ).scalar_one_or_none()
+        if inserted is None:
+            return False
+        entry.id = inserted
+        return True
+
+    def pending(self, limit: int, now: datetime) -> Sequence[OutboxEntry]:
+        """Pending entries whose time has come, oldest first."""
+        rows = self._session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.state == DeliveryState.PENDING.value, OutboxRow.not_before <= now)
+            .order_by(OutboxRow.id)
+            .limit(limit)
+        ).all()
+        return [_to_entry(row) for row in rows]
+
+    def save(self, entry: OutboxEntry) -> None:
+        if entry.id is None:
+            raise ValueError("cannot save an outbox entry that was never added")
+        row = self._session.get_one(OutboxRow, entry.id)
+        for name, value in _columns(entry).items():
+            setattr(row, name, value)
+        self._session.flush()
+
+    def claim(self, limit: int, now: datetime, worker: str, lease: timedelta) -> list[OutboxEntry]:
+        """Lease up to `limit` due, unclaimed (or expired) entries to `worker` until now + lease.
+
+        On PostgreSQL locked rows are skipped, so concurrent workers get disjoint batches; commit
+        the unit of work right after claiming to publish the lease and release the row locks.
+        """
+        statement = (
+            select(OutboxRow)
+            .where(
+                OutboxRow.state == DeliveryState.PENDING.value,
+                OutboxRow.not_before <= now,
+                or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until <= now),
+            )
+            .order_by(OutboxRow.id)
+            .limit(limit)
+            .execution_options(populate_existing=True)
+        )
+        if self._dialect() == "postgresql":
+            statement = statement.with_for_update(skip_locked=True)
+        rows = self._session.scalars(statement).all()
+        for row in rows:
+            row.claimed_by = worker
+            row.claimed_until = now + lease
+        self._session.flush()
+        return [_to_entry(row) for row in rows]
+
+    def mark_sent(self, entry_id: int, now: datetime) -> None:
+        """Record a successful delivery."""
+        self._update(entry_id, state=DeliveryState.SENT.value, sent_at=now, last_error=None)
+
+    def mark_retry(self, entry_id: int, when: datetime, error: str) -> None:
+        """Record a failed attempt and try again at `when`."""
+        self._update(entry_id, not_before=when, last_error=error)
+
+    def mark_failed(self, entry_id: int, error: str) -> None:
+        """Record a failed attempt and give up on the entry."""
+        self._update(entry_id, state=DeliveryState.FAILED.value, last_error=error)
+
+    def _update(self, entry_id: int, **values: Any) -> None:
+        changed = self._session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == entry_id)
+            .values(attempts=OutboxRow.attempts + 1, claimed_by=None, claimed_until=None, **values),
+            execution_options={"synchronize_session": "fetch"},
+        )
+        if changed.rowcount != 1:  # type: ignore[attr-defined]
+            raise LookupError(f"no outbox entry with id {entry_id}")
+
+    def _insert_ignoring_duplicates(self, values: dict[str, Any]) -> Insert:
+        unique = ["dedupe_key"]
+        if self._dialect() == "postgresql":
+            return postgresql.insert(OutboxRow).values(values).on_conflict_do_nothing(index_elements=unique)
+        if self._dialect() == "sqlite":
+            return sqlite.insert(OutboxRow).values(values).on_conflict_do_nothing(index_elements=unique)
+        raise NotImplementedError(f"the outbox supports SQLite and PostgreSQL, not {self._dialect()}")
+
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
+
+
+def _columns(entry: OutboxEntry) -> dict[str, Any]:
+    return {
+        "workspace_id": entry.workspace_id,
+        "recipient_id": entry.recipient_id,
+        "conversation": entry.conversation,
+        "task_id": entry.task_id,
+        "kind": entry.kind,
+        "payload": entry.payload,
+        "dedupe_key": entry.dedupe_key,
+        "created_at": entry.created_at,
+        "not_before": entry.not_before,
+        "state": entry.state.value,
+        "attempts": entry.attempts,
+        "last_error": entry.last_error,
+        "sent_at": entry.sent_at,
+    }
+
+
+def _to_entry(row: OutboxRow) -> OutboxEntry:
+    return OutboxEntry(
+        workspace_id=row.workspace_id,
+        kind=row.kind,
+        payload=row.payload,
+        dedupe_key=row.dedupe_key,
+        created_at=row.created_at,
+        not_before=row.not_before,
+        recipient_id=row.recipient_id,
+        conversation=row.conversation,
+        task_id=row.task_id,
+        state=DeliveryState(row.state),
+        attempts=row.attempts,
+        last_error=row.last_error,
+        sent_at=row.sent_at,
+        id=row.id,
+    )

@@ -1,0 +1,110 @@
+"""Projects and their members in SQL."""
+from __future__ import annotations
+
+import builtins
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from core.projects import Project
+from storage.repositories.keys import name_key
+from storage.rows import ProjectMemberRow, ProjectRow
+
+
+class SqlProjectRepository:
+    """Stores Project dataclasses as ProjectRow plus ProjectMemberRow."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, project: Project) -> Project:
+        row = ProjectRow()
+        _fill(row, project)
+        self._session.add(row)
+        self._session.flush()
+        project.id = row.id
+        self._replace_members(row.id, project.members)
+        return project
+
+    def get(self, project_id: int) -> Project | None:
+        row = self._session.get(ProjectRow, project_id)
+        return self._with_members([row])[0] if row else None
+
+    def by_name(self, workspace_id: int, name: str) -> Project | None:
+        """The project called `name` (case-insensitive, with or without a leading '#')."""
+        row = self._session.scalars(
+            select(ProjectRow).where(
+                ProjectRow.workspace_id == workspace_id, ProjectRow.name_key == name_key(name, "#")
+            )
+        ).one_or_none()
+        return self._with_members([row])[0] if row else None
+
+    def list(self, workspace_id: int) -> list[Project]:
+        rows = self._session.scalars(
+            select(ProjectRow).where(ProjectRow.workspace_id == workspace_id).order_by(ProjectRow.name_key)
+        ).all()
+        return self._with_members(rows)
+
+    def save(self, project: Project) -> None:
+        if project.id is None:
+            raise ValueError("cannot save a project that was never added")
+        row = self._session.get_one(ProjectRow, project.id)
+        _fill(row, project)
+        self._session.flush()
+        self._replace_members(project.id, project.members)
+
+    def _with_members(self, rows: Sequence[ProjectRow]) -> builtins.list[Project]:
+        members = self._members([row.id for row in rows])
+        return [_to_project(row, members[row.id]) for row in rows]
+
+    def _members(self, project_ids: builtins.list[int]) -> defaultdict[int, set[int]]:
+        found: defaultdict[int, set[int]] = defaultdict(set)
+        if not project_ids:
+            return found
+        pairs = self._session.execute(
+            select(ProjectMemberRow.project_id, ProjectMemberRow.person_id).where(
+                ProjectMemberRow.project_id.in_(project_ids)
+            )
+        )
+        for project_id, person_id in pairs:
+            found[project_id].add(person_id)
+        return found
+
+    def _replace_members(self, project_id: int, wanted: set[int]) -> None:
+        current = self._members([project_id])[project_id]
+        if gone := current - wanted:
+            self._session.execute(
+                delete(ProjectMemberRow).where(
+                    ProjectMemberRow.project_id == project_id, ProjectMemberRow.person_id.in_(gone)
+                )
+            )
+        if new := wanted - current:
+            self._session.execute(
+                insert(ProjectMemberRow),
+                [{"project_id": project_id, "person_id": person} for person in sorted(new)],
+            )
+
+
+def _fill(row: ProjectRow, project: Project) -> None:
+    row.workspace_id = project.workspace_id
+    row.name = project.name
+    row.name_key = name_key(project.name, "#")
+    row.owner_id = project.owner_id
+    row.goal_id = project.goal_id
+    row.channel = project.channel
+    row.created_at = project.created_at
+
+
+def _to_project(row: ProjectRow, members: set[int]) -> Project:
+    return Project(
+        workspace_id=row.workspace_id,
+        name=row.name,
+        created_at=row.created_at,
+        owner_id=row.owner_id,
+        goal_id=row.goal_id,
+        channel=row.channel,
+        members=members,
+        id=row.id,
+    )

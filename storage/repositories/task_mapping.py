@@ -1,0 +1,81 @@
+"""Converting between Task dataclasses and TaskRow."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from core.due import Due
+from core.tasks import Agreement, Origin, Priority, Status, Task, Visibility
+from storage.rows import TaskRow
+
+
+def fill_row(row: TaskRow, task: Task) -> None:
+    """Copy every stored field of `task` onto `row` (watchers live in their own table)."""
+    row.workspace_id = task.workspace_id
+    row.number = task.number
+    row.title = task.title
+    row.notes = task.notes
+    row.requester_id = task.requester_id
+    row.owner_id = task.owner_id
+    row.agreement = task.agreement.value
+    row.status = task.status.value
+    row.priority = task.priority.value
+    row.due_on, row.due_at, row.due_tz = _due_columns(task.due)
+    row.due_deadline = task.due.deadline() if task.due else None
+    row.proposed_on, row.proposed_at, row.proposed_tz = _due_columns(task.proposed_due)
+    row.project_id = task.project_id
+    row.labels = list(task.labels)
+    row.parent_id = task.parent_id
+    row.origin_conversation = task.origin.conversation if task.origin else None
+    row.origin_message = task.origin.message if task.origin else None
+    row.origin_link = task.origin.link if task.origin else None
+    row.visibility = task.visibility.value
+    row.recurrence = task.recurrence
+    row.created_at = task.created_at
+    row.updated_at = task.updated_at
+    row.completed_at = task.completed_at
+
+
+def to_task(row: TaskRow, watchers: set[int]) -> Task:
+    """The Task a row stores, with its watchers."""
+    return Task(
+        workspace_id=row.workspace_id,
+        number=row.number,
+        title=row.title,
+        requester_id=row.requester_id,
+        owner_id=row.owner_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        agreement=Agreement(row.agreement),
+        status=Status(row.status),
+        priority=Priority(row.priority),
+        due=_due(row.due_on, row.due_at, row.due_tz),
+        proposed_due=_due(row.proposed_on, row.proposed_at, row.proposed_tz),
+        notes=row.notes,
+        watchers=watchers,
+        project_id=row.project_id,
+        labels=tuple(row.labels),
+        parent_id=row.parent_id,
+        origin=_origin(row),
+        visibility=Visibility(row.visibility),
+        recurrence=row.recurrence,
+        completed_at=row.completed_at,
+        id=row.id,
+    )
+
+
+def _due_columns(due: Due | None) -> tuple[date | None, datetime | None, str | None]:
+    if due is None:
+        return None, None, None
+    return due.on, due.at, due.tz
+
+
+def _due(on: date | None, at: datetime | None, tz: str | None) -> Due | None:
+    if on is None and at is None:
+        return None
+    return Due(tz=tz or "UTC", on=on, at=at)
+
+
+def _origin(row: TaskRow) -> Origin | None:
+    if row.origin_conversation is None:
+        return None
+    return Origin(conversation=row.origin_conversation, message=row.origin_message, link=row.origin_link)

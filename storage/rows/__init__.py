@@ -1,0 +1,24 @@
+"""Every row class, imported together so Base.metadata knows all tables."""
+from storage.rows.activity import ActivityRow, CommentRow
+from storage.rows.base import Base
+from storage.rows.drafts import DraftRow
+from storage.rows.outbox import OutboxRow
+from storage.rows.people import IdentityRow, PersonRow, WorkspaceRow
+from storage.rows.projects import GoalRow, ProjectMemberRow, ProjectRow
+from storage.rows.tasks import TaskRow, TaskWatcherRow
+
+__all__ = [
+    "ActivityRow",
+    "Base",
+    "CommentRow",
+    "DraftRow",
+    "GoalRow",
+    "IdentityRow",
+    "OutboxRow",
+    "PersonRow",
+    "ProjectMemberRow",
+    "ProjectRow",
+    "TaskRow",
+    "TaskWatcherRow",
+    "WorkspaceRow",
+]

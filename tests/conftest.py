@@ -1,0 +1,66 @@
+"""Shared fixtures: a freshly migrated database per test, on SQLite and (when configured) PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, make_url, text
+
+from storage.database import make_engine
+from storage.migrate import upgrade
+from storage.uow import SqlUnitOfWorkFactory
+
+POSTGRES_URL_ENV = "TANDEM_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL to an empty database: a SQLite file, or a fresh PostgreSQL schema dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'tandem.sqlite'}"
+        return
+    server = os.environ.get(POSTGRES_URL_ENV)
+    if not server:
+        pytest.skip(f"set {POSTGRES_URL_ENV} to run against PostgreSQL")
+    yield from _isolated_schema(server)
+
+
+def _isolated_schema(server: str) -> Iterator[str]:
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on a database migrated to the newest revision."""
+    made = make_engine(database_url)
+    upgrade(made)
+    yield made
+    made.dispose()
+
+
+@pytest.fixture
+def uow_factory(engine: Engine) -> SqlUnitOfWorkFactory:
+    return SqlUnitOfWorkFactory(engine)
+
+
+@pytest.fixture
+def sqlite_uow_factory(tmp_path: Path) -> Iterator[SqlUnitOfWorkFactory]:
+    """A unit-of-work factory on a migrated SQLite file, for tests that need only one backend."""
+    made = make_engine(f"sqlite:///{tmp_path / 'tandem-sqlite.sqlite'}")
+    upgrade(made)
+    yield SqlUnitOfWorkFactory(made)
+    made.dispose()

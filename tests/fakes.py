@@ -1,0 +1,171 @@
+"""In-memory fakes of the storage ports, for handler tests that need no database."""
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self
+
+from core.outbox import DeliveryState, OutboxEntry
+from core.people import Person, Workspace
+from core.permissions import Act, can
+from core.ports import TaskQuery
+from core.tasks import Task
+
+
+@dataclass
+class Store:
+    """All rows, by table; a FakeUnitOfWork works on a copy and writes it back on commit."""
+
+    tables: dict[str, dict[int, Any]] = field(default_factory=dict)
+    identities: dict[tuple[int, str, str], int] = field(default_factory=dict)
+    next_id: int = 1
+
+    def table(self, name: str) -> dict[int, Any]:
+        return self.tables.setdefault(name, {})
+
+    def insert(self, name: str, row: Any) -> Any:
+        row = replace(row, id=self.next_id)
+        self.next_id += 1
+        self.table(name)[row.id] = row
+        return row
+
+
+class _Table:
+    def __init__(self, store: Store, name: str) -> None:
+        self.store, self.name = store, name
+
+    def add(self, row: Any) -> Any:
+        return copy.deepcopy(self.store.insert(self.name, row))
+
+    def get(self, row_id: int) -> Any:
+        return copy.deepcopy(self.store.table(self.name).get(row_id))
+
+    def save(self, row: Any) -> None:
+        self.store.table(self.name)[row.id] = copy.deepcopy(row)
+
+    def rows(self) -> list[Any]:
+        return [copy.deepcopy(r) for r in self.store.table(self.name).values()]
+
+
+class FakeWorkspaces(_Table):
+    def by_external(self, platform: str, external_id: str) -> Workspace | None:
+        return next((w for w in self.rows() if (w.platform, w.external_id) == (platform, external_id)), None)
+
+
+class FakePeople(_Table):
+    def many(self, person_ids: Iterable[int]) -> dict[int, Person]:
+        return {i: p for i in person_ids if (p := self.get(i)) is not None}
+
+    def by_identity(self, workspace_id: int, platform: str, external_id: str) -> Person | None:
+        person_id = self.store.identities.get((workspace_id, platform, external_id))
+        return self.get(person_id) if person_id else None
+
+    def link_identity(self, person: Person, platform: str, external_id: str) -> None:
+        self.store.identities[(person.workspace_id, platform, external_id)] = person.id or 0
+
+    def find(self, workspace_id: int, name: str) -> list[Person]:
+        key = name.lstrip("@").lower()
+        return [p for p in self.rows() if p.workspace_id == workspace_id
+                and key in (p.handle.lower(), p.display_name.lower())]
+
+
+class FakeTasks(_Table):
+    def next_number(self, workspace_id: int) -> int:
+        return 1 + max((t.number for t in self.rows() if t.workspace_id == workspace_id), default=0)
+
+    def get(self, workspace_id: int, number: int | None = None) -> Task | None:  # type: ignore[override]
+        return next((t for t in self.rows() if (t.workspace_id, t.number) == (workspace_id, number)), None)
+
+    def get_by_id(self, task_id: int) -> Task | None:
+        return copy.deepcopy(self.store.table(self.name).get(task_id))
+
+    def query(self, q: TaskQuery) -> list[Task]:
+        found = [t for t in self.rows() if t.workspace_id == q.workspace_id and can(q.viewer, Act.SEE, t)
+                 and (q.owner_id is None or t.owner_id == q.owner_id)
+                 and (q.requester_id is None or t.requester_id == q.requester_id)
+                 and (q.exclude_owner_id is None or t.owner_id != q.exclude_owner_id)
+                 and (not q.agreements or t.agreement in q.agreements)
+                 and (not q.open_only or t.is_open)
+                 and (q.project_id is None or t.project_id == q.project_id)
+                 and (q.conversation is None or (t.origin and t.origin.conversation == q.conversation))
+                 and (q.due_before is None or (t.due is not None and t.due.deadline() < q.due_before))
+                 and (q.text is None or q.text.lower() in (t.title + " " + t.notes).lower())]
+        return found[: q.limit]
+
+    def count_by_status(self, project_id: int) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for task in self.project_tasks(project_id):
+            counts[str(task.status)] = counts.get(str(task.status), 0) + 1
+        return counts
+
+    def project_tasks(self, project_id: int) -> list[Task]:
+        return [t for t in self.rows() if t.project_id == project_id]
+
+
+class FakeNamed(_Table):
+    def by_name(self, workspace_id: int, name: str) -> Any:
+        return next((r for r in self.rows() if r.workspace_id == workspace_id and r.name.lower() == name.lower()),
+                    None)
+
+    def list(self, workspace_id: int) -> list[Any]:
+        return [r for r in self.rows() if r.workspace_id == workspace_id]
+
+
+class FakeHistory(_Table):
+    def for_task(self, task_id: int) -> list[Any]:
+        return [r for r in self.rows() if r.task_id == task_id]
+
+
+class FakeDrafts(_Table):
+    def delete(self, draft_id: int) -> None:
+        self.store.table(self.name).pop(draft_id, None)
+
+
+class FakeOutbox(_Table):
+    def add(self, entry: OutboxEntry) -> bool:
+        if any(e.dedupe_key == entry.dedupe_key for e in self.rows()):
+            return False
+        super().add(entry)
+        return True
+
+    def pending(self, limit: int, now: datetime) -> Sequence[OutboxEntry]:
+        due = [e for e in self.rows() if e.state is DeliveryState.PENDING and e.not_before <= now]
+        return due[:limit]
+
+
+class FakeUnitOfWork:
+    """A unit of work over a Store: changes become visible to others only on commit."""
+
+    def __init__(self, store: Store) -> None:
+        self.shared = store
+        self.committed = False
+
+    def __enter__(self) -> Self:
+        self.store = copy.deepcopy(self.shared)
+        self.workspaces = FakeWorkspaces(self.store, "workspaces")
+        self.people = FakePeople(self.store, "people")
+        self.tasks = FakeTasks(self.store, "tasks")
+        self.projects = FakeNamed(self.store, "projects")
+        self.goals = FakeNamed(self.store, "goals")
+        self.comments = FakeHistory(self.store, "comments")
+        self.activity = FakeHistory(self.store, "activity")
+        self.outbox = FakeOutbox(self.store, "outbox")
+        self.drafts = FakeDrafts(self.store, "drafts")
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.store = self.shared
+
+    def commit(self) -> None:
+        self.shared.tables, self.shared.identities = self.store.tables, self.store.identities
+        self.shared.next_id = self.store.next_id
+        self.store = copy.deepcopy(self.shared)
+        self.committed = True
+
+    def rollback(self) -> None:
+        self.store = copy.deepcopy(self.shared)
+

@@ -1,0 +1,50 @@
+"""ChatHarness: the console adapter, the real bus and database and a sandbox clock, for dialog tests."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from adapters.console.render import BotMessage
+from adapters.console.room import ConsoleRoom
+from adapters.console.sender import ConsoleSender
+from bot.deliver import Deliverer
+from core.bus import Bus
+from core.sandbox import SandboxClock
+from storage.uow import SqlUnitOfWorkFactory
+
+
+@dataclass
+class ChatHarness:
+    """A console room in a test: `say` a line, read what the bot answered and who it told."""
+
+    uow_factory: SqlUnitOfWorkFactory
+    start: datetime
+    tz: str = "Europe/Berlin"
+    workspace: str = "acme"
+    messages: list[BotMessage] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.clock = SandboxClock(self.start)
+        self.bus = Bus(self.uow_factory, self.clock, default_tz=self.tz)
+        deliverer = Deliverer(self.uow_factory, {"console": ConsoleSender(self.messages.append)}, self.clock)
+        self.room = ConsoleRoom(self.bus, self.workspace, "you", self.messages.append, deliverer.run_once,
+                                self._advance)
+
+    def _advance(self, delta: timedelta) -> str:
+        return f"It is now {self.clock.advance(delta).astimezone(ZoneInfo(self.tz)):%H:%M}"
+
+    def say(self, line: str) -> list[BotMessage]:
+        """Say one line; returns every bot message it caused (reply first, then DMs)."""
+        before = len(self.messages)
+        self.room.handle(line)
+        return self.messages[before:]
+
+    def reply(self, line: str) -> str:
+        """Say a line and return the text of the bot's answer in the room."""
+        answers = [m for m in self.say(line) if m.to is None]
+        assert answers, f"no answer to {line!r}"
+        return answers[0].text
+
+    def dms(self, to: str) -> list[BotMessage]:
+        return [m for m in self.messages if m.to == to]
