@@ -9,7 +9,7 @@ from core.ports import UnitOfWork
 
 @dataclass(frozen=True)
 class Identity:
-    """What an adapter knows about who spoke. `tz` None keeps the person's zone (or the default)."""
+    """What an adapter knows about who spoke. None means "the platform doesn't say": keep what is stored."""
 
     platform: str
     workspace_external_id: str
@@ -17,8 +17,8 @@ class Identity:
     user_external_id: str
     display_name: str
     tz: str | None = None
-    role: Role = Role.MEMBER
-    external: bool = False
+    role: Role | None = None
+    external: bool | None = None
     handle: str | None = None
 
 
@@ -36,15 +36,15 @@ def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity) -> Person:
         person = uow.people.add(Person(
             workspace_id=workspace.id or 0, display_name=who.display_name,
             handle=_free_handle(uow, workspace, who.handle or handle_for(who.display_name)),
-            tz=who.tz or workspace.default_tz, role=who.role, external=who.external,
+            tz=who.tz or workspace.default_tz, role=who.role or Role.MEMBER, external=bool(who.external),
         ))
         uow.people.link_identity(person, who.platform, who.user_external_id)
         return person
-    changed = (person.display_name, person.role, person.external) != (who.display_name, who.role, who.external)
-    if who.tz and who.tz != person.tz:
-        person.tz, changed = who.tz, True
-    if changed:
-        person.display_name, person.role, person.external = who.display_name, who.role, who.external
+    fresh = {"display_name": who.display_name, "tz": who.tz, "role": who.role, "external": who.external}
+    changes = {k: v for k, v in fresh.items() if v is not None and getattr(person, k) != v}
+    for key, value in changes.items():
+        setattr(person, key, value)
+    if changes:
         uow.people.save(person)
     return person
 

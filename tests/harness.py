@@ -41,10 +41,10 @@ class ChatHarness:
         return self.messages[before:]
 
     def reply(self, line: str) -> str:
-        """Say a line and return the text of the bot's answer in the room."""
+        """Say a line and return the bot's answer in the room as a person sees it (text and card)."""
         answers = [m for m in self.say(line) if m.to is None]
         assert answers, f"no answer to {line!r}"
-        return answers[0].text
+        return answers[0].as_text()
 
     def dms(self, to: str) -> list[BotMessage]:
         return [m for m in self.messages if m.to == to]

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from sqlalchemy import ColumnElement, case, or_, select
 from sqlalchemy.orm import Session
 
-from core.people import Person, Role
+from core.people import Person
 from storage.repositories.keys import escape_like, name_key
+from storage.repositories.person_mapping import fill_row, to_person
 from storage.rows import IdentityRow, PersonRow
 
 HANDLE_SEPARATORS = (".", "\\_", "-")
@@ -22,7 +23,7 @@ class SqlPersonRepository:
 
     def add(self, person: Person) -> Person:
         row = PersonRow()
-        _fill(row, person)
+        fill_row(row, person)
         self._session.add(row)
         self._session.flush()
         person.id = row.id
@@ -71,7 +72,7 @@ class SqlPersonRepository:
         if person.id is None:
             raise ValueError("cannot save a person who was never added")
         row = self._session.get_one(PersonRow, person.id)
-        _fill(row, person)
+        fill_row(row, person)
         self._session.flush()
 
     def _link(self, person: Person, platform: str, external_id: str) -> None:
@@ -98,7 +99,7 @@ class SqlPersonRepository:
         person.identities[platform] = external_id
 
     def _with_identities(self, rows: Iterable[PersonRow]) -> list[Person]:
-        people = [_to_person(row) for row in rows]
+        people = [to_person(row) for row in rows]
         ids = [person.id for person in people]
         if not ids:
             return people
@@ -128,42 +129,3 @@ def _called(key: str) -> ColumnElement[bool]:
 
 def _closeness(key: str) -> ColumnElement[int]:
     return case((PersonRow.handle_key == key, 0), (PersonRow.name_key == key, 1), else_=2)
-
-
-def _fill(row: PersonRow, person: Person) -> None:
-    row.workspace_id = person.workspace_id
-    row.display_name = person.display_name
-    row.handle = person.handle
-    row.handle_key = name_key(person.handle, "@")
-    row.name_key = name_key(person.display_name)
-    row.tz = person.tz
-    row.role = person.role.value
-    row.external = person.external
-    row.working_days = ",".join(str(day) for day in sorted(person.working_days))
-    row.work_start = person.work_start
-    row.work_end = person.work_end
-    row.digest_time = person.digest_time
-    row.digest_enabled = person.digest_enabled
-    row.lang = person.lang
-    row.holiday_country = person.holiday_country
-    row.away_until = person.away_until
-
-
-def _to_person(row: PersonRow) -> Person:
-    return Person(
-        workspace_id=row.workspace_id,
-        display_name=row.display_name,
-        handle=row.handle,
-        tz=row.tz,
-        role=Role(row.role),
-        external=row.external,
-        working_days=frozenset(int(day) for day in row.working_days.split(",") if day),
-        work_start=row.work_start,
-        work_end=row.work_end,
-        digest_time=row.digest_time,
-        digest_enabled=row.digest_enabled,
-        lang=row.lang,
-        holiday_country=row.holiday_country,
-        away_until=row.away_until,
-        id=row.id,
-    )

@@ -108,6 +108,24 @@ def test_find_matches_handle_or_display_name_ignoring_case_and_at_sign(
         assert uow.people.find(workspace.id, " @ ") == []
 
 
+def test_find_also_offers_people_whose_handle_or_name_starts_with_the_word(
+    uow_factory: SqlUnitOfWorkFactory,
+) -> None:
+    with uow_factory() as uow:
+        workspace = add_workspace(uow)
+        dotted = add_person(uow, workspace, "ana.m", handle="ana.m")
+        underscored = add_person(uow, workspace, "ana_p", handle="ana_p")
+        by_first_name = add_person(uow, workspace, "Ana Ruiz", handle="aruiz")
+        add_person(uow, workspace, "Anabel", handle="anabel")
+        add_person(uow, workspace, "Banana", handle="banana.split")
+        exact = add_person(uow, workspace, "Ana", handle="ana")
+        assert workspace.id is not None
+        assert uow.people.find(workspace.id, "@ana") == [exact, dotted, underscored, by_first_name]
+        assert uow.people.find(workspace.id, "an") == []
+        assert uow.people.find(workspace.id, "%") == []
+        assert uow.people.find(workspace.id, "ana%") == []
+
+
 def test_find_folds_case_beyond_ascii(uow_factory: SqlUnitOfWorkFactory) -> None:
     with uow_factory() as uow:
         workspace = add_workspace(uow)
