@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         return parse_command.run(args)
     try:
         config = load_config(args.config)
-        logging.basicConfig(level=config.logging.level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        _configure_logging(config)
         return _dispatch(args, config)
     except ConfigError as error:
         print(error.render(), file=sys.stderr)
@@ -50,6 +50,14 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("unexpected error %s", reference)
         print(f"Tandem stopped on an unexpected error (reference {reference}); see the log.", file=sys.stderr)
         return 1
+
+
+def _configure_logging(config: Config) -> None:
+    """Log to stderr (or logging.file); migrations stay quiet unless something is wrong."""
+    handler = logging.FileHandler(config.logging.file) if config.logging.file else logging.StreamHandler()
+    logging.basicConfig(level=config.logging.level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        handlers=[handler])
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLogger().level))
 
 
 def _dispatch(args: argparse.Namespace, config: Config) -> int:

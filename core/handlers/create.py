@@ -62,7 +62,7 @@ def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, proje
     task.agreement = opening_agreement(task)
     task = ctx.uow.tasks.add(task)
     if task.is_request:
-        ctx.log(task, "requested", f"asked {owner.mention}, due {when(task.due, ctx.me.tz)}")
+        ctx.log(task, "asked", f"{owner.mention}, due {when(task.due, ctx.me.tz)}")
         ctx.notify(owner.id or 0, "request",
                    f"{ctx.me.mention} asks you: {task.ref} {task.title} (due "
                    f"{when(task.due, owner.tz, ctx.now)}). Accept, propose another date, or decline.",

@@ -23,7 +23,7 @@ def accept_task(cmd: AcceptTask, ctx: Context) -> str:
         raise Conflict(f"{task.ref} is waiting for its owner's answer, not yours.")
     ctx.task(cmd.number, Act.ANSWER)
     negotiation.owner_accepts(task)
-    _save(ctx, task, "accepted", f"committed to {when(task.due, ctx.me.tz)}")
+    _save(ctx, task, "accepted,", f"due {when(task.due, ctx.me.tz)}")
     requester = ctx.people([task.requester_id])[task.requester_id]
     ctx.notify(task.requester_id, "agreed", f"{ctx.me.mention} accepted {task.ref} {task.title}, due "
                f"{when(task.due, requester.tz, ctx.now)}.", task)
@@ -32,7 +32,7 @@ def accept_task(cmd: AcceptTask, ctx: Context) -> str:
 
 def _requester_accepts(ctx: Context, task: Task) -> str:
     negotiation.requester_accepts(task)
-    _save(ctx, task, "agreed", f"new date {when(task.due, ctx.me.tz)}")
+    _save(ctx, task, "agreed to", when(task.due, ctx.me.tz))
     owner = ctx.people([task.owner_id])[task.owner_id]
     ctx.notify(task.owner_id, "agreed", f"{ctx.me.mention} accepted your date for {task.ref} {task.title}: "
                f"due {when(task.due, owner.tz, ctx.now)}. It's agreed.", task, work_actions(task))
@@ -48,7 +48,7 @@ def propose_due(cmd: ProposeDue, ctx: Context) -> str:
     note = f" Note: {cmd.note}" if cmd.note else ""
     if ctx.me.id == task.requester_id and task.agreement is Agreement.PROPOSED:
         negotiation.requester_counters(task, due)
-        _save(ctx, task, "countered", f"{when(due, ctx.me.tz)} {cmd.note}".strip())
+        _save(ctx, task, "countered with", f"{when(due, ctx.me.tz)} {cmd.note}".strip())
         owner = ctx.people([task.owner_id])[task.owner_id]
         ctx.notify(task.owner_id, "countered", f"{ctx.me.mention} suggests {when(due, owner.tz, ctx.now)} "
                    f"for {task.ref} {task.title} instead.{note}", task, answer_actions(task))
