@@ -27,6 +27,7 @@ class TaskQuery:
     agreements: tuple[Agreement, ...] = ()
     open_only: bool = True
     project_id: int | None = None
+    parent_id: int | None = None
     conversation: str | None = None
     due_before: datetime | None = None
     text: str | None = None

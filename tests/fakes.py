@@ -90,6 +90,7 @@ class FakeTasks(_Table):
                  and (not q.agreements or t.agreement in q.agreements)
                  and (not q.open_only or t.is_open)
                  and (q.project_id is None or t.project_id == q.project_id)
+                 and (q.parent_id is None or t.parent_id == q.parent_id)
                  and (q.conversation is None or (t.origin and t.origin.conversation == q.conversation))
                  and (q.due_before is None or (t.due is not None and t.due.deadline() < q.due_before))
                  and (q.text is None or q.text.lower() in (t.title + " " + t.notes).lower())]

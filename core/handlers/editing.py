@@ -10,10 +10,10 @@ from core.handlers.create import project_for
 from core.language import parse_when
 from core.negotiation import opening_agreement
 from core.permissions import Act
-from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, Visibility, clean_title
+from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, Visibility, clean_title, parse_ref
 from core.wording import when
 
-EDITABLE = ("title", "notes", "priority", "project", "labels", "private", "public")
+EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "private", "public")
 
 
 def edit_task(cmd: EditTask, ctx: Context) -> str:
@@ -39,10 +39,22 @@ def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
     elif field == "project":
         project, _ = project_for(ctx, value.lstrip("#") or None)
         task.project_id = project.id if project else None
+    elif field == "parent":
+        task.parent_id = _parent(ctx, task, value)
     elif field == "labels":
         task.labels = tuple(sorted({w.lstrip("+").lower() for w in value.split() if w.lstrip("+")}))
     else:
         task.visibility = Visibility.PRIVATE if field == "private" else Visibility.WORKSPACE
+
+
+def _parent(ctx: Context, task: Task, value: str) -> int | None:
+    """The task this one is a subtask of; "none" detaches it."""
+    if value.lower() in ("", "none"):
+        return None
+    parent = ctx.task(parse_ref(value))
+    if parent.id == task.id or parent.parent_id == task.id:
+        raise InvalidInput(f"{task.ref} can't be a subtask of {parent.ref}: that would make a loop.")
+    return parent.id
 
 
 def _priority(value: str) -> Priority:

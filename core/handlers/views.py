@@ -10,6 +10,7 @@ from core.due import Due
 from core.errors import InvalidInput, NotFound
 from core.handlers.context import Context
 from core.outcome import Reply
+from core.permissions import Act, can
 from core.ports import TaskQuery
 from core.tasks import Agreement, Task
 from core.wording import task_line, when
@@ -67,6 +68,7 @@ def show_task(cmd: ShowTask, ctx: Context) -> Reply:
     lines = [f"{task.ref} {task.title}"]
     if task.notes:
         lines.append(task.notes)
+    lines += _family(ctx, task)
     for comment in ctx.uow.comments.for_task(task.id or 0):
         author = ctx.people([comment.author_id]).get(comment.author_id)
         lines.append(f"  {when_at(ctx, comment.at)} {author.mention if author else '?'}: {comment.text}")
@@ -76,6 +78,17 @@ def show_task(cmd: ShowTask, ctx: Context) -> Reply:
         who = actor.mention if actor else "Tandem"
         lines.append(f"  {when_at(ctx, entry.at)} {who} {entry.verb} {entry.detail}".rstrip())
     return Reply("\n".join(lines), ctx.card(task), actions_for(task, ctx.me.id, ctx.me.tz))
+
+
+def _family(ctx: Context, task: Task) -> list[str]:
+    """"Part of T-3 …" and the subtasks the speaker may see."""
+    lines = []
+    parent = ctx.uow.tasks.get_by_id(task.parent_id) if task.parent_id else None
+    if parent is not None and can(ctx.me, Act.SEE, parent):
+        lines.append(f"Part of {parent.ref} {parent.title}")
+    query = TaskQuery(ctx.workspace.id or 0, ctx.me, parent_id=task.id, open_only=False)
+    lines += [f"  subtask {sub.ref} {sub.title} ({sub.status})" for sub in ctx.uow.tasks.query(query)]
+    return lines
 
 
 def when_at(ctx: Context, instant: datetime) -> str:

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import builtins
-from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.projects import Project
 from storage.repositories.keys import name_key
+from storage.repositories.people_links import PeopleLinks
 from storage.rows import ProjectMemberRow, ProjectRow
 
 
@@ -18,6 +18,7 @@ class SqlProjectRepository:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._links = PeopleLinks(session, ProjectMemberRow.project_id, ProjectMemberRow.person_id)
 
     def add(self, project: Project) -> Project:
         row = ProjectRow()
@@ -25,7 +26,7 @@ class SqlProjectRepository:
         self._session.add(row)
         self._session.flush()
         project.id = row.id
-        self._replace_members(row.id, project.members)
+        self._links.replace(row.id, project.members)
         return project
 
     def get(self, project_id: int) -> Project | None:
@@ -53,38 +54,11 @@ class SqlProjectRepository:
         row = self._session.get_one(ProjectRow, project.id)
         _fill(row, project)
         self._session.flush()
-        self._replace_members(project.id, project.members)
+        self._links.replace(project.id, project.members)
 
     def _with_members(self, rows: Sequence[ProjectRow]) -> builtins.list[Project]:
-        members = self._members([row.id for row in rows])
+        members = self._links.load([row.id for row in rows])
         return [_to_project(row, members[row.id]) for row in rows]
-
-    def _members(self, project_ids: builtins.list[int]) -> defaultdict[int, set[int]]:
-        found: defaultdict[int, set[int]] = defaultdict(set)
-        if not project_ids:
-            return found
-        pairs = self._session.execute(
-            select(ProjectMemberRow.project_id, ProjectMemberRow.person_id).where(
-                ProjectMemberRow.project_id.in_(project_ids)
-            )
-        )
-        for project_id, person_id in pairs:
-            found[project_id].add(person_id)
-        return found
-
-    def _replace_members(self, project_id: int, wanted: set[int]) -> None:
-        current = self._members([project_id])[project_id]
-        if gone := current - wanted:
-            self._session.execute(
-                delete(ProjectMemberRow).where(
-                    ProjectMemberRow.project_id == project_id, ProjectMemberRow.person_id.in_(gone)
-                )
-            )
-        if new := wanted - current:
-            self._session.execute(
-                insert(ProjectMemberRow),
-                [{"project_id": project_id, "person_id": person} for person in sorted(new)],
-            )
 
 
 def _fill(row: ProjectRow, project: Project) -> None:

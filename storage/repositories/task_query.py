@@ -50,6 +50,8 @@ def _filters(query: TaskQuery) -> list[ColumnElement[bool]]:
         conditions.append(not_(TaskRow.status.in_(CLOSED)))
     if query.project_id is not None:
         conditions.append(TaskRow.project_id == query.project_id)
+    if query.parent_id is not None:
+        conditions.append(TaskRow.parent_id == query.parent_id)
     if query.conversation is not None:
         conditions.append(TaskRow.origin_conversation == query.conversation)
     if query.due_before is not None:

@@ -1,14 +1,14 @@
 """Tasks and their watchers in SQL."""
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from core.ports import TaskQuery
 from core.tasks import Task
+from storage.repositories.people_links import PeopleLinks
 from storage.repositories.task_mapping import fill_row, to_task
 from storage.repositories.task_query import task_select
 from storage.rows import TaskRow, TaskWatcherRow, WorkspaceRow
@@ -19,6 +19,7 @@ class SqlTaskRepository:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._links = PeopleLinks(session, TaskWatcherRow.task_id, TaskWatcherRow.person_id)
 
     def next_number(self, workspace_id: int) -> int:
         """The next task number of the workspace, reserved atomically in this transaction."""
@@ -39,7 +40,7 @@ class SqlTaskRepository:
         self._session.add(row)
         self._session.flush()
         task.id = row.id
-        self._replace_watchers(row.id, task.watchers)
+        self._links.replace(row.id, task.watchers)
         return task
 
     def get(self, workspace_id: int, number: int) -> Task | None:
@@ -58,7 +59,7 @@ class SqlTaskRepository:
         row = self._session.get_one(TaskRow, task.id)
         fill_row(row, task)
         self._session.flush()
-        self._replace_watchers(task.id, task.watchers)
+        self._links.replace(task.id, task.watchers)
 
     def query(self, query: TaskQuery) -> list[Task]:
         return self._with_watchers(self._session.scalars(task_select(query)).all())
@@ -78,33 +79,5 @@ class SqlTaskRepository:
         return self._with_watchers(rows)
 
     def _with_watchers(self, rows: Sequence[TaskRow]) -> list[Task]:
-        watchers = self._watchers([row.id for row in rows])
+        watchers = self._links.load([row.id for row in rows])
         return [to_task(row, watchers[row.id]) for row in rows]
-
-    def _watchers(self, task_ids: list[int]) -> defaultdict[int, set[int]]:
-        found: defaultdict[int, set[int]] = defaultdict(set)
-        if not task_ids:
-            return found
-        pairs = self._session.execute(
-            select(TaskWatcherRow.task_id, TaskWatcherRow.person_id).where(
-                TaskWatcherRow.task_id.in_(task_ids)
-            )
-        )
-        for task_id, person_id in pairs:
-            found[task_id].add(person_id)
-        return found
-
-    def _replace_watchers(self, task_id: int, wanted: set[int]) -> None:
-        current = self._watchers([task_id])[task_id]
-        gone = current - wanted
-        new = wanted - current
-        if gone:
-            self._session.execute(
-                delete(TaskWatcherRow).where(
-                    TaskWatcherRow.task_id == task_id, TaskWatcherRow.person_id.in_(gone)
-                )
-            )
-        if new:
-            self._session.execute(
-                insert(TaskWatcherRow), [{"task_id": task_id, "person_id": person} for person in sorted(new)]
-            )

@@ -35,3 +35,12 @@ def test_the_views_show_the_right_tasks_to_each_person(chat: ChatHarness) -> Non
     assert "T-2 approve the budget" in chat.reply("@alice: /task list overdue")
     assert "T-3 renew my badge" in chat.reply("@carol: /task list search badge")
     assert "T-1 send the minutes" in chat.reply("@carol: /task list here")
+
+
+def test_a_subtask_shows_its_parent_and_the_parent_lists_it(chat: ChatHarness) -> None:
+    chat.say("@alice: /task add plan the offsite by friday")
+    chat.say("@alice: /task add book the venue")
+    assert "Updated T-2: parent set" in chat.reply("@alice: /task edit T-2 parent T-1")
+    assert "Part of T-1 plan the offsite" in chat.reply("@alice: /task show T-2")
+    assert "subtask T-2 book the venue (open)" in chat.reply("@alice: /task show T-1")
+    assert "that would make a loop" in chat.reply("@alice: /task edit T-1 parent T-2")
