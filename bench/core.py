@@ -242,8 +242,6 @@ def _view_calls(command: Command) -> Callable[[Seeded, int, random.Random], list
 
 
 def _operations(seeded: Seeded) -> dict[str, Callable[[Seeded, int, random.Random], list[tuple[Command, Speaker]]]]:
-    size = seeded.project_tasks.get(next(k for k in seeded.project_tasks), 0)
-    del size
     return {
         "create (AddTask)": _create_calls,
         "accept (AcceptTask)": _accept_calls,
