@@ -175,7 +175,8 @@ def _task_row(number: int, workspace_id: int, seeded: Seeded, projects: list[int
 
 
 def _seed_tasks(conn: Connection, seeded: Seeded, projects: list[int], tasks: int, rng: random.Random) -> None:
-    zones = dict(conn.execute(select(_table("people").c.id, _table("people").c.tz)).tuples().all())
+    people = _table("people")
+    zones = {int(pid): str(tz) for pid, tz in conn.execute(select(people.c.id, people.c.tz))}
     rows = (_task_row(n, seeded.workspace_id, seeded, projects, zones, rng) for n in range(1, tasks + 1))
     _insert_all(conn, _table("tasks"), rows)
 
