@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import ColumnElement, case, or_, select
 from sqlalchemy.orm import Session
@@ -61,12 +61,18 @@ class SqlPersonRepository:
         key = name_key(name, "@")
         if not key:
             return []
-        rows = self._session.scalars(
+        # The exact match is an index lookup; the word-prefix search scans, so it runs only when needed.
+        exact = self._matching(workspace_id, key, or_(PersonRow.handle_key == key, PersonRow.name_key == key))
+        if any(row.handle_key == key for row in exact):
+            return self._with_identities(exact)
+        return self._with_identities(self._matching(workspace_id, key, _called(key)))
+
+    def _matching(self, workspace_id: int, key: str, condition: ColumnElement[bool]) -> Sequence[PersonRow]:
+        return self._session.scalars(
             select(PersonRow)
-            .where(PersonRow.workspace_id == workspace_id, _called(key))
+            .where(PersonRow.workspace_id == workspace_id, condition)
             .order_by(_closeness(key), PersonRow.id)
         ).all()
-        return self._with_identities(rows)
 
     def save(self, person: Person) -> None:
         if person.id is None:

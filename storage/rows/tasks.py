@@ -18,6 +18,8 @@ class TaskRow(Base):
         Index(None, "workspace_id", "requester_id", "status"),
         Index(None, "workspace_id", "origin_conversation"),
         Index(None, "workspace_id", "due_deadline"),
+        Index(None, "workspace_id", "owner_id", "due_deadline"),
+        Index(None, "workspace_id", "requester_id", "due_deadline"),
         Index(None, "project_id", "status"),
     )
 

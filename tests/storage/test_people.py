@@ -108,7 +108,7 @@ def test_find_matches_handle_or_display_name_ignoring_case_and_at_sign(
         assert uow.people.find(workspace.id, " @ ") == []
 
 
-def test_find_also_offers_people_whose_handle_or_name_starts_with_the_word(
+def test_find_offers_word_prefixes_only_when_nobody_has_exactly_that_handle(
     uow_factory: SqlUnitOfWorkFactory,
 ) -> None:
     with uow_factory() as uow:
@@ -118,9 +118,10 @@ def test_find_also_offers_people_whose_handle_or_name_starts_with_the_word(
         by_first_name = add_person(uow, workspace, "Ana Ruiz", handle="aruiz")
         add_person(uow, workspace, "Anabel", handle="anabel")
         add_person(uow, workspace, "Banana", handle="banana.split")
-        exact = add_person(uow, workspace, "Ana", handle="ana")
         assert workspace.id is not None
-        assert uow.people.find(workspace.id, "@ana") == [exact, dotted, underscored, by_first_name]
+        assert uow.people.find(workspace.id, "@ana") == [dotted, underscored, by_first_name]
+        exact = add_person(uow, workspace, "Ana", handle="ana")
+        assert uow.people.find(workspace.id, "@ana") == [exact]
         assert uow.people.find(workspace.id, "an") == []
         assert uow.people.find(workspace.id, "%") == []
         assert uow.people.find(workspace.id, "ana%") == []
