@@ -12,7 +12,8 @@ from core.outbox import DeliveryState, OutboxEntry
 from core.people import Person, Workspace
 from core.permissions import Act, can
 from core.ports import TaskQuery
-from core.tasks import Task
+from core.projects import Project, ProjectStatus
+from core.tasks import Agreement, Task
 
 
 @dataclass
@@ -96,14 +97,17 @@ class FakeTasks(_Table):
                  and (q.text is None or q.text.lower() in (t.title + " " + t.notes).lower())]
         return found[: q.limit]
 
-    def count_by_status(self, project_id: int) -> dict[str, int]:
+    def project_status(self, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
+        tasks = [t for t in self.rows() if t.project_id == project.id]
         counts: dict[str, int] = {}
-        for task in self.project_tasks(project_id):
+        for task in tasks:
             counts[str(task.status)] = counts.get(str(task.status), 0) + 1
-        return counts
-
-    def project_tasks(self, project_id: int) -> list[Task]:
-        return [t for t in self.rows() if t.project_id == project_id]
+        live = [t for t in tasks if t.is_open]
+        return ProjectStatus(
+            project, counts, sum(t.is_overdue(now) for t in live),
+            sum(t.agreement is Agreement.REQUESTED and t.is_request for t in live),
+            sum(t.agreement is Agreement.COMMITTED and t.due is not None and now < t.due.deadline() <= week_end
+                for t in live), len(tasks))
 
 
 class FakeNamed(_Table):

@@ -7,8 +7,7 @@ from core.commands import CreateGoal, CreateProject, JoinProject, ListGoals, Lis
 from core.errors import Conflict, InvalidInput, NotFound
 from core.handlers.context import Context
 from core.outcome import Reply
-from core.projects import Goal, Project, ProjectStatus
-from core.tasks import Agreement
+from core.projects import Goal, Project
 
 NAME_LIMIT = 60
 
@@ -64,16 +63,7 @@ def list_projects(cmd: ListProjects, ctx: Context) -> str:
 
 def project_status(cmd: ProjectStatusQuery, ctx: Context) -> Reply:
     project = _project(ctx, cmd.name)
-    tasks = ctx.uow.tasks.project_tasks(project.id or 0)
-    week_end = ctx.now + timedelta(days=7)
-    open_tasks = [t for t in tasks if t.is_open]
-    status = ProjectStatus(
-        project=project, counts=ctx.uow.tasks.count_by_status(project.id or 0), total=len(tasks),
-        overdue=sum(t.is_overdue(ctx.now) for t in open_tasks),
-        unanswered=sum(t.agreement is Agreement.REQUESTED and t.is_request for t in open_tasks),
-        due_this_week=sum(t.due is not None and ctx.now < t.due.deadline() <= week_end
-                          and t.agreement is Agreement.COMMITTED for t in open_tasks),
-    )
+    status = ctx.uow.tasks.project_status(project, ctx.now, ctx.now + timedelta(days=7))
     counts = ", ".join(f"{n} {state}" for state, n in sorted(status.counts.items())) or "no tasks"
     return Reply(f"#{project.name}: {status.percent_done}% done ({counts}). {status.overdue} overdue, "
                  f"{status.unanswered} unanswered requests, {status.due_this_week} commitments due this week.")

@@ -2,16 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, and_, case, func, select, update
 from sqlalchemy.orm import Session
 
 from core.ports import TaskQuery
-from core.tasks import Task
+from core.projects import Project, ProjectStatus
+from core.tasks import Agreement, Status, Task
 from storage.repositories.people_links import PeopleLinks
 from storage.repositories.task_mapping import fill_row, to_task
 from storage.repositories.task_query import task_select
 from storage.rows import TaskRow, TaskWatcherRow, WorkspaceRow
+
+CLOSED = (Status.DONE.value, Status.CANCELLED.value)
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 class SqlTaskRepository:
@@ -64,19 +72,25 @@ class SqlTaskRepository:
     def query(self, query: TaskQuery) -> list[Task]:
         return self._with_watchers(self._session.scalars(task_select(query)).all())
 
-    def count_by_status(self, project_id: int) -> dict[str, int]:
-        counted = self._session.execute(
-            select(TaskRow.status, func.count())
-            .where(TaskRow.project_id == project_id)
+    def project_status(self, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
+        """Counts by state plus overdue, unanswered and due-this-week, in one aggregate query."""
+        is_open = TaskRow.status.not_in(CLOSED)
+        rows = self._session.execute(
+            select(
+                TaskRow.status,
+                func.count(),
+                _count(and_(is_open, TaskRow.due_deadline <= now)),
+                _count(and_(is_open, TaskRow.agreement == Agreement.REQUESTED.value,
+                            TaskRow.requester_id != TaskRow.owner_id)),
+                _count(and_(is_open, TaskRow.agreement == Agreement.COMMITTED.value,
+                            TaskRow.due_deadline > now, TaskRow.due_deadline <= week_end)),
+            )
+            .where(TaskRow.project_id == project.id)
             .group_by(TaskRow.status)
-        )
-        return {status: int(count) for status, count in counted}
-
-    def project_tasks(self, project_id: int) -> list[Task]:
-        rows = self._session.scalars(
-            select(TaskRow).where(TaskRow.project_id == project_id).order_by(TaskRow.number)
         ).all()
-        return self._with_watchers(rows)
+        counts = {status: int(n) for status, n, *_ in rows}
+        overdue, unanswered, due_soon = (sum(int(row[i]) for row in rows) for i in (2, 3, 4))
+        return ProjectStatus(project, counts, overdue, unanswered, due_soon, sum(counts.values()))
 
     def _with_watchers(self, rows: Sequence[TaskRow]) -> list[Task]:
         watchers = self._links.load([row.id for row in rows])

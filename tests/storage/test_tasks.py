@@ -153,19 +153,29 @@ def test_concurrent_transactions_never_get_the_same_number(uow_factory: SqlUnitO
     assert sorted(taken) == list(range(1, per_thread * threads + 1))
 
 
-def test_project_counts_group_tasks_by_status(uow_factory: SqlUnitOfWorkFactory) -> None:
+def test_project_status_counts_states_overdue_unanswered_and_due_this_week(uow_factory: SqlUnitOfWorkFactory) -> None:
+    from datetime import timedelta
+
+    from core.due import Due
     from core.projects import Project
+    from core.tasks import Agreement
+
+    def due_in(days: int) -> Due:
+        return Due.instant(NOW + timedelta(days=days), "UTC")
 
     with uow_factory() as uow:
         workspace = add_workspace(uow)
-        ana = add_person(uow, workspace, "Ana")
+        ana, bo = add_person(uow, workspace, "Ana"), add_person(uow, workspace, "Bo")
         assert workspace.id is not None
         project = uow.projects.add(Project(workspace_id=workspace.id, name="Launch", created_at=NOW))
         other = uow.projects.add(Project(workspace_id=workspace.id, name="Other", created_at=NOW))
-        for status in (Status.OPEN, Status.OPEN, Status.DONE, Status.BLOCKED):
-            add_task(uow, ana, status=status, project_id=project.id)
-        add_task(uow, ana, project_id=other.id)
-        add_task(uow, ana)
-        assert project.id is not None
-        assert uow.tasks.count_by_status(project.id) == {"open": 2, "done": 1, "blocked": 1}
-        assert [t.number for t in uow.tasks.project_tasks(project.id)] == [1, 2, 3, 4]
+        add_task(uow, ana, status=Status.OPEN, project_id=project.id, due=due_in(-1))
+        add_task(uow, ana, bo, agreement=Agreement.REQUESTED, project_id=project.id, due=due_in(3))
+        add_task(uow, ana, bo, agreement=Agreement.COMMITTED, project_id=project.id, due=due_in(3))
+        add_task(uow, ana, status=Status.DONE, project_id=project.id, due=due_in(-2))
+        add_task(uow, ana, status=Status.BLOCKED, project_id=project.id, due=due_in(30))
+        add_task(uow, ana, project_id=other.id, due=due_in(-1))
+        status = uow.tasks.project_status(project, NOW, NOW + timedelta(days=7))
+        assert status.counts == {"open": 3, "done": 1, "blocked": 1}
+        assert (status.total, status.overdue, status.unanswered, status.due_this_week) == (5, 1, 1, 1)
+        assert status.percent_done == 20
