@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -44,6 +44,9 @@ class Person:
     lang: str = "en"
     holiday_country: str | None = None
     away_until: date | None = None
+    digest_days: frozenset[int] | None = None
+    next_digest_at: datetime | None = None
+    last_digest_at: datetime | None = None
     id: int | None = None
     identities: dict[str, str] = field(default_factory=dict)
 
@@ -55,6 +58,14 @@ class Person:
     @property
     def is_admin(self) -> bool:
         return self.role is Role.ADMIN
+
+    @property
+    def digest_weekdays(self) -> frozenset[int]:
+        """The days the digest comes: its own setting, else the working days."""
+        return self.working_days if self.digest_days is None else self.digest_days
+
+    def is_away(self, day: date) -> bool:
+        return self.away_until is not None and day <= self.away_until
 
     @property
     def mention(self) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -34,6 +34,15 @@ class TaskQuery:
     limit: int = 50
 
 
+@dataclass(frozen=True)
+class DigestMaterial:
+    """What one person's digest is made of, fetched for many people at once."""
+
+    owned: list[Task]  # open tasks the person owns (any agreement state)
+    requested: list[Task]  # open tasks the person asked of someone else
+    done_for_them: list[Task]  # tasks the person asked of others, completed since their last digest
+
+
 class WorkspaceRepository(Protocol):
     def add(self, workspace: Workspace) -> Workspace: ...
     def get(self, workspace_id: int) -> Workspace | None: ...
@@ -51,6 +60,10 @@ class PersonRepository(Protocol):
         """People whose handle or display name is `name` (case-insensitive), exact matches first."""
         ...
     def save(self, person: Person) -> None: ...
+    def claim_due_digests(self, now: datetime, limit: int) -> list[Person]: ...
+    def without_digest_schedule(self, limit: int) -> list[Person]:
+        """People whose next_digest_at was never planned (new people), to plan them."""
+        ...
 
 
 class TaskRepository(Protocol):
@@ -61,6 +74,16 @@ class TaskRepository(Protocol):
     def save(self, task: Task) -> None: ...
     def query(self, query: TaskQuery) -> list[Task]: ...
     def project_status(self, project: Project, now: datetime, week_end: datetime) -> ProjectStatus: ...
+    def project_tasks_open(self, project_id: int, limit: int) -> list[Task]: ...
+    # The claim_* methods return rows whose time has come (field <= now), oldest first. On PostgreSQL they
+    # lock them FOR UPDATE SKIP LOCKED, so concurrent processes get disjoint batches; the caller moves the
+    # field forward in the same transaction and commits.
+    def claim_due_reminders(self, now: datetime, limit: int) -> list[Task]: ...
+    def claim_due_follow_ups(self, now: datetime, limit: int) -> list[Task]: ...
+    def claim_due_occurrences(self, now: datetime, limit: int) -> list[Task]: ...
+    def digest_material(self, people: Sequence[Person], now: datetime) -> dict[int, DigestMaterial]:
+        """For each person (by id): their DigestMaterial, `done_for_them` since person.last_digest_at."""
+        ...
 
 
 class ProjectRepository(Protocol):
@@ -69,6 +92,7 @@ class ProjectRepository(Protocol):
     def by_name(self, workspace_id: int, name: str) -> Project | None: ...
     def list(self, workspace_id: int) -> list[Project]: ...
     def save(self, project: Project) -> None: ...
+    def claim_due_digests(self, now: datetime, limit: int) -> list[Project]: ...
 
 
 class GoalRepository(Protocol):
@@ -103,6 +127,16 @@ class Outbox(Protocol):
     def save(self, entry: OutboxEntry) -> None: ...
 
 
+class LeaseRepository(Protocol):
+    """Named leases: at most one holder at a time until it expires (the SQLite scheduler guard)."""
+
+    def acquire(self, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
+        """Take or renew the lease; False when another holder's lease has not expired."""
+        ...
+    def release(self, name: str, holder: str) -> None: ...
+    def holder(self, name: str, now: datetime) -> str | None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the `with` block without `commit()` rolls everything back."""
 
@@ -115,6 +149,7 @@ class UnitOfWork(Protocol):
     activity: ActivityRepository
     outbox: Outbox
     drafts: DraftRepository
+    leases: LeaseRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

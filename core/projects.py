@@ -27,6 +27,7 @@ class Project:
     goal_id: int | None = None
     channel: str | None = None
     members: set[int] = field(default_factory=set)
+    next_digest_at: datetime | None = None
     id: int | None = None
 
 

@@ -46,6 +46,13 @@ class Visibility(StrEnum):
     PRIVATE = "private"
 
 
+class RepeatMode(StrEnum):
+    """When a recurring task makes its next instance."""
+
+    ON_DONE = "on done"  # when the current one is done
+    ON_SCHEDULE = "on schedule"  # when the next date comes, done or not
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a task was asked for: the conversation (channel/thread) and a link to the message."""
@@ -79,7 +86,14 @@ class Task:
     origin: Origin | None = None
     visibility: Visibility = Visibility.WORKSPACE
     recurrence: str | None = None
+    repeat_mode: RepeatMode = field(default_factory=lambda: RepeatMode.ON_DONE)
+    rotation: tuple[int, ...] = ()
     completed_at: datetime | None = None
+    next_reminder_at: datetime | None = None
+    reminder_stage: str | None = None
+    follow_up_at: datetime | None = None
+    nudges: int = 0
+    next_occurrence_at: datetime | None = None
     id: int | None = None
 
     @property

@@ -1,0 +1,1 @@
+"""Scheduling rules: working time, reminders, follow-ups, digests and recurrences, as pure functions."""
