@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.engine import Engine
 
 from bot.config import Config
 from bot.deliver import Deliverer
+from bot.holidays import PublicHolidays
 from core.bus import Bus
 from core.clock import Clock
 from core.delivery import Sender
+from core.schedule.policy import SchedulePolicy
+from core.schedule.service import Scheduler
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
@@ -24,9 +28,11 @@ class Tandem:
     uow_factory: SqlUnitOfWorkFactory
     clock: Clock
     bus: Bus
+    scheduler: Scheduler
 
-    def deliverer(self, senders: dict[str, Sender]) -> Deliverer:
-        return Deliverer(self.uow_factory, senders, self.clock)
+    def deliverer(self, senders: dict[str, Sender], worker_id: str | None = None) -> Deliverer:
+        lease = timedelta(seconds=self.config.scheduler.delivery_lease_seconds)
+        return Deliverer(self.uow_factory, senders, self.clock, worker_id, lease)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -38,5 +44,16 @@ def build(config: Config, clock: Clock, migrate: bool = True) -> Tandem:
     if migrate:
         upgrade(engine)
     uow_factory = SqlUnitOfWorkFactory(engine)
-    bus = Bus(uow_factory, clock, default_tz=config.defaults.timezone)
-    return Tandem(config, engine, uow_factory, clock, bus)
+    policy, holidays = policy_from(config), PublicHolidays()
+    bus = Bus(uow_factory, clock, config.defaults.timezone, policy, holidays)
+    return Tandem(config, engine, uow_factory, clock, bus, Scheduler(uow_factory, clock, policy, holidays))
+
+
+def policy_from(config: Config) -> SchedulePolicy:
+    """The scheduler's tunables from app.yaml."""
+    settings = config.scheduler
+    return SchedulePolicy(
+        reminder_lead=settings.reminder_lead, follow_up_after_hours=settings.follow_up_after_hours,
+        escalate_after_nudges=settings.escalate_after_nudges,
+        tell_project_owner=settings.overdue_notify_project_owner, project_digest_day=settings.project_digest_day,
+    )

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import console_main, parse_command
+from bot import console_main, parse_command, run
 from bot.config import Config, ConfigError, load_config
 from core.errors import new_reference_id
 from storage.database import DatabaseUnavailable, make_engine
@@ -87,11 +87,11 @@ def _db(action: str, config: Config) -> int:
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:
-    enabled = [name for name in ("slack", "discord") if getattr(config, name).enabled]
-    if not enabled:
+    if not (config.slack.enabled or config.discord.enabled):
         print("No chat platform is enabled in app.yaml; starting the console.", file=sys.stderr)
         args.speaker = args.now = args.tz = args.workspace = None
         args.json = False
         return console_main.run(args, config)
-    print(f"Enabled in app.yaml but not yet available in this build: {', '.join(enabled)}.", file=sys.stderr)
-    return 2
+    if config.discord.enabled:
+        print("Discord is enabled in app.yaml but not yet available in this build; it is skipped.", file=sys.stderr)
+    return run.run(config)

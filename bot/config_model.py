@@ -102,6 +102,7 @@ class SchedulerConfig:
     escalate_after_nudges: int = 2
     overdue_notify_project_owner: bool = False
     project_digest_day: int = 0
+    delivery_lease_seconds: int = 60
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,9 @@ def _scheduler(sec: Section) -> SchedulerConfig:
         escalate_after_nudges=sec.value("escalate_after_nudges", lambda raw: v.parse_int(raw, 1, 20, "2"), 2),
         overdue_notify_project_owner=sec.value("overdue_notify_project_owner", v.parse_bool, False),
         project_digest_day=sec.value("project_digest_day", v.parse_day, 0),
+        delivery_lease_seconds=sec.value(
+            "delivery_lease_seconds", lambda raw: v.parse_int(raw, 5, 3600, "60"), 60
+        ),
     )
     sec.finish()
     return built

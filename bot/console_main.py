@@ -62,6 +62,7 @@ def make_room(tandem: Tandem, clock: SandboxClock, emit: Callable[[BotMessage], 
 
     def advance(delta: timedelta) -> str:
         now = clock.advance(delta).astimezone(ZoneInfo(tz))
+        tandem.scheduler.tick()
         return f"It is now {now:%a %d %b %Y %H:%M} ({tz})."
 
     return ConsoleRoom(tandem.bus, workspace, speaker, emit, deliverer.run_once, advance)

@@ -1,57 +1,213 @@
-"""The deliverer: takes pending outbox entries and sends each through its workspace's platform."""
+"""The deliverer: claims due outbox entries, sends each through its platform, and records every outcome."""
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import os
+import queue
+import socket
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.deliver_policy import RetryPolicy
+from bot.deliver_ports import DeliveryUnitOfWorkFactory
 from core.clock import Clock
 from core.delivery import DeliveryFailed, Sender
-from core.outbox import DeliveryState, OutboxEntry
-from core.ports import UnitOfWorkFactory
+from core.outbox import OutboxEntry
+from core.people import Person, Workspace
 
 log = logging.getLogger("tandem.deliver")
-MAX_ATTEMPTS = 5
+LEASE_MARGIN = 0.25  # stop starting sends once this share of the lease is left
+RECORD_TRIES = 3
+
+
+@dataclass(frozen=True)
+class _Job:
+    entry: OutboxEntry
+    workspace: Workspace | None
+    recipient: Person | None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    entry: OutboxEntry
+    failure: DeliveryFailed | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    claimed: int
+    sent: int
+
+
+def default_worker_id() -> str:
+    """host:pid:random, unique per deliverer so leases say who holds them."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
 class Deliverer:
-    """Sends what is due in the outbox; one failing recipient never stops the batch."""
+    """The one path from the outbox to the platforms; one failing recipient never stops the batch.
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, senders: dict[str, Sender], clock: Clock) -> None:
+    A batch is claimed (leased to `worker_id` until now + `lease`) and committed at once, then sent;
+    each outcome is recorded in its own short transaction. With `concurrency` > 1 each workspace gets a
+    small thread pool and entries for one channel are sent in order by one thread.
+    """
+
+    def __init__(
+        self,
+        uow_factory: DeliveryUnitOfWorkFactory,
+        senders: Mapping[str, Sender],
+        clock: Clock,
+        worker_id: str | None = None,
+        lease: timedelta = timedelta(seconds=60),
+        batch: int = 100,
+        *,
+        concurrency: int = 1,
+        policy: RetryPolicy | None = None,
+    ) -> None:
         self.uow_factory = uow_factory
         self.senders = senders
         self.clock = clock
+        self.worker_id = worker_id or default_worker_id()
+        self.lease = lease
+        self.batch = batch
+        self.concurrency = max(1, concurrency)
+        self.policy = policy or RetryPolicy()
+        self._pools: dict[int, ThreadPoolExecutor] = {}
 
-    def run_once(self, limit: int = 200) -> int:
-        """Deliver up to `limit` due entries; returns how many were sent."""
-        with self.uow_factory() as uow:
-            entries = list(uow.outbox.pending(limit, self.clock.now()))
-        return sum(self._deliver(entry) for entry in entries)
+    def run_once(self) -> int:
+        """Claim and deliver one batch of due entries; returns how many were sent."""
+        return self.run_batch().sent
 
-    def _deliver(self, entry: OutboxEntry) -> bool:
+    async def run_forever(self, stop: asyncio.Event, idle_sleep: float = 0.5) -> None:
+        """Deliver until `stop` is set, sleeping `idle_sleep` seconds whenever nothing is due."""
+        try:
+            while not stop.is_set():
+                try:
+                    claimed = (await asyncio.to_thread(self.run_batch)).claimed
+                except Exception:
+                    log.exception("delivery batch failed [ref %s]; trying again shortly", uuid.uuid4().hex[:8])
+                    claimed = 0
+                if claimed == 0:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), timeout=idle_sleep)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the per-workspace thread pools (after their current sends)."""
+        pools, self._pools = self._pools, {}
+        for pool in pools.values():
+            pool.shutdown(wait=True)
+
+    def run_batch(self) -> BatchResult:
+        """Claim up to `batch` entries, send them and record each outcome."""
+        jobs, deadline = self._claim()
+        if not jobs:
+            return BatchResult(0, 0)
+        if self.concurrency == 1:
+            sent = sum(self._record(self._attempt(job, deadline)) for job in jobs)
+        else:
+            sent = self._send_concurrently(jobs, deadline)
+        return BatchResult(len(jobs), sent)
+
+    def _claim(self) -> tuple[list[_Job], datetime]:
+        now = self.clock.now()
         with self.uow_factory() as uow:
-            workspace = uow.workspaces.get(entry.workspace_id)
-            recipient = uow.people.get(entry.recipient_id) if entry.recipient_id else None
-            sender = self.senders.get(workspace.platform) if workspace else None
-            now = self.clock.now()
+            entries = uow.delivery.claim(self.batch, now, self.worker_id, self.lease)
+            uow.commit()  # publishes the lease and releases the row locks before any send
+            if not entries:
+                return [], now
+            workspaces = {wid: uow.workspaces.get(wid) for wid in {e.workspace_id for e in entries}}
+            people = uow.people.many({e.recipient_id for e in entries if e.recipient_id is not None})
+        jobs = [
+            _Job(e, workspaces.get(e.workspace_id), people.get(e.recipient_id) if e.recipient_id else None)
+            for e in entries
+        ]
+        return jobs, now + self.lease * (1 - LEASE_MARGIN)
+
+    def _send_concurrently(self, jobs: list[_Job], deadline: datetime) -> int:
+        outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+        for workspace_id, groups in _by_workspace_and_channel(jobs).items():
+            pool = self._pool(workspace_id)
+            for group in groups:
+                pool.submit(self._send_group, group, deadline, outcomes.put)
+        return sum(self._record(outcomes.get()) for _ in jobs)
+
+    def _send_group(self, group: list[_Job], deadline: datetime, report: Callable[[_Outcome], None]) -> None:
+        for job in group:
+            report(self._attempt(job, deadline))
+
+    def _pool(self, workspace_id: int) -> ThreadPoolExecutor:
+        pool = self._pools.get(workspace_id)
+        if pool is None:
+            pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix=f"deliver-ws{workspace_id}")
+            self._pools[workspace_id] = pool
+        return pool
+
+    def _attempt(self, job: _Job, deadline: datetime) -> _Outcome:
+        entry = job.entry
+        if self.clock.now() >= deadline:
+            return _Outcome(entry, skipped=True)  # the lease runs out: leave it to whoever claims it next
+        try:
+            sender = self.senders.get(job.workspace.platform) if job.workspace else None
+            if sender is None or job.workspace is None:
+                raise DeliveryFailed("no adapter serves this workspace", permanent=True)
+            if entry.recipient_id is not None and job.recipient is None and entry.conversation is None:
+                raise DeliveryFailed("the recipient no longer exists", permanent=True)
+            sender.send(entry, job.workspace, job.recipient)
+        except DeliveryFailed as failure:
+            return _Outcome(entry, failure)
+        except Exception as error:  # a bug or an unmapped library error: retry, and say where to look
+            ref = uuid.uuid4().hex[:8]
+            log.exception("outbox %s: unexpected error while sending [ref %s]", entry.id, ref)
+            return _Outcome(entry, DeliveryFailed(f"unexpected {type(error).__name__} (ref {ref})"))
+        return _Outcome(entry)
+
+    def _record(self, outcome: _Outcome) -> bool:
+        entry = outcome.entry
+        if outcome.skipped or entry.id is None:
+            log.info("outbox %s: lease nearly over, left for the next claim", entry.id)
+            return False
+        for attempt in range(1, RECORD_TRIES + 1):
             try:
-                if sender is None or workspace is None:
-                    raise DeliveryFailed("no adapter serves this workspace", permanent=True)
-                sender.send(entry, workspace, recipient)
-            except DeliveryFailed as failure:
-                _record_failure(entry, failure, now)
+                self._mark(entry, outcome.failure)
+                return outcome.failure is None
+            except Exception:
+                ref = uuid.uuid4().hex[:8]
+                log.exception("outbox %s: recording the outcome failed (try %d) [ref %s]", entry.id, attempt, ref)
+        return False
+
+    def _mark(self, entry: OutboxEntry, failure: DeliveryFailed | None) -> None:
+        assert entry.id is not None
+        now = self.clock.now()
+        with self.uow_factory() as uow:
+            if failure is None:
+                uow.delivery.mark_sent(entry.id, now)
             else:
-                entry.state, entry.sent_at, entry.attempts = DeliveryState.SENT, now, entry.attempts + 1
-            uow.outbox.save(entry)
+                attempt = entry.attempts + 1
+                error = failure.reason[:500]
+                if self.policy.gives_up(attempt, failure):
+                    log.warning("outbox %s failed for good after %d attempt(s): %s", entry.id, attempt, error)
+                    uow.delivery.mark_failed(entry.id, error)
+                else:
+                    when = now + timedelta(seconds=self.policy.delay(attempt, failure))
+                    log.info("outbox %s: attempt %d failed (%s); next try at %s", entry.id, attempt, error, when)
+                    uow.delivery.mark_retry(entry.id, when, error)
             uow.commit()
-        return entry.state is DeliveryState.SENT
 
 
-def _record_failure(entry: OutboxEntry, failure: DeliveryFailed, now: datetime) -> None:
-    entry.attempts += 1
-    entry.last_error = failure.reason[:500]
-    if failure.permanent or entry.attempts >= MAX_ATTEMPTS:
-        entry.state = DeliveryState.FAILED
-        log.warning("outbox %s failed for good: %s", entry.id, failure.reason)
-        return
-    wait = failure.retry_after if failure.retry_after is not None else 2 ** entry.attempts
-    entry.not_before = now + timedelta(seconds=wait)
+def _by_workspace_and_channel(jobs: list[_Job]) -> dict[int, list[list[_Job]]]:
+    groups: dict[tuple[int, int | None, str | None], list[_Job]] = defaultdict(list)
+    for job in jobs:
+        groups[(job.entry.workspace_id, job.entry.recipient_id, job.entry.conversation)].append(job)
+    result: dict[int, list[list[_Job]]] = defaultdict(list)
+    for (workspace_id, _, _), group in groups.items():
+        result[workspace_id].append(group)
+    return result

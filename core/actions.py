@@ -28,6 +28,7 @@ def work_actions(task: Task) -> tuple[Action, ...]:
     """What the owner of committed work can do with it."""
     return (
         Action("done", "Done", f"/task done {task.ref}", "primary"),
+        Action("snooze", "Snooze", f"/task snooze {task.ref} <when>"),
         Action("propose", "Propose date", f"/task propose {task.ref} <date> [note]"),
     )
 

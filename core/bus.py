@@ -6,18 +6,22 @@ from core.commands import Command, Speaker
 from core.handlers.context import Context
 from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
-from core.outbox import OutboxEntry
-from core.outcome import Notice, Outcome, Reply
+from core.outbox import entry_for
+from core.outcome import Outcome, Reply
 from core.ports import UnitOfWorkFactory
+from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
 
 
 class Bus:
     """The one way into the core for every adapter."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, default_tz: str = "UTC") -> None:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, default_tz: str = "UTC",
+                 policy: SchedulePolicy | None = None, holidays: HolidayCalendar | None = None) -> None:
         self.uow_factory = uow_factory
         self.clock = clock
         self.default_tz = default_tz
+        self.policy = policy or SchedulePolicy()
+        self.holidays = holidays or NoHolidays()
 
     def execute(self, command: Command, speaker: Speaker) -> Outcome:
         """Run `command` for `speaker`. Domain errors propagate with nothing written."""
@@ -25,10 +29,10 @@ class Bus:
         if handler is None:
             raise TypeError(f"no handler for {type(command).__name__}")
         with self.uow_factory() as uow:
-            ctx = Context.load(uow, self.clock, speaker)
+            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
             result = handler(command, ctx)
             for notice in ctx.notices:
-                uow.outbox.add(_entry(notice, speaker.workspace_id, ctx))
+                uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
             uow.commit()
         reply = Reply(result) if isinstance(result, str) else result
         return Outcome(reply, ctx.notices)
@@ -41,12 +45,3 @@ class Bus:
             person = person_for(uow, workspace, who)
             uow.commit()
         return Speaker(workspace.id or 0, person.id or 0, conversation, message, link)
-
-
-def _entry(notice: Notice, workspace_id: int, ctx: Context) -> OutboxEntry:
-    return OutboxEntry(
-        workspace_id=workspace_id, kind=notice.kind, payload=notice.payload(),
-        dedupe_key=notice.dedupe_key or f"{notice.kind}:{notice.recipient_id}:{ctx.now.isoformat()}",
-        created_at=ctx.now, not_before=ctx.now, recipient_id=notice.recipient_id,
-        conversation=notice.conversation, task_id=notice.task_id,
-    )

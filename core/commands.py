@@ -185,3 +185,38 @@ class UpdateSettings(Command):
 @dataclass(frozen=True)
 class ShowSettings(Command):
     pass
+
+
+@dataclass(frozen=True)
+class SnoozeTask(TaskCommand):
+    """Hold the reminder: "2h", "tomorrow", "monday"."""
+
+    when: str
+
+
+@dataclass(frozen=True)
+class SetAway(Command):
+    """"until 2026-04-10", or "off" to come back."""
+
+    until: str
+
+
+@dataclass(frozen=True)
+class DigestCommand(Command):
+    """"now", "off", "on", or "at 08:30 mon-thu"."""
+
+    action: str
+
+
+@dataclass(frozen=True)
+class SetRepeat(TaskCommand):
+    """How a recurring task repeats: "every monday", "on done", "on schedule", "off"."""
+
+    how: str
+
+
+@dataclass(frozen=True)
+class SetRotation(TaskCommand):
+    """Whose turn it is next: the people to rotate the owner through, in order."""
+
+    names: tuple[str, ...]

@@ -6,6 +6,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from core.outcome import Notice
+
 
 class DeliveryState(StrEnum):
     PENDING = "pending"
@@ -31,3 +33,13 @@ class OutboxEntry:
     last_error: str | None = None
     sent_at: datetime | None = None
     id: int | None = None
+
+
+def entry_for(notice: Notice, workspace_id: int, now: datetime, not_before: datetime | None = None) -> OutboxEntry:
+    """The outbox row that delivers `notice`; `not_before` holds it back (quiet hours)."""
+    return OutboxEntry(
+        workspace_id=workspace_id, kind=notice.kind, payload=notice.payload(),
+        dedupe_key=notice.dedupe_key or f"{notice.kind}:{notice.recipient_id}:{now.isoformat()}",
+        created_at=now, not_before=not_before or now, recipient_id=notice.recipient_id or None,
+        conversation=notice.conversation, task_id=notice.task_id,
+    )

@@ -12,6 +12,7 @@ from core.ports import (
     CommentRepository,
     DraftRepository,
     GoalRepository,
+    LeaseRepository,
     Outbox,
     PersonRepository,
     ProjectRepository,
@@ -22,6 +23,7 @@ from core.ports import (
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.goals import SqlGoalRepository
 from storage.repositories.history import SqlActivityRepository, SqlCommentRepository
+from storage.repositories.leases import SqlLeaseRepository
 from storage.repositories.outbox import SqlOutbox
 from storage.repositories.people import SqlPersonRepository
 from storage.repositories.projects import SqlProjectRepository
@@ -44,6 +46,7 @@ class SqlUnitOfWork:
     activity: ActivityRepository
     outbox: Outbox
     drafts: DraftRepository
+    leases: LeaseRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -63,6 +66,7 @@ class SqlUnitOfWork:
         self.activity = SqlActivityRepository(session)
         self.outbox = self.delivery = SqlOutbox(session)
         self.drafts = SqlDraftRepository(session)
+        self.leases = SqlLeaseRepository(session)
         return self
 
     def __exit__(

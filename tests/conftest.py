@@ -29,6 +29,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     yield from _isolated_schema(server)
 
 
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema (dropped afterwards); skipped without TANDEM_TEST_POSTGRES_URL."""
+    server = os.environ.get(POSTGRES_URL_ENV)
+    if not server:
+        pytest.skip(f"set {POSTGRES_URL_ENV} to run against PostgreSQL")
+    yield from _isolated_schema(server)
+
+
 def _isolated_schema(server: str) -> Iterator[str]:
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")

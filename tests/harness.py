@@ -11,6 +11,8 @@ from adapters.console.sender import ConsoleSender
 from bot.deliver import Deliverer
 from core.bus import Bus
 from core.sandbox import SandboxClock
+from core.schedule.policy import NoHolidays, SchedulePolicy
+from core.schedule.service import Scheduler
 from storage.uow import SqlUnitOfWorkFactory
 
 
@@ -27,12 +29,15 @@ class ChatHarness:
     def __post_init__(self) -> None:
         self.clock = SandboxClock(self.start)
         self.bus = Bus(self.uow_factory, self.clock, default_tz=self.tz)
+        self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), NoHolidays())
         deliverer = Deliverer(self.uow_factory, {"console": ConsoleSender(self.messages.append)}, self.clock)
         self.room = ConsoleRoom(self.bus, self.workspace, "you", self.messages.append, deliverer.run_once,
                                 self._advance)
 
     def _advance(self, delta: timedelta) -> str:
-        return f"It is now {self.clock.advance(delta).astimezone(ZoneInfo(self.tz)):%H:%M}"
+        self.clock.advance(delta)
+        self.scheduler.tick()
+        return f"It is now {self.clock.now().astimezone(ZoneInfo(self.tz)):%a %d %b %H:%M}"
 
     def say(self, line: str) -> list[BotMessage]:
         """Say one line; returns every bot message it caused (reply first, then DMs)."""

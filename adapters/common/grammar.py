@@ -47,6 +47,11 @@ def _ref_and_rest(rest: str, verb: str, needs_rest: bool = False) -> tuple[int, 
     return number, tail.strip()
 
 
+def _ref_and_names(rest: str) -> tuple[int, tuple[str, ...]]:
+    number, tail = _ref_and_rest(rest, "rotate", needs_rest=True)
+    return number, tuple(name for name in tail.replace(",", " ").split() if name.lower() != "and")
+
+
 def _add(rest: str) -> c.Command:
     private = "--private" in rest.split()
     text = " ".join(w for w in rest.split() if w != "--private")
@@ -142,5 +147,10 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "confirm": lambda rest: c.ConfirmDraft(_draft_id(rest)[0]),
     "discard": lambda rest: c.DiscardDraft(_draft_id(rest)[0]),
     "revise": lambda rest: c.ReviseDraft(*_draft_id(rest)),
+    "snooze": _with_text(c.SnoozeTask, "snooze", required=True),
+    "away": lambda rest: c.SetAway(rest),
+    "digest": lambda rest: c.DigestCommand(rest),
+    "repeat": _with_text(c.SetRepeat, "repeat", required=True),
+    "rotate": lambda rest: c.SetRotation(*_ref_and_names(rest)),
     "help": lambda rest: HelpRequest(rest.strip().lower()),
 }

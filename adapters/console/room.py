@@ -18,7 +18,9 @@ from core.outcome import Reply
 
 SPEAKER = re.compile(r"^@([\w.\-]+):\s*(.*)$", re.DOTALL)
 BOT_MENTION = re.compile(r"@tandem\b[,:]?", re.IGNORECASE)
-DURATION = re.compile(r"^(\d+)\s*(m|min|minutes?|h|hours?|d|days?|w|weeks?)$", re.IGNORECASE)
+DURATION_PART = re.compile(r"(\d+)\s*(m|min|minutes?|h|hours?|d|days?|w|weeks?)\s*", re.IGNORECASE)
+MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080}
+STEP = timedelta(minutes=15)
 CONSOLE_HELP = (
     "Console: `@name: text` speaks as name (new names join the room); `:as name` changes the default "
     "speaker; `:advance 2h` (m/h/d/w) moves the sandbox clock and runs what falls due; `:now`; `:quit`. "
@@ -89,14 +91,17 @@ class ConsoleRoom:
         return True
 
     def _advance(self, amount: str) -> None:
-        match = DURATION.match(amount)
-        if not match:
-            self._say("Say how far: :advance 30m, :advance 2h, :advance 1d or :advance 1w.")
+        parts = DURATION_PART.findall(amount)
+        if not parts or DURATION_PART.sub("", amount).strip():
+            self._say("Say how far: :advance 30m, :advance 2h, :advance 1h45m, :advance 1d or :advance 1w.")
             return
-        unit = match.group(2)[0].lower()
-        minutes = int(match.group(1)) * {"m": 1, "h": 60, "d": 1440, "w": 10080}[unit]
-        self._say(self.advance(timedelta(minutes=minutes)))
-        self.deliver()
+        left = timedelta(minutes=sum(int(n) * MINUTES[unit[0].lower()] for n, unit in parts))
+        now = ""
+        while left > timedelta(0):  # step like a running scheduler would, so every digest and nudge happens
+            step = min(left, STEP)
+            now, left = self.advance(step), left - step
+            self.deliver()
+        self._say(now)
 
     def _say(self, text: str) -> None:
         self.emit(BotMessage(None, self.conversation, text))

@@ -14,6 +14,8 @@ from core.outcome import Action, Card, Notice
 from core.people import Person, Workspace
 from core.permissions import Act, require
 from core.ports import UnitOfWork
+from core.schedule.plan import plan_task
+from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
 from core.tasks import Task
 from core.wording import task_card
 
@@ -27,6 +29,8 @@ class Context:
     speaker: Speaker
     me: Person
     workspace: Workspace
+    policy: SchedulePolicy = field(default_factory=SchedulePolicy)
+    holidays: HolidayCalendar = field(default_factory=NoHolidays)
     notices: list[Notice] = field(default_factory=list)
     now: datetime = field(init=False)
 
@@ -34,12 +38,14 @@ class Context:
         self.now = self.clock.now()
 
     @classmethod
-    def load(cls, uow: UnitOfWork, clock: Clock, speaker: Speaker) -> Context:
+    def load(cls, uow: UnitOfWork, clock: Clock, speaker: Speaker, policy: SchedulePolicy,
+             holidays: HolidayCalendar) -> Context:
         me = uow.people.get(speaker.person_id)
         workspace = uow.workspaces.get(speaker.workspace_id)
         if me is None or workspace is None or me.workspace_id != workspace.id:
             raise NotFound("I don't know you in this workspace yet. Say something to me first.")
-        return cls(uow=uow, clock=clock, speaker=speaker, me=me, workspace=workspace)
+        return cls(uow=uow, clock=clock, speaker=speaker, me=me, workspace=workspace, policy=policy,
+                   holidays=holidays)
 
     def task(self, number: int, act: Act = Act.SEE) -> Task:
         """The speaker's task `number`, checked against the permission policy."""
@@ -78,8 +84,15 @@ class Context:
     def log(self, task: Task, verb: str, detail: str = "") -> None:
         self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, detail, self.now))
 
+    def plan(self, task: Task) -> None:
+        """Re-plan the task's reminders and follow-ups after a change."""
+        people = self.people({task.owner_id, task.requester_id})
+        plan_task(task, people[task.owner_id], people[task.requester_id], self.now, self.policy, self.holidays)
+
     def touch(self, task: Task) -> None:
+        """Save a changed task, with its schedule re-planned."""
         task.updated_at = self.now
+        self.plan(task)
         self.uow.tasks.save(task)
 
     def notify(self, recipient_id: int, kind: str, text: str, task: Task | None = None,

@@ -60,6 +60,7 @@ def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, proje
         visibility=Visibility.PRIVATE if private else Visibility.WORKSPACE,
     )
     task.agreement = opening_agreement(task)
+    ctx.plan(task)
     task = ctx.uow.tasks.add(task)
     if task.is_request:
         ctx.log(task, "asked", f"{owner.mention}, due {when(task.due, ctx.me.tz)}")

@@ -5,7 +5,9 @@ from core.commands import CancelTask, CompleteTask, ReopenTask, SetStatus, UndoA
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.permissions import Act
-from core.tasks import Status, Task
+from core.schedule.instances import next_instance
+from core.tasks import RepeatMode, Status, Task
+from core.wording import when
 
 SETTABLE = {"open": Status.OPEN, "start": Status.IN_PROGRESS, "started": Status.IN_PROGRESS,
             "in progress": Status.IN_PROGRESS, "progress": Status.IN_PROGRESS, "blocked": Status.BLOCKED,
@@ -18,7 +20,21 @@ def complete_task(cmd: CompleteTask, ctx: Context) -> str:
         raise Conflict(f"{task.ref} is already done.")
     _close(ctx, task, Status.DONE, "completed")
     _tell_others(ctx, task, "done", f"{ctx.me.mention} completed {task.ref} {task.title}.")
-    return f"Done: {task.ref} {task.title}. Nice work."
+    upcoming = _next_round(ctx, task) if task.repeat_mode is RepeatMode.ON_DONE else None
+    more = f" Next round: {upcoming.ref}, due {when(upcoming.due, ctx.me.tz, ctx.now)}." if upcoming else ""
+    return f"Done: {task.ref} {task.title}. Nice work.{more}"
+
+
+def _next_round(ctx: Context, task: Task) -> Task | None:
+    """A recurring duty done: its next instance, planned, and asked of its next owner."""
+    made = next_instance(ctx.uow, task, ctx.now)
+    if made is None:
+        return None
+    fresh, notices = made
+    ctx.plan(fresh)
+    ctx.uow.tasks.save(fresh)
+    ctx.notices.extend(n for n in notices if n.recipient_id != ctx.me.id)
+    return fresh
 
 
 def reopen_task(cmd: ReopenTask, ctx: Context) -> str:

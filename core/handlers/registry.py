@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core import commands as c
-from core.handlers import adding, editing, lifecycle, negotiate, projects, settings, views
+from core.handlers import adding, editing, lifecycle, negotiate, projects, scheduling, settings, views
 from core.handlers.context import Context
 from core.outcome import Reply
 
@@ -38,4 +38,9 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.ListGoals: projects.list_goals,
     c.UpdateSettings: settings.update_settings,
     c.ShowSettings: settings.show_settings,
+    c.SnoozeTask: scheduling.snooze_task,
+    c.SetAway: scheduling.set_away,
+    c.DigestCommand: scheduling.digest_command,
+    c.SetRepeat: scheduling.set_repeat,
+    c.SetRotation: scheduling.set_rotation,
 }

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
-from sqlalchemy import ColumnElement, case, or_, select
+from sqlalchemy import ColumnElement, or_, select, true
 from sqlalchemy.orm import Session
 
 from core.people import Person
-from storage.repositories.keys import escape_like, name_key
+from storage.repositories.claims import claim
+from storage.repositories.keys import name_key
+from storage.repositories.people_search import called, closeness
 from storage.repositories.person_mapping import fill_row, to_person
 from storage.rows import IdentityRow, PersonRow
-
-HANDLE_SEPARATORS = (".", "\\_", "-")
 
 
 class SqlPersonRepository:
@@ -65,13 +66,13 @@ class SqlPersonRepository:
         exact = self._matching(workspace_id, key, or_(PersonRow.handle_key == key, PersonRow.name_key == key))
         if any(row.handle_key == key for row in exact):
             return self._with_identities(exact)
-        return self._with_identities(self._matching(workspace_id, key, _called(key)))
+        return self._with_identities(self._matching(workspace_id, key, called(key)))
 
     def _matching(self, workspace_id: int, key: str, condition: ColumnElement[bool]) -> Sequence[PersonRow]:
         return self._session.scalars(
             select(PersonRow)
             .where(PersonRow.workspace_id == workspace_id, condition)
-            .order_by(_closeness(key), PersonRow.id)
+            .order_by(closeness(key), PersonRow.id)
         ).all()
 
     def save(self, person: Person) -> None:
@@ -80,6 +81,16 @@ class SqlPersonRepository:
         row = self._session.get_one(PersonRow, person.id)
         fill_row(row, person)
         self._session.flush()
+
+    def claim_due_digests(self, now: datetime, limit: int) -> list[Person]:
+        """People with digests on whose next digest is due, soonest first (locked on PostgreSQL)."""
+        due = select(PersonRow).where(PersonRow.digest_enabled == true(), PersonRow.next_digest_at <= now)
+        return self._with_identities(claim(self._session, due.order_by(PersonRow.next_digest_at, PersonRow.id), limit))
+
+    def without_digest_schedule(self, limit: int) -> list[Person]:
+        """People with digests on whose next digest was never planned (locked on PostgreSQL)."""
+        new = select(PersonRow).where(PersonRow.digest_enabled == true(), PersonRow.next_digest_at.is_(None))
+        return self._with_identities(claim(self._session, new.order_by(PersonRow.id), limit))
 
     def _link(self, person: Person, platform: str, external_id: str) -> None:
         if person.id is None:
@@ -122,16 +133,3 @@ class SqlPersonRepository:
             person.identities = identities[person.id]
         return people
 
-
-def _called(key: str) -> ColumnElement[bool]:
-    word = escape_like(key)
-    return or_(
-        PersonRow.handle_key == key,
-        PersonRow.name_key == key,
-        *(PersonRow.handle_key.like(word + separator + "%", escape="\\") for separator in HANDLE_SEPARATORS),
-        PersonRow.name_key.like(word + " %", escape="\\"),
-    )
-
-
-def _closeness(key: str) -> ColumnElement[int]:
-    return case((PersonRow.handle_key == key, 0), (PersonRow.name_key == key, 1), else_=2)

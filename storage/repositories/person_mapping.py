@@ -16,7 +16,7 @@ def fill_row(row: PersonRow, person: Person) -> None:
     row.tz = person.tz
     row.role = person.role.value
     row.external = person.external
-    row.working_days = ",".join(str(day) for day in sorted(person.working_days))
+    row.working_days = _days_text(person.working_days)
     row.work_start = person.work_start
     row.work_end = person.work_end
     row.digest_time = person.digest_time
@@ -24,6 +24,9 @@ def fill_row(row: PersonRow, person: Person) -> None:
     row.lang = person.lang
     row.holiday_country = person.holiday_country
     row.away_until = person.away_until
+    row.digest_days = None if person.digest_days is None else _days_text(person.digest_days)
+    row.next_digest_at = person.next_digest_at
+    row.last_digest_at = person.last_digest_at
 
 
 def to_person(row: PersonRow) -> Person:
@@ -35,7 +38,7 @@ def to_person(row: PersonRow) -> Person:
         tz=row.tz,
         role=Role(row.role),
         external=row.external,
-        working_days=frozenset(int(day) for day in row.working_days.split(",") if day),
+        working_days=_days(row.working_days),
         work_start=row.work_start,
         work_end=row.work_end,
         digest_time=row.digest_time,
@@ -43,5 +46,17 @@ def to_person(row: PersonRow) -> Person:
         lang=row.lang,
         holiday_country=row.holiday_country,
         away_until=row.away_until,
+        digest_days=None if row.digest_days is None else _days(row.digest_days),
+        next_digest_at=row.next_digest_at,
+        last_digest_at=row.last_digest_at,
         id=row.id,
     )
+
+
+def _days_text(days: frozenset[int]) -> str:
+    """Weekdays as "0,1,2,3,4" (Monday is 0); no days is the empty text."""
+    return ",".join(str(day) for day in sorted(days))
+
+
+def _days(text: str) -> frozenset[int]:
+    return frozenset(int(day) for day in text.split(",") if day)

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.projects import Project
+from storage.repositories.claims import claim
 from storage.repositories.keys import name_key
 from storage.repositories.people_links import PeopleLinks
 from storage.rows import ProjectMemberRow, ProjectRow
@@ -42,6 +44,11 @@ class SqlProjectRepository:
         ).one_or_none()
         return self._with_members([row])[0] if row else None
 
+    def claim_due_digests(self, now: datetime, limit: int) -> builtins.list[Project]:
+        """Projects whose next digest is due, soonest first (locked on PostgreSQL)."""
+        due = select(ProjectRow).where(ProjectRow.next_digest_at <= now)
+        return self._with_members(claim(self._session, due.order_by(ProjectRow.next_digest_at, ProjectRow.id), limit))
+
     def list(self, workspace_id: int) -> list[Project]:
         rows = self._session.scalars(
             select(ProjectRow).where(ProjectRow.workspace_id == workspace_id).order_by(ProjectRow.name_key)
@@ -69,6 +76,7 @@ def _fill(row: ProjectRow, project: Project) -> None:
     row.goal_id = project.goal_id
     row.channel = project.channel
     row.created_at = project.created_at
+    row.next_digest_at = project.next_digest_at
 
 
 def _to_project(row: ProjectRow, members: set[int]) -> Project:
@@ -80,5 +88,6 @@ def _to_project(row: ProjectRow, members: set[int]) -> Project:
         goal_id=row.goal_id,
         channel=row.channel,
         members=members,
+        next_digest_at=row.next_digest_at,
         id=row.id,
     )

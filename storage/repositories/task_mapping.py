@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from core.due import Due
-from core.tasks import Agreement, Origin, Priority, Status, Task, Visibility
+from core.tasks import Agreement, Origin, Priority, RepeatMode, Status, Task, Visibility
 from storage.rows import TaskRow
 
 
@@ -33,6 +33,13 @@ def fill_row(row: TaskRow, task: Task) -> None:
     row.created_at = task.created_at
     row.updated_at = task.updated_at
     row.completed_at = task.completed_at
+    row.repeat_mode = task.repeat_mode.value
+    row.rotation = list(task.rotation)
+    row.next_reminder_at = task.next_reminder_at
+    row.reminder_stage = task.reminder_stage
+    row.follow_up_at = task.follow_up_at
+    row.nudges = task.nudges
+    row.next_occurrence_at = task.next_occurrence_at
 
 
 def to_task(row: TaskRow, watchers: set[int]) -> Task:
@@ -58,7 +65,14 @@ def to_task(row: TaskRow, watchers: set[int]) -> Task:
         origin=_origin(row),
         visibility=Visibility(row.visibility),
         recurrence=row.recurrence,
+        repeat_mode=RepeatMode(row.repeat_mode),
+        rotation=tuple(row.rotation or ()),
         completed_at=row.completed_at,
+        next_reminder_at=row.next_reminder_at,
+        reminder_stage=row.reminder_stage,
+        follow_up_at=row.follow_up_at,
+        nudges=row.nudges,
+        next_occurrence_at=row.next_occurrence_at,
         id=row.id,
     )
 

@@ -5,12 +5,15 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, case, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from core.ports import TaskQuery
+from core.people import Person
+from core.ports import DigestMaterial, TaskQuery
 from core.projects import Project, ProjectStatus
 from core.tasks import Agreement, Status, Task
+from storage.repositories.claims import OPEN_STATUSES, claim
 from storage.repositories.people_links import PeopleLinks
+from storage.repositories.task_digest import digest_material
 from storage.repositories.task_mapping import fill_row, to_task
 from storage.repositories.task_query import task_select
 from storage.rows import TaskRow, TaskWatcherRow, WorkspaceRow
@@ -91,6 +94,33 @@ class SqlTaskRepository:
         counts = {status: int(n) for status, n, *_ in rows}
         overdue, unanswered, due_soon = (sum(int(row[i]) for row in rows) for i in (2, 3, 4))
         return ProjectStatus(project, counts, overdue, unanswered, due_soon, sum(counts.values()))
+
+    def project_tasks_open(self, project_id: int, limit: int) -> list[Task]:
+        """The project's open tasks, soonest deadline first (undated last), then by number."""
+        rows = self._session.scalars(
+            select(TaskRow)
+            .where(TaskRow.project_id == project_id, TaskRow.status.in_(OPEN_STATUSES))
+            .order_by(TaskRow.due_deadline.asc().nulls_last(), TaskRow.number)
+            .limit(limit)
+        ).all()
+        return self._with_watchers(rows)
+
+    def claim_due_reminders(self, now: datetime, limit: int) -> list[Task]:
+        return self._claim(TaskRow.next_reminder_at, now, limit)
+
+    def claim_due_follow_ups(self, now: datetime, limit: int) -> list[Task]:
+        return self._claim(TaskRow.follow_up_at, now, limit)
+
+    def claim_due_occurrences(self, now: datetime, limit: int) -> list[Task]:
+        return self._claim(TaskRow.next_occurrence_at, now, limit)
+
+    def digest_material(self, people: Sequence[Person], now: datetime) -> dict[int, DigestMaterial]:
+        return digest_material(self._session, people, now)
+
+    def _claim(self, when: InstrumentedAttribute[datetime | None], now: datetime, limit: int) -> list[Task]:
+        """Open tasks whose `when` has come, oldest first; locked FOR UPDATE SKIP LOCKED on PostgreSQL."""
+        due = select(TaskRow).where(when <= now, TaskRow.status.in_(OPEN_STATUSES)).order_by(when, TaskRow.id)
+        return self._with_watchers(claim(self._session, due, limit))
 
     def _with_watchers(self, rows: Sequence[TaskRow]) -> list[Task]:
         watchers = self._links.load([row.id for row in rows])

@@ -2,6 +2,7 @@
 from storage.rows.activity import ActivityRow, CommentRow
 from storage.rows.base import Base
 from storage.rows.drafts import DraftRow
+from storage.rows.leases import LeaseRow
 from storage.rows.outbox import OutboxRow
 from storage.rows.people import IdentityRow, PersonRow, WorkspaceRow
 from storage.rows.projects import GoalRow, ProjectMemberRow, ProjectRow
@@ -14,6 +15,7 @@ __all__ = [
     "DraftRow",
     "GoalRow",
     "IdentityRow",
+    "LeaseRow",
     "OutboxRow",
     "PersonRow",
     "ProjectMemberRow",

@@ -1,12 +1,13 @@
 """Rows for workspaces, people and their platform identities."""
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.rows.base import Base
+from storage.types import UTCDateTime
 
 
 class WorkspaceRow(Base):
@@ -46,6 +47,9 @@ class PersonRow(Base):
     lang: Mapped[str] = mapped_column(String(16))
     holiday_country: Mapped[str | None] = mapped_column(String(16))
     away_until: Mapped[date | None] = mapped_column(Date)
+    digest_days: Mapped[str | None] = mapped_column(String(16))
+    next_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class IdentityRow(Base):

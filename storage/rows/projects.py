@@ -34,6 +34,7 @@ class ProjectRow(Base):
     goal_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id"), index=True)
     channel: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    next_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 class ProjectMemberRow(Base):

@@ -52,6 +52,14 @@ class TaskRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    repeat_mode: Mapped[str] = mapped_column(String(16), server_default="on done")
+    rotation: Mapped[list[int]] = mapped_column(JSON, server_default="[]")
+    # When the scheduler next has something to do for the task; the claims scan these across workspaces.
+    next_reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    reminder_stage: Mapped[str | None] = mapped_column(String(16))
+    follow_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    nudges: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_occurrence_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
 
 class TaskWatcherRow(Base):

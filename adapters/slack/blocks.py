@@ -1,0 +1,86 @@
+"""Block Kit for a notice payload: text section, card fields, and action buttons, with a plain-text fallback."""
+from __future__ import annotations
+
+from typing import Any
+
+from core.outcome import Action, Card
+
+Block = dict[str, Any]
+MAX_BUTTONS = 5  # per actions block
+MAX_FIELDS = 10  # per section
+MAX_TEXT = 3000
+MAX_LABEL = 75
+STYLES = ("primary", "danger")
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters, so a task title can't turn into a mention or a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def fallback_text(payload: dict[str, Any]) -> str:
+    """The plain `text` sent with the blocks: notifications, screen readers and old clients show it."""
+    text = str(payload.get("text") or "")
+    card = payload.get("card")
+    if not text and card:
+        text = str(card.get("heading", ""))
+    return text or "Tandem"
+
+
+def notice_blocks(payload: dict[str, Any]) -> list[Block]:
+    """The blocks for an outbox payload ({"text", "card", "actions"}) as core.outcome.Notice stores it."""
+    blocks: list[Block] = []
+    text = str(payload.get("text") or "")
+    if text:
+        blocks.append(_section(escape(text)))
+    if payload.get("card"):
+        blocks.extend(card_blocks(Card.from_dict(payload["card"])))
+    actions = [Action.from_dict(a) for a in payload.get("actions") or []]
+    blocks.extend(action_blocks(actions))
+    return blocks
+
+
+def card_blocks(card: Card) -> list[Block]:
+    heading = f"*{escape(card.heading)}*" + (f"  `{escape(card.ref)}`" if card.ref else "")
+    fields = [_mrkdwn(f"*{escape(label)}*\n{escape(value)}") for label, value in card.fields]
+    if not fields:
+        return [_section(heading)]
+    chunks = [fields[i:i + MAX_FIELDS] for i in range(0, len(fields), MAX_FIELDS)]
+    first: Block = {"type": "section", "text": _mrkdwn(heading), "fields": chunks[0]}
+    return [first, *({"type": "section", "fields": chunk} for chunk in chunks[1:])]
+
+
+def action_blocks(actions: list[Action]) -> list[Block]:
+    blocks: list[Block] = []
+    for start in range(0, len(actions), MAX_BUTTONS):
+        chunk = actions[start:start + MAX_BUTTONS]
+        blocks.append({"type": "actions", "elements": _buttons(chunk)})
+    return blocks
+
+
+def _buttons(actions: list[Action]) -> list[Block]:
+    seen: set[str] = set()
+    buttons: list[Block] = []
+    for index, action in enumerate(actions):
+        action_id = f"tandem:{action.verb}"
+        if action_id in seen:  # action ids must be unique within a block
+            action_id = f"{action_id}:{index}"
+        seen.add(action_id)
+        button: Block = {
+            "type": "button",
+            "text": {"type": "plain_text", "text": action.label[:MAX_LABEL], "emoji": True},
+            "action_id": action_id,
+            "value": action.command[:2000],
+        }
+        if action.style in STYLES:
+            button["style"] = action.style
+        buttons.append(button)
+    return buttons
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": _mrkdwn(text)}
+
+
+def _mrkdwn(text: str) -> Block:
+    return {"type": "mrkdwn", "text": text[:MAX_TEXT]}

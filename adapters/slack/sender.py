@@ -1,0 +1,117 @@
+"""Delivers outbox entries to Slack through the Web API: DMs by user id, posts to conversations."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from adapters.slack.blocks import fallback_text, notice_blocks
+from adapters.slack.pacing import SlackPacer
+from core.delivery import DeliveryFailed
+from core.outbox import OutboxEntry
+from core.people import Person, Workspace
+
+DEFAULT_API_URL = "https://slack.com/api/"
+DEFAULT_RETRY_AFTER = 1.0
+PERMANENT_ERRORS = frozenset({
+    "channel_not_found", "user_not_found", "not_in_channel", "is_archived", "account_inactive",
+    "invalid_auth", "not_authed", "token_revoked", "token_expired", "no_permission", "missing_scope",
+    "restricted_action", "cannot_dm_bot", "user_disabled", "team_access_not_granted", "ekm_access_denied",
+    "invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "too_many_attachments",
+    "org_login_required", "access_denied", "channel_is_archived",
+})
+
+
+class SlackSender:
+    """The Slack side of delivery. Sync (slack_sdk WebClient), paced by `pacer`, no library retries.
+
+    Every failure becomes a DeliveryFailed so the deliverer's backoff is the one retry mechanism:
+    HTTP 429 carries Retry-After (and pauses the workspace in the pacer), `ok: false` errors that no
+    retry can fix are permanent, 5xx / timeouts / connection errors are retryable.
+    """
+
+    platform = "slack"
+
+    def __init__(
+        self,
+        token_for: Callable[[Workspace], str | None],
+        api_url: str = DEFAULT_API_URL,
+        pacer: SlackPacer | None = None,
+        timeout: int = 10,
+    ) -> None:
+        self.token_for = token_for
+        self.api_url = api_url if api_url.endswith("/") else api_url + "/"
+        self.pacer = pacer or SlackPacer()
+        self.timeout = timeout
+        self._clients: dict[str, WebClient] = {}
+        self._lock = threading.Lock()
+
+    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None:
+        channel = _channel_for(entry, recipient)
+        token = self.token_for(workspace)
+        if not token:
+            raise DeliveryFailed(f"no Slack token for workspace {workspace.external_id}", permanent=True)
+        key = workspace.external_id or str(workspace.id)
+        self.pacer.acquire(key, channel)
+        try:
+            self.client(token).chat_postMessage(
+                channel=channel, text=fallback_text(entry.payload), blocks=notice_blocks(entry.payload)
+            )
+        except SlackApiError as error:
+            response = error.response
+            raise self._api_failure(key, response.status_code, response.headers, response.data) from error
+        except SlackClientError as error:
+            raise DeliveryFailed(f"slack client error: {error}") from error
+        except OSError as error:  # URLError, timeouts, refused connections
+            raise DeliveryFailed(f"cannot reach Slack: {error}") from error
+
+    def client(self, token: str) -> WebClient:
+        """One WebClient per token, without retry handlers (the deliverer retries)."""
+        with self._lock:
+            client = self._clients.get(token)
+            if client is None:
+                client = WebClient(token=token, base_url=self.api_url, timeout=self.timeout, retry_handlers=[])
+                self._clients[token] = client
+            return client
+
+    def _api_failure(self, key: str, status: int, headers: Mapping[str, Any], data: Any) -> DeliveryFailed:
+        if status == 429:
+            retry_after = retry_after_seconds(headers)
+            self.pacer.pause(key, retry_after)
+            return DeliveryFailed("rate limited (HTTP 429)", retry_after=retry_after)
+        error = str(data.get("error", "")) if isinstance(data, dict) else ""
+        if status >= 500:
+            return DeliveryFailed(f"Slack answered HTTP {status} {error}".strip())
+        if status != 200:
+            return DeliveryFailed(f"Slack answered HTTP {status} {error}".strip(), permanent=status not in (408, 425))
+        if error in ("ratelimited", "rate_limited"):
+            retry_after = retry_after_seconds(headers)
+            self.pacer.pause(key, retry_after)
+            return DeliveryFailed(error, retry_after=retry_after)
+        return DeliveryFailed(error or "ok: false", permanent=error in PERMANENT_ERRORS)
+
+
+def _channel_for(entry: OutboxEntry, recipient: Person | None) -> str:
+    if entry.conversation:
+        return entry.conversation
+    if recipient is None:
+        raise DeliveryFailed("neither a recipient nor a conversation to deliver to", permanent=True)
+    user_id = recipient.identities.get("slack")
+    if not user_id:
+        raise DeliveryFailed(f"{recipient.mention} has no Slack identity", permanent=True)
+    return user_id  # chat.postMessage to a user id opens (or reuses) the DM
+
+
+def retry_after_seconds(headers: Mapping[str, Any]) -> float:
+    """Slack's Retry-After (integer seconds), read case-insensitively; 1 s when missing or odd."""
+    for name, value in headers.items():
+        if name.lower() == "retry-after":
+            raw = value[0] if isinstance(value, list | tuple) and value else value
+            try:
+                return max(0.0, float(raw))
+            except (TypeError, ValueError):
+                break
+    return DEFAULT_RETRY_AFTER

@@ -1,0 +1,127 @@
+"""Snooze, away, digest settings, repeat and rotation: the person's say over the scheduler."""
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from core.commands import DigestCommand, SetAway, SetRepeat, SetRotation, SnoozeTask
+from core.errors import InvalidInput
+from core.handlers.context import Context
+from core.handlers.settings import parse_days
+from core.language import parse_request, parse_when
+from core.outcome import Reply
+from core.permissions import Act
+from core.ports import DigestMaterial
+from core.schedule.digest import compose_digest, next_digest_at
+from core.schedule.plan import snooze_until
+from core.tasks import RepeatMode
+from core.wording import when
+
+DIGEST_HELP = "Try: /task digest now, /task digest off, /task digest on, /task digest at 08:30 mon-thu"
+
+
+def snooze_task(cmd: SnoozeTask, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    due = parse_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+    until = due.at or datetime.combine(due.local_date(), ctx.me.work_start, ZoneInfo(ctx.me.tz))
+    if until <= ctx.now:
+        raise InvalidInput(f"That is already past. Snooze to a later time, e.g. /task snooze {task.ref} 2h")
+    snooze_until(task, until)
+    task.updated_at = ctx.now
+    ctx.uow.tasks.save(task)
+    ctx.log(task, "snoozed until", _at(ctx, until))
+    return f"Snoozed {task.ref}: I'll remind you {_at(ctx, until)}."
+
+
+def set_away(cmd: SetAway, ctx: Context) -> str:
+    text = cmd.until.strip().removeprefix("until").strip()
+    me = ctx.me
+    if text.lower() in ("off", "back", "none"):
+        me.away_until = None
+        reply = "Welcome back: digests and reminders are on again."
+    else:
+        if not text:
+            raise InvalidInput("Say until when: /task away until 2026-04-10 (or /task away off)")
+        me.away_until = parse_when(text, now=ctx.now, tz=me.tz, lang=me.lang).local_date(me.tz)
+        reply = (f"Away until {when(parse_when(text, now=ctx.now, tz=me.tz), me.tz, ctx.now)}: no digests "
+                 "until then, and recurring duties skip you.")
+    me.next_digest_at = next_digest_at(me, ctx.now, ctx.holidays)
+    ctx.uow.people.save(me)
+    return reply
+
+
+def digest_command(cmd: DigestCommand, ctx: Context) -> Reply | str:
+    word, _, rest = cmd.action.strip().partition(" ")
+    me = ctx.me
+    if word.lower() in ("", "now"):
+        return _digest_now(ctx)
+    if word.lower() in ("off", "on"):
+        me.digest_enabled = word.lower() == "on"
+    elif word.lower() == "at":
+        me.digest_time, me.digest_days = _digest_schedule(rest)
+    else:
+        raise InvalidInput(DIGEST_HELP)
+    me.next_digest_at = next_digest_at(me, ctx.now, ctx.holidays)
+    ctx.uow.people.save(me)
+    if not me.digest_enabled:
+        return "Daily digest off. Turn it back on with /task digest on."
+    return f"Your digest comes at {me.digest_time:%H:%M}; next one {_at(ctx, me.next_digest_at)}."
+
+
+def _digest_schedule(text: str) -> tuple[time, frozenset[int] | None]:
+    clock, _, days = text.strip().partition(" ")
+    try:
+        at = time.fromisoformat(clock.zfill(5))
+    except ValueError:
+        raise InvalidInput(DIGEST_HELP) from None
+    return at, parse_days(days) if days.strip() else None
+
+
+def _digest_now(ctx: Context) -> Reply:
+    material = ctx.uow.tasks.digest_material([ctx.me], ctx.now).get(ctx.me.id or 0, DigestMaterial([], [], []))
+    ids = {p for t in (*material.owned, *material.requested, *material.done_for_them)
+           for p in (t.owner_id, t.requester_id)}
+    notice = compose_digest(ctx.me, material, ctx.people(ids), ctx.now)
+    if notice is None:
+        return Reply("Nothing for your digest right now: no overdue, due or waiting work.")
+    return Reply(notice.text, actions=notice.actions)
+
+
+def set_repeat(cmd: SetRepeat, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    how = cmd.how.strip().lower()
+    if how in ("on done", "ondone", "done"):
+        task.repeat_mode = RepeatMode.ON_DONE
+    elif how in ("on schedule", "schedule"):
+        task.repeat_mode = RepeatMode.ON_SCHEDULE
+    elif how in ("off", "never", "none"):
+        task.recurrence = None
+    else:
+        rule = parse_request(f"x {how}", now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang).recurrence
+        if rule is None:
+            raise InvalidInput(f"Say how it repeats: /task repeat {task.ref} every monday (or: on done, "
+                               "on schedule, off)")
+        task.recurrence = rule
+    ctx.touch(task)
+    ctx.log(task, "repeat", how)
+    if task.recurrence is None:
+        return f"{task.ref} no longer repeats."
+    return f"{task.ref} repeats {task.recurrence}; the next one is made {task.repeat_mode}."
+
+
+def set_rotation(cmd: SetRotation, ctx: Context) -> str:
+    task = ctx.task(cmd.number, Act.EDIT)
+    people = [ctx.person_named(name) for name in cmd.names]
+    if len(people) < 2:
+        raise InvalidInput(f"Name at least two people to take turns: /task rotate {task.ref} @ana @bo @cy")
+    task.rotation = tuple(p.id or 0 for p in people)
+    ctx.touch(task)
+    ctx.log(task, "rotates between", " ".join(p.mention for p in people))
+    return f"{task.ref} now rotates between {', '.join(p.mention for p in people)}, skipping anyone away."
+
+
+def _at(ctx: Context, instant: datetime | None) -> str:
+    if instant is None:
+        return "never"
+    local = instant.astimezone(ZoneInfo(ctx.me.tz))
+    return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"

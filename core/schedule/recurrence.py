@@ -1,0 +1,73 @@
+"""Recurring tasks: the next due date, the next owner in a rotation, and when to make the next instance."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrule, rrulestr
+
+from core.due import Due
+from core.people import Person
+from core.schedule.wall import local_instant
+from core.tasks import RepeatMode, Task
+
+
+def next_due(task: Task, after: date) -> Due | None:
+    """The first occurrence of task.recurrence on a day strictly after `after`, as the same kind of Due.
+
+    The rule runs on naive local wall time from the current due, so "every Monday 09:00" stays 09:00
+    in task.due.tz across DST changes.
+    """
+    due = task.due
+    if not task.recurrence or due is None:
+        return None
+    if due.at is not None:
+        start = due.at.astimezone(ZoneInfo(due.tz)).replace(tzinfo=None)
+    else:
+        assert due.on is not None
+        start = datetime.combine(due.on, time(0))
+    rule = _rule(task.recurrence, start)
+    found = rule.after(datetime.combine(after, time.max))
+    if found is None:
+        return None
+    if due.at is None:
+        return Due.date_(found.date(), due.tz)
+    return Due.instant(local_instant(found.date(), found.time(), due.tz), due.tz)
+
+
+def _rule(body: str, start: datetime) -> rrule:
+    """Parse an RRULE body ("FREQ=WEEKLY;BYDAY=MO", optionally "RRULE:"-prefixed) from a naive start."""
+    text = body.strip().removeprefix("RRULE:")
+    # A UTC UNTIL cannot be combined with a naive start in dateutil; the day is what matters here.
+    parts = [_naive_until(part) for part in text.split(";")]
+    parsed = rrulestr(";".join(parts), dtstart=start)
+    assert isinstance(parsed, rrule)
+    return parsed
+
+
+def _naive_until(part: str) -> str:
+    return part.removesuffix("Z") if part.upper().startswith("UNTIL=") else part
+
+
+def next_owner(task: Task, people: dict[int, Person], day: date) -> int:
+    """With a rotation: the next person after the current owner who is not away on `day`, round-robin.
+
+    If everyone else is away, the current owner keeps it (even if away); without a rotation, the owner.
+    """
+    rotation = task.rotation
+    if not rotation:
+        return task.owner_id
+    start = rotation.index(task.owner_id) + 1 if task.owner_id in rotation else 0
+    for step in range(len(rotation)):
+        candidate = rotation[(start + step) % len(rotation)]
+        person = people.get(candidate)
+        if person is not None and not person.is_away(day):
+            return candidate
+    return task.owner_id
+
+
+def plan_occurrence(task: Task) -> datetime | None:
+    """For a task that repeats on schedule: make the next instance when this one's deadline passes."""
+    if not task.recurrence or task.repeat_mode is not RepeatMode.ON_SCHEDULE or task.due is None:
+        return None
+    return task.due.deadline()

@@ -1,0 +1,34 @@
+"""APScheduler runs two fixed-id ticks; the database, not APScheduler, knows what is due."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from core.errors import new_reference_id
+
+log = logging.getLogger("tandem.scheduler")
+JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
+
+
+def guarded(name: str, work: Callable[[], object]) -> Callable[[], None]:
+    """A tick that logs an unexpected error with a reference id and lets the next tick try again."""
+    def run() -> None:
+        try:
+            work()
+        except Exception:
+            log.exception("tick %s failed (%s); the next tick retries", name, new_reference_id())
+    return run
+
+
+def build_scheduler(tick: Callable[[], object], deliver: Callable[[], object], tick_seconds: int,
+                    deliver_seconds: float = 1.0) -> BackgroundScheduler:
+    """Never one job per reminder or person: one tick finds due work, one delivers the outbox."""
+    scheduler = BackgroundScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
+    scheduler.add_job(guarded("tick", tick), "interval", seconds=tick_seconds, id="tandem.tick",
+                      replace_existing=True)
+    scheduler.add_job(guarded("deliver", deliver), "interval", seconds=deliver_seconds, id="tandem.deliver",
+                      replace_existing=True)
+    return scheduler

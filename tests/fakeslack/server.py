@@ -1,0 +1,128 @@
+"""FakeSlack: runs the fake Web API on 127.0.0.1 (ephemeral port) in a background thread, with seeding and faults."""
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakeslack.faults import Fault, Faults
+from tests.fakeslack.handlers import SlackApi
+from tests.fakeslack.limits import Limits, RateLimiter
+from tests.fakeslack.state import Posted, SlackState
+
+POST = "chat.postMessage"
+
+
+class FakeSlack:
+    """A Slack Web API double. `api_url` ends with '/', as slack_sdk's base_url must."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.state = SlackState()
+        self.faults = Faults()
+        self.limiter = RateLimiter(limits or Limits())
+        self._api = SlackApi(self.state, self.faults, self.limiter)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self.port = 0
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    # seeding
+    def add_token(self, token: str, team: str) -> None:
+        self.state.tokens[token] = team
+
+    def revoke(self, token: str) -> None:
+        self.state.revoked.add(token)
+
+    def add_user(self, user_id: str, **fields: Any) -> None:
+        self.state.users[user_id] = {"id": user_id, "name": user_id.lower(), "tz": "UTC", **fields}
+
+    def add_channel(self, channel: str) -> None:
+        self.state.channels.add(channel)
+
+    # faults
+    def fail_next(self, count: int, status: int = 500, method: str = POST) -> None:
+        self.faults.next_calls(method, count, Fault(status=status))
+
+    def rate_limit_next(self, count: int, retry_after: int = 1, method: str = POST) -> None:
+        self.faults.next_calls(method, count, Fault(status=429, retry_after=retry_after))
+
+    def slow_next(self, count: int, delay: float, then_accept: bool = False, method: str = POST) -> None:
+        self.faults.next_calls(method, count, Fault(status=500, delay=delay, then_accept=then_accept))
+
+    def error_next(self, count: int, error: str, method: str = POST) -> None:
+        self.faults.next_calls(method, count, Fault(status=200, error=error))
+
+    def channel_error(self, channel: str, error: str | None) -> None:
+        self.faults.channel_error(channel, error)
+
+    # what happened
+    @property
+    def posted(self) -> list[Posted]:
+        with self.state.lock:
+            return list(self.state.posted)
+
+    def posts_to(self, channel: str) -> list[Posted]:
+        return [p for p in self.posted if p.channel == channel]
+
+    def calls(self, method: str = POST) -> int:
+        with self.state.lock:
+            return self.state.calls.get(method, 0)
+
+    @property
+    def rate_limited(self) -> int:
+        with self.state.lock:
+            return self.state.rate_limited
+
+    # lifecycle
+    def start(self) -> FakeSlack:
+        ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, args=(ready,), name="fake-slack", daemon=True)
+        self._thread.start()
+        if not ready.wait(10) or not self.port:
+            raise RuntimeError("the fake Slack did not start")
+        return self
+
+    def stop(self) -> None:
+        if self._loop is not None and self._thread is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(10)
+        self._loop = self._thread = None
+
+    def _serve(self, ready: threading.Event) -> None:
+        loop = self._loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._start_site())
+        finally:
+            ready.set()
+        try:
+            loop.run_forever()
+        finally:
+            if self._runner is not None:
+                loop.run_until_complete(self._runner.cleanup())
+            loop.close()
+
+    async def _start_site(self) -> None:
+        self._runner = web.AppRunner(self._api.app(), access_log=None, shutdown_timeout=0.5)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=512)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+
+
+@contextmanager
+def running_fake_slack(limits: Limits | None = None) -> Iterator[FakeSlack]:
+    """Start a FakeSlack for the duration of the block."""
+    fake = FakeSlack(limits).start()
+    try:
+        yield fake
+    finally:
+        fake.stop()

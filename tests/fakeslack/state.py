@@ -1,0 +1,45 @@
+"""What the fake Slack knows (tokens, users, channels) and what it accepted (posts, updates, 429s)."""
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Posted:
+    """One accepted chat.postMessage (or chat.update)."""
+
+    team: str
+    channel: str
+    text: str
+    blocks: list[dict[str, Any]]
+    ts: str
+    thread_ts: str | None = None
+
+
+@dataclass
+class SlackState:
+    """Seeded workspace data and a record of every call, guarded by one lock."""
+
+    tokens: dict[str, str] = field(default_factory=dict)  # token -> team id
+    revoked: set[str] = field(default_factory=set)
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> users.info "user"
+    channels: set[str] = field(default_factory=set)
+    posted: list[Posted] = field(default_factory=list)
+    updated: list[Posted] = field(default_factory=list)
+    calls: dict[str, int] = field(default_factory=dict)
+    rate_limited: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def next_ts(self) -> str:
+        return f"1700000000.{next(self._ts):06d}"
+
+    def count_call(self, method: str) -> None:
+        with self.lock:
+            self.calls[method] = self.calls.get(method, 0) + 1
+
+    def knows_channel(self, channel: str) -> bool:
+        return channel in self.users or channel in self.channels or channel.removeprefix("D") in self.users

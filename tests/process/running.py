@@ -1,0 +1,66 @@
+"""Running real `tandem run` processes in tests: their app.yaml, start, stop, and waiting on them."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from core.due import Due
+from core.tasks import Task
+from storage.uow import SqlUnitOfWorkFactory
+from tests.fakeslack import FakeSlack
+
+TOKEN = "xoxb-process-test"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write_config(folder: Path, database_url: str, fake: FakeSlack, lease_seconds: int = 5) -> Path:
+    """An app.yaml for a headless Tandem: Slack sending to the fake, fast ticks, short delivery leases."""
+    path = folder / "app.yaml"
+    path.write_text(
+        f"database:\n  url: \"{database_url}\"\n"
+        "console:\n  enabled: false\n"
+        f"slack:\n  enabled: true\n  mode: http\n  api_url: {fake.api_url}\n"
+        f"  bot_token: {TOKEN}\n  signing_secret: process-test-secret\n"
+        f"scheduler:\n  tick_seconds: 1\n  delivery_lease_seconds: {lease_seconds}\n"
+        "logging:\n  level: WARNING\n"
+    )
+    return path
+
+
+def start_tandem(config: Path) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TANDEM_"))}
+    return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config), "run"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+        time.sleep(0.05)
+
+
+def stop(process: subprocess.Popen[str]) -> str:
+    """Ask the process to stop (SIGTERM) and return what it wrote to standard error."""
+    if process.poll() is None:
+        process.terminate()
+    _, err = process.communicate(timeout=30)
+    return err
+
+
+def add_due_reminders(uow_factory: SqlUnitOfWorkFactory, workspace_id: int, owner_ids: list[int]) -> None:
+    """One committed task per owner whose advance reminder is already due."""
+    now = datetime.now(UTC)
+    with uow_factory() as uow:
+        for owner_id in owner_ids:
+            task = Task(workspace_id, uow.tasks.next_number(workspace_id), f"file report {owner_id}", owner_id,
+                        owner_id, now, now, due=Due.instant(now + timedelta(minutes=30), "UTC"),
+                        next_reminder_at=now - timedelta(minutes=1), reminder_stage="before")
+            uow.tasks.add(task)
+        uow.commit()
