@@ -12,6 +12,7 @@ from bot.holidays import PublicHolidays
 from core.bus import Bus
 from core.clock import Clock
 from core.delivery import Sender
+from core.people import PersonDefaults
 from core.schedule.policy import SchedulePolicy
 from core.schedule.service import Scheduler
 from storage.database import make_engine
@@ -45,8 +46,15 @@ def build(config: Config, clock: Clock, migrate: bool = True) -> Tandem:
         upgrade(engine)
     uow_factory = SqlUnitOfWorkFactory(engine)
     policy, holidays = policy_from(config), PublicHolidays()
-    bus = Bus(uow_factory, clock, config.defaults.timezone, policy, holidays)
+    bus = Bus(uow_factory, clock, person_defaults(config), policy, holidays)
     return Tandem(config, engine, uow_factory, clock, bus, Scheduler(uow_factory, clock, policy, holidays))
+
+
+def person_defaults(config: Config) -> PersonDefaults:
+    """What a newcomer starts with, from app.yaml `defaults`."""
+    d = config.defaults
+    return PersonDefaults(d.timezone, d.working_days, d.working_hours.start, d.working_hours.end, d.digest_time,
+                          d.language, d.holiday_country)
 
 
 def policy_from(config: Config) -> SchedulePolicy:

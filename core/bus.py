@@ -8,6 +8,7 @@ from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
 from core.outbox import entry_for
 from core.outcome import Outcome, Reply
+from core.people import PersonDefaults
 from core.ports import UnitOfWorkFactory
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
 
@@ -15,11 +16,11 @@ from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
 class Bus:
     """The one way into the core for every adapter."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, default_tz: str = "UTC",
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, defaults: PersonDefaults | None = None,
                  policy: SchedulePolicy | None = None, holidays: HolidayCalendar | None = None) -> None:
         self.uow_factory = uow_factory
         self.clock = clock
-        self.default_tz = default_tz
+        self.defaults = defaults or PersonDefaults()
         self.policy = policy or SchedulePolicy()
         self.holidays = holidays or NoHolidays()
 
@@ -41,7 +42,7 @@ class Bus:
                  link: str | None = None) -> Speaker:
         """The speaker behind a platform identity, creating workspace and person on first sight."""
         with self.uow_factory() as uow:
-            workspace = workspace_for(uow, who, self.default_tz)
-            person = person_for(uow, workspace, who)
+            workspace = workspace_for(uow, who, self.defaults)
+            person = person_for(uow, workspace, who, self.defaults)
             uow.commit()
         return Speaker(workspace.id or 0, person.id or 0, conversation, message, link)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.people import Person, Role, Workspace, handle_for
+from core.people import Person, PersonDefaults, Role, Workspace, handle_for
 from core.ports import UnitOfWork
 
 
@@ -22,14 +22,15 @@ class Identity:
     handle: str | None = None
 
 
-def workspace_for(uow: UnitOfWork, who: Identity, default_tz: str) -> Workspace:
+def workspace_for(uow: UnitOfWork, who: Identity, defaults: PersonDefaults) -> Workspace:
     found = uow.workspaces.by_external(who.platform, who.workspace_external_id)
     if found is not None:
         return found
-    return uow.workspaces.add(Workspace(who.platform, who.workspace_external_id, who.workspace_name, default_tz))
+    return uow.workspaces.add(Workspace(who.platform, who.workspace_external_id, who.workspace_name, defaults.tz,
+                                        defaults.holiday_country))
 
 
-def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity) -> Person:
+def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity, defaults: PersonDefaults) -> Person:
     """The person behind `who`, created on first sight and refreshed when the platform says otherwise."""
     person = uow.people.by_identity(workspace.id or 0, who.platform, who.user_external_id)
     if person is None:
@@ -37,6 +38,8 @@ def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity) -> Person:
             workspace_id=workspace.id or 0, display_name=who.display_name,
             handle=_free_handle(uow, workspace, who.handle or handle_for(who.display_name)),
             tz=who.tz or workspace.default_tz, role=who.role or Role.MEMBER, external=bool(who.external),
+            working_days=defaults.working_days, work_start=defaults.work_start, work_end=defaults.work_end,
+            digest_time=defaults.digest_time, lang=defaults.lang, holiday_country=workspace.holiday_country,
         ))
         uow.people.link_identity(person, who.platform, who.user_external_id)
         return person

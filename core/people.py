@@ -14,6 +14,19 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+@dataclass(frozen=True)
+class PersonDefaults:
+    """What a newcomer starts with (app.yaml `defaults`), until they change it."""
+
+    tz: str = "UTC"
+    working_days: frozenset[int] = frozenset(range(5))
+    work_start: time = time(9, 0)
+    work_end: time = time(17, 30)
+    digest_time: time = time(9, 0)
+    lang: str = "en"
+    holiday_country: str | None = None
+
+
 @dataclass
 class Workspace:
     """A Slack team, a Discord server or a console room. Workspaces never see each other."""

@@ -9,9 +9,11 @@ from adapters.console.render import BotMessage
 from adapters.console.room import ConsoleRoom
 from adapters.console.sender import ConsoleSender
 from bot.deliver import Deliverer
+from bot.holidays import PublicHolidays
 from core.bus import Bus
+from core.people import PersonDefaults
 from core.sandbox import SandboxClock
-from core.schedule.policy import NoHolidays, SchedulePolicy
+from core.schedule.policy import SchedulePolicy
 from core.schedule.service import Scheduler
 from storage.uow import SqlUnitOfWorkFactory
 
@@ -28,8 +30,8 @@ class ChatHarness:
 
     def __post_init__(self) -> None:
         self.clock = SandboxClock(self.start)
-        self.bus = Bus(self.uow_factory, self.clock, default_tz=self.tz)
-        self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), NoHolidays())
+        self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz))
+        self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), PublicHolidays())
         deliverer = Deliverer(self.uow_factory, {"console": ConsoleSender(self.messages.append)}, self.clock)
         self.room = ConsoleRoom(self.bus, self.workspace, "you", self.messages.append, deliverer.run_once,
                                 self._advance)

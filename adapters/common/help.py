@@ -26,7 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rotate": ("/task rotate T-3 @ana @bo @cy", "take turns owning a recurring duty"),
     "project": ("/task project new launch | list | status launch | join launch", "projects"),
     "goal": ("/task goal new grow-revenue | list", "goals that projects serve"),
-    "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30)", "your settings"),
+    "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30, holidays DE-BY)",
+                 "your settings"),
     "help": ("/task help [command]", "this list"),
 }
 

@@ -11,6 +11,7 @@ from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
 from core.projects import Project
+from core.schedule.plan import next_project_digest
 from core.tasks import Origin, Priority, Task, Visibility, clean_title
 from core.wording import due_for_both, when
 
@@ -37,8 +38,16 @@ def project_for(ctx: Context, name: str | None) -> tuple[Project | None, bool]:
     found = ctx.uow.projects.by_name(ctx.workspace.id or 0, name)
     if found is not None:
         return found, False
-    made = ctx.uow.projects.add(Project(ctx.workspace.id or 0, name, ctx.now, owner_id=ctx.me.id))
-    return made, True
+    return new_project(ctx, name), True
+
+
+def new_project(ctx: Context, name: str, goal_id: int | None = None) -> Project:
+    """A project owned by the speaker, posting its weekly digest to the conversation it was made in."""
+    return ctx.uow.projects.add(Project(
+        ctx.workspace.id or 0, name, ctx.now, owner_id=ctx.me.id, goal_id=goal_id,
+        channel=ctx.speaker.conversation, members={ctx.me.id or 0},
+        next_digest_at=next_project_digest(ctx.me.tz, ctx.policy.project_digest_day, ctx.now),
+    ))
 
 
 def create_tasks(ctx: Context, reading: Reading, origin: Origin | None, private: bool) -> list[Task]:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from core.commands import CreateGoal, CreateProject, JoinProject, ListGoals, ListProjects, ProjectStatusQuery
 from core.errors import Conflict, InvalidInput, NotFound
 from core.handlers.context import Context
+from core.handlers.create import new_project
 from core.outcome import Reply
 from core.projects import Goal, Project
 
@@ -25,9 +26,7 @@ def create_project(cmd: CreateProject, ctx: Context) -> str:
     if ctx.uow.projects.by_name(ctx.workspace.id or 0, name):
         raise Conflict(f"#{name} already exists.")
     goal = _goal(ctx, cmd.goal) if cmd.goal else None
-    ctx.uow.projects.add(Project(ctx.workspace.id or 0, name, ctx.now, owner_id=ctx.me.id,
-                                 goal_id=goal.id if goal else None, channel=ctx.speaker.conversation,
-                                 members={ctx.me.id or 0}))
+    new_project(ctx, name, goal.id if goal else None)
     serves = f", serving goal {goal.name}" if goal else ""
     return f"Created project #{name}{serves}. Add tasks with: /task add … #{name}"
 

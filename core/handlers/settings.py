@@ -1,6 +1,7 @@
 """Personal settings: time zone, working days and hours, language."""
 from __future__ import annotations
 
+import re
 from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -10,13 +11,15 @@ from core.handlers.context import Context
 from core.people import WEEKDAYS, format_days
 
 LANGUAGES = ("en", "de", "es", "fr")
+HOLIDAY_CODE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 
 
 def show_settings(cmd: ShowSettings, ctx: Context) -> str:
     me = ctx.me
     return (f"Your settings: time zone {me.tz}; working days {format_days(me.working_days)}; "
             f"hours {me.work_start:%H:%M}-{me.work_end:%H:%M}; digest {me.digest_time:%H:%M} "
-            f"({'on' if me.digest_enabled else 'off'}); language {me.lang}.")
+            f"({'on' if me.digest_enabled else 'off'}); language {me.lang}; "
+            f"public holidays {me.holiday_country or 'none'}.")
 
 
 def update_settings(cmd: UpdateSettings, ctx: Context) -> str:
@@ -28,14 +31,26 @@ def update_settings(cmd: UpdateSettings, ctx: Context) -> str:
         me.working_days = parse_days(value)
     elif setting == "hours":
         me.work_start, me.work_end = parse_hours(value)
+    elif setting in ("holidays", "holiday"):
+        me.holiday_country = parse_holiday_country(value)
     elif setting in ("lang", "language"):
         if value.lower() not in LANGUAGES:
             raise InvalidInput(f"Languages: {', '.join(LANGUAGES)}. Example: /task settings lang de")
         me.lang = value.lower()
     else:
-        raise InvalidInput("Settings are tz, days, hours, lang. Example: /task settings tz Europe/Berlin")
+        raise InvalidInput("Settings are tz, days, hours, lang, holidays. Example: /task settings tz Europe/Berlin")
     ctx.uow.people.save(me)
     return "Saved. " + show_settings(ShowSettings(), ctx)
+
+
+def parse_holiday_country(value: str) -> str | None:
+    """"DE", "de-by", "US-CA", or "none"."""
+    if value.lower() in ("none", "off", "-"):
+        return None
+    if not HOLIDAY_CODE.match(value.upper()):
+        raise InvalidInput("Public holidays follow a country code, optionally with a region: DE, US-CA, DE-BY "
+                           "(or none).")
+    return value.upper()
 
 
 def parse_zone(value: str) -> str:

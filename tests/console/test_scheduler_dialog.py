@@ -121,3 +121,23 @@ def test_tandems_own_nudges_wait_for_working_hours(chat: ChatHarness) -> None:
     chat.say(":advance 2h")
     weekend = chat.say(":advance 2d")  # through Sunday 19:30
     assert not [m for m in weekend if m.to in ("@alice", "@bob") and "T-1" in m.text]
+
+
+def test_no_digest_on_a_public_holiday(chat: ChatHarness) -> None:
+    chat.say("@alice: /task add @bob send the Q3 report by 2026-04-10")
+    assert "public holidays DE" in chat.reply("@bob: /task settings holidays DE")
+    chat.say(":advance 6d14h")  # Thursday 2 April 08:30 CEST (clocks went forward on 29 March)
+    thursday = chat.say(":advance 1h")
+    assert [m for m in thursday if m.to == "@bob" and m.text.startswith("Your digest")]
+    good_friday = chat.say(":advance 1d")  # Friday 3 April, Karfreitag
+    assert not [m for m in good_friday if m.to == "@bob" and m.text.startswith("Your digest")]
+
+
+def test_a_project_gets_a_weekly_digest_in_its_conversation_on_monday(chat: ChatHarness) -> None:
+    chat.say("@alice: /task project new launch")
+    chat.say("@alice: /task add @bob write the press release by 2026-04-10 #launch")
+    chat.say("@alice: /task add book the venue by friday #launch")
+    monday = chat.say(":advance 3d16h")  # Monday 30 March 09:30 CEST
+    posted = [m for m in monday if m.to is None and m.conversation == "console" and "launch" in m.text]
+    assert len(posted) == 1
+    assert "Progress: 0 of 2 done" in posted[0].text and "book the venue" in posted[0].text

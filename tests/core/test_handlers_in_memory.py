@@ -11,6 +11,7 @@ from core.commands import AcceptTask, AddTask, ProposeDue, Speaker
 from core.errors import NotFound
 from core.identity import Identity
 from core.outbox import OutboxEntry
+from core.people import PersonDefaults
 from tests.fakes import FakeUnitOfWork, Store
 
 NOW = datetime(2026, 3, 26, 16, 30, tzinfo=UTC)
@@ -23,7 +24,7 @@ def store() -> Store:
 
 @pytest.fixture
 def bus(store: Store) -> Bus:
-    return Bus(lambda: FakeUnitOfWork(store), FixedClock(NOW), default_tz="Europe/Berlin")
+    return Bus(lambda: FakeUnitOfWork(store), FixedClock(NOW), PersonDefaults(tz="Europe/Berlin"))
 
 
 def _speaker(bus: Bus, name: str) -> Speaker:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -35,8 +36,8 @@ def seed_tasks(uow_factory: SqlUnitOfWorkFactory, field: str) -> None:
                  ("done", ana, -3 * HOUR, Status.DONE), ("cancelled", bo, -3 * HOUR, Status.CANCELLED),
                  ("early", bo, -5 * HOUR, Status.IN_PROGRESS)]
         for title, person, offset, status in specs:
-            when = None if offset is None else NOW + offset
-            add_task(uow, person, title=title, status=status, watchers={ana.id}, **{field: when})
+            schedule: dict[str, Any] = {field: None if offset is None else NOW + offset}
+            add_task(uow, person, title=title, status=status, watchers={ana.id}, **schedule)
         uow.commit()
 
 

@@ -28,7 +28,7 @@ def test_a_task_keeps_its_repeat_rotation_reminder_and_follow_up_fields(uow_fact
         loaded = uow.tasks.get_by_id(plain.id)
         assert loaded is not None and loaded == plain
         assert (loaded.repeat_mode, loaded.rotation, loaded.nudges) == (RepeatMode.ON_DONE, (), 0)
-        assert loaded.next_reminder_at is loaded.reminder_stage is loaded.follow_up_at is None
+        assert (loaded.next_reminder_at, loaded.reminder_stage, loaded.follow_up_at) == (None, None, None)
 
 
 def test_saving_a_task_moves_its_schedule(uow_factory: SqlUnitOfWorkFactory) -> None:
