@@ -8,7 +8,7 @@ from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
 from core.outbox import entry_for
 from core.outcome import Outcome, Reply
-from core.people import PersonDefaults
+from core.people import Person, PersonDefaults
 from core.ports import UnitOfWorkFactory
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
 
@@ -41,8 +41,20 @@ class Bus:
     def identify(self, who: Identity, conversation: str | None = None, message: str | None = None,
                  link: str | None = None) -> Speaker:
         """The speaker behind a platform identity, creating workspace and person on first sight."""
+        person = self.whois(who)
+        return Speaker(person.workspace_id, person.id or 0, conversation, message, link)
+
+    def whois(self, who: Identity) -> Person:
+        """The person behind a platform identity (made on first sight, refreshed when it changed)."""
         with self.uow_factory() as uow:
             workspace = workspace_for(uow, who, self.defaults)
             person = person_for(uow, workspace, who, self.defaults)
             uow.commit()
-        return Speaker(workspace.id or 0, person.id or 0, conversation, message, link)
+        return person
+
+    def first_time(self, key: str) -> bool:
+        """Whether a platform delivery (e.g. "slack:event:Ev123") is new; recorded before any work starts."""
+        with self.uow_factory() as uow:
+            new = uow.events.first_time(key, self.clock.now())
+            uow.commit()
+        return new

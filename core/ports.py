@@ -127,6 +127,14 @@ class Outbox(Protocol):
     def save(self, entry: OutboxEntry) -> None: ...
 
 
+class SeenEvents(Protocol):
+    """Platform deliveries already handled (Slack's event_id), so a retry does nothing."""
+
+    def first_time(self, key: str, now: datetime) -> bool:
+        """Record `key`; True the first time it is seen, False for every repeat."""
+        ...
+
+
 class LeaseRepository(Protocol):
     """Named leases: at most one holder at a time until it expires (the SQLite scheduler guard)."""
 
@@ -150,6 +158,7 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     drafts: DraftRepository
     leases: LeaseRepository
+    events: SeenEvents
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Text, type_coerce
+from sqlalchemy import ColumnElement, Date, Text, cast, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute
 
 from core.due import Due
@@ -16,9 +16,12 @@ from storage.types import UTCDateTime
 
 
 def _raw(column: InstrumentedAttribute[Any]) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
-    """Instants, dates and JSON lists as they come from the driver, converted in to_task_fast instead:
-    SQLAlchemy's per-value processing of these (mostly NULL) columns costs more than the rest of a row."""
-    if isinstance(column.type, UTCDateTime | Date) or column.key in ("labels", "rotation"):
+    """Instants and dates as the driver gives them, JSON lists as text, all converted in to_task_fast:
+    SQLAlchemy's per-value processing of these (mostly NULL or empty) columns costs more than the rest of
+    a row, and as text the usual empty list needs no JSON decoding (PostgreSQL's driver would decode it)."""
+    if column.key in ("labels", "rotation"):
+        return cast(column, Text)
+    if isinstance(column.type, UTCDateTime | Date):
         return type_coerce(column, Text)
     return column
 
@@ -79,7 +82,5 @@ def _due(on: Any, at: Any, tz: str | None) -> Due | None:
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
-    """A JSON list column as a tuple: text on SQLite, already decoded by the PostgreSQL driver."""
-    if not value or value == "[]":
-        return ()
-    return tuple(json.loads(value) if isinstance(value, str) else value)
+    """A JSON list column, read as text, as a tuple."""
+    return () if value == "[]" or not value else tuple(json.loads(value))
