@@ -16,11 +16,13 @@ from core.ports import (
     Outbox,
     PersonRepository,
     ProjectRepository,
+    SeenEvents,
     TaskRepository,
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
 from storage.repositories.drafts import SqlDraftRepository
+from storage.repositories.events import SqlSeenEvents
 from storage.repositories.goals import SqlGoalRepository
 from storage.repositories.history import SqlActivityRepository, SqlCommentRepository
 from storage.repositories.leases import SqlLeaseRepository
@@ -47,6 +49,7 @@ class SqlUnitOfWork:
     outbox: Outbox
     drafts: DraftRepository
     leases: LeaseRepository
+    events: SeenEvents
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -67,6 +70,7 @@ class SqlUnitOfWork:
         self.outbox = self.delivery = SqlOutbox(session)
         self.drafts = SqlDraftRepository(session)
         self.leases = SqlLeaseRepository(session)
+        self.events = SqlSeenEvents(session)
         return self
 
     def __exit__(

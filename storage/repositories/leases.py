@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Insert, delete, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from storage.repositories.insert_once import insert_once
 from storage.rows import LeaseRow
 
 NO_SYNC = {"synchronize_session": False}
@@ -23,7 +22,8 @@ class SqlLeaseRepository:
         """Take the lease (or renew it when `holder` has it) until now + ttl; False while another holds it."""
         expires_at = now + ttl
         values = {"name": name, "holder": holder, "expires_at": expires_at}
-        if self._session.execute(self._insert_if_absent(values).returning(LeaseRow.name)).first() is not None:
+        inserted = insert_once(self._session, LeaseRow, values, ["name"]).returning(LeaseRow.name)
+        if self._session.execute(inserted).first() is not None:
             return True
         taken = self._session.execute(
             update(LeaseRow)
@@ -44,10 +44,3 @@ class SqlLeaseRepository:
         """Who holds the lease now, or None when nobody does or the lease has expired."""
         return self._session.scalar(select(LeaseRow.holder).where(LeaseRow.name == name, LeaseRow.expires_at > now))
 
-    def _insert_if_absent(self, values: dict[str, Any]) -> Insert:
-        dialect = self._session.get_bind().dialect.name
-        if dialect == "postgresql":
-            return postgresql.insert(LeaseRow).values(values).on_conflict_do_nothing(index_elements=["name"])
-        if dialect == "sqlite":
-            return sqlite.insert(LeaseRow).values(values).on_conflict_do_nothing(index_elements=["name"])
-        raise NotImplementedError(f"leases support SQLite and PostgreSQL, not {dialect}")

@@ -2,6 +2,7 @@
 from storage.rows.activity import ActivityRow, CommentRow
 from storage.rows.base import Base
 from storage.rows.drafts import DraftRow
+from storage.rows.events import SeenEventRow
 from storage.rows.leases import LeaseRow
 from storage.rows.outbox import OutboxRow
 from storage.rows.people import IdentityRow, PersonRow, WorkspaceRow
@@ -20,6 +21,7 @@ __all__ = [
     "PersonRow",
     "ProjectMemberRow",
     "ProjectRow",
+    "SeenEventRow",
     "TaskRow",
     "TaskWatcherRow",
     "WorkspaceRow",
