@@ -10,13 +10,12 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, insert, make_url, select, text
+from sqlalchemy import Connection, Engine, Table, insert, select, text
 
 from core.bus import Bus
 from core.clock import FixedClock
@@ -25,6 +24,7 @@ from core.due import Due
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.rows import Base
+from storage.scratch import scratch_schema
 from storage.uow import SqlUnitOfWorkFactory
 
 POSTGRES_ENVS = ("TANDEM_BENCH_POSTGRES_URL", "TANDEM_TEST_POSTGRES_URL")
@@ -268,23 +268,6 @@ def run_backend(backend: str, url: str, args: argparse.Namespace) -> tuple[list[
         engine.dispose()
 
 
-@contextmanager
-def postgres_schema(server: str) -> Iterator[str]:
-    """A URL on a fresh schema `bench_<random>` of `server`, dropped with everything in it afterwards."""
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        try:
-            yield make_url(server).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-                hide_password=False)
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    finally:
-        admin.dispose()
-
 
 def _pct(times: list[float], q: int) -> float:
     return statistics.quantiles(times, n=100, method="inclusive")[q - 1] if len(times) > 1 else times[0]
@@ -325,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         results += found
     server = _postgres_server()
     if server:
-        with postgres_schema(server) as url:
+        with scratch_schema(server) as url:
             found, seeding["postgresql"] = run_backend("postgresql", url, args)
             results += found
     _print(results, seeding, args)

@@ -6,15 +6,10 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import create_engine, make_url, text
 
 from adapters.slack.pacing import SlackPacer
 from adapters.slack.sender import SlackSender
@@ -25,6 +20,7 @@ from core.outcome import Action, Card, Notice
 from core.people import Person, Workspace
 from storage.database import make_engine
 from storage.migrate import upgrade
+from storage.scratch import scratch_schema
 from storage.uow import SqlUnitOfWorkFactory
 from tests.fakeslack import running_fake_slack
 from tests.fakeslack.limits import Limits
@@ -132,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                                       args.concurrency)))
     postgres = os.environ.get("TANDEM_BENCH_POSTGRES_URL") or os.environ.get("TANDEM_TEST_POSTGRES_URL")
     if args.postgres and postgres:
-        with _fresh_schema(postgres) as url:
+        with scratch_schema(postgres) as url:
             results.append(("postgresql", run(url, args.messages, args.rate, args.concurrency)))
     print(f"Fake Slack: {args.rate:g} msg/s per workspace (burst {WORKSPACE_BURST}), 1 msg/s per channel (burst 3); "
           f"pacer burst {PACER_BURST}; {args.concurrency} sending threads. Goal: ≤{GOAL_RATIO:.2f}× floor, "
@@ -140,21 +136,6 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     return 0 if all(r.ok for _, r in results) else 1
 
-
-@contextmanager
-def _fresh_schema(server: str) -> Iterator[str]:
-    """A URL on a new PostgreSQL schema, dropped afterwards."""
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        yield make_url(server).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-            hide_password=False)
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    finally:
-        admin.dispose()
 
 
 if __name__ == "__main__":

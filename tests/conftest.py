@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine
 
 from storage.database import make_engine
 from storage.migrate import upgrade
+from storage.scratch import scratch_schema
 from storage.uow import SqlUnitOfWorkFactory
 
 POSTGRES_URL_ENV = "TANDEM_TEST_POSTGRES_URL"
@@ -26,7 +26,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     server = os.environ.get(POSTGRES_URL_ENV)
     if not server:
         pytest.skip(f"set {POSTGRES_URL_ENV} to run against PostgreSQL")
-    yield from _isolated_schema(server)
+    with scratch_schema(server, "test") as url:
+        yield url
 
 
 @pytest.fixture
@@ -35,21 +36,8 @@ def postgres_url() -> Iterator[str]:
     server = os.environ.get(POSTGRES_URL_ENV)
     if not server:
         pytest.skip(f"set {POSTGRES_URL_ENV} to run against PostgreSQL")
-    yield from _isolated_schema(server)
-
-
-def _isolated_schema(server: str) -> Iterator[str]:
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    finally:
-        admin.dispose()
+    with scratch_schema(server, "test") as url:
+        yield url
 
 
 @pytest.fixture

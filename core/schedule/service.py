@@ -1,6 +1,7 @@
 """The scheduler's work: find what has fallen due in the database and write its notices to the outbox."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -48,12 +49,17 @@ class Scheduler:
         return done
 
     def run_reminders(self) -> int:
+        return self._each_due_task(lambda uow, now: uow.tasks.claim_due_reminders(now, self.batch), self._remind)
+
+    def _each_due_task(self, claim: Callable[[UnitOfWork, datetime], list[Task]],
+                       handle: Callable[[UnitOfWork, Task, dict[int, Person], datetime], None]) -> int:
+        """Claim a batch of due tasks, handle each with its owner and requester at hand, commit once."""
         now = self.clock.now()
         with self.uow_factory() as uow:
-            tasks = uow.tasks.claim_due_reminders(now, self.batch)
+            tasks = claim(uow, now)
             people = uow.people.many({p for t in tasks for p in (t.owner_id, t.requester_id)})
             for task in tasks:
-                self._remind(uow, task, people, now)
+                handle(uow, task, people, now)
             uow.commit()
         return len(tasks)
 
@@ -78,14 +84,8 @@ class Scheduler:
         uow.tasks.save(task)
 
     def run_follow_ups(self) -> int:
-        now = self.clock.now()
-        with self.uow_factory() as uow:
-            tasks = uow.tasks.claim_due_follow_ups(now, self.batch)
-            people = uow.people.many({p for t in tasks for p in (t.owner_id, t.requester_id)})
-            for task in tasks:
-                self._follow_up(uow, task, people, now)
-            uow.commit()
-        return len(tasks)
+        return self._each_due_task(lambda uow, now: uow.tasks.claim_due_follow_ups(now, self.batch),
+                                   self._follow_up)
 
     def _follow_up(self, uow: UnitOfWork, task: Task, people: dict[int, Person], now: datetime) -> None:
         owner, requester = people[task.owner_id], people[task.requester_id]

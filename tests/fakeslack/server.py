@@ -13,6 +13,7 @@ from tests.fakeslack.faults import Fault, Faults
 from tests.fakeslack.handlers import SlackApi
 from tests.fakeslack.limits import Limits, RateLimiter
 from tests.fakeslack.state import Posted, SlackState
+from tests.fakeslack.surfaces import Surfaces
 
 POST = "chat.postMessage"
 
@@ -25,6 +26,8 @@ class FakeSlack:
         self.faults = Faults()
         self.limiter = RateLimiter(limits or Limits())
         self._api = SlackApi(self.state, self.faults, self.limiter)
+        self.surfaces = Surfaces(self.state)
+        self._api.methods.update(self.surfaces.methods())
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
@@ -33,6 +36,10 @@ class FakeSlack:
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str) -> str:
+        """A response_url whose posts are recorded under `name` (see `responses`)."""
+        return f"http://127.0.0.1:{self.port}/response/{name}"
 
     # seeding
     def add_token(self, token: str, team: str) -> None:
@@ -68,6 +75,25 @@ class FakeSlack:
     def posted(self) -> list[Posted]:
         with self.state.lock:
             return list(self.state.posted)
+
+    def responses(self, name: str | None = None) -> list[dict[str, Any]]:
+        with self.state.lock:
+            return [body for key, body in self.state.responses if name is None or key == name]
+
+    @property
+    def views(self) -> list[dict[str, Any]]:
+        with self.state.lock:
+            return list(self.state.views)
+
+    @property
+    def published(self) -> list[dict[str, Any]]:
+        with self.state.lock:
+            return list(self.state.published)
+
+    @property
+    def ephemeral(self) -> list[Posted]:
+        with self.state.lock:
+            return list(self.state.ephemeral)
 
     def posts_to(self, channel: str) -> list[Posted]:
         return [p for p in self.posted if p.channel == channel]
@@ -111,7 +137,9 @@ class FakeSlack:
             loop.close()
 
     async def _start_site(self) -> None:
-        self._runner = web.AppRunner(self._api.app(), access_log=None, shutdown_timeout=0.5)
+        app = self._api.app()
+        app.router.add_post("/response/{id}", self.surfaces.response)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=512)
         await site.start()

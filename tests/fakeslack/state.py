@@ -30,6 +30,10 @@ class SlackState:
     posted: list[Posted] = field(default_factory=list)
     updated: list[Posted] = field(default_factory=list)
     calls: dict[str, int] = field(default_factory=dict)
+    views: list[dict[str, Any]] = field(default_factory=list)  # views.open arguments
+    published: list[dict[str, Any]] = field(default_factory=list)  # views.publish arguments
+    ephemeral: list[Posted] = field(default_factory=list)  # chat.postEphemeral
+    responses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (response id, body) to response_url
     rate_limited: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))

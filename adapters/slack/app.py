@@ -1,0 +1,69 @@
+"""The Slack app: a bolt AsyncApp with thin listeners, event dedupe, and the one error sink."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.response import BoltResponse
+from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import (
+    listeners_actions,
+    listeners_commands,
+    listeners_events,
+    listeners_shortcuts,
+    listeners_views,
+)
+from adapters.slack.bridge import SlackCore
+from adapters.slack.people import SlackPeople
+from core.bus import Bus
+from core.errors import new_reference_id
+
+log = logging.getLogger("tandem.slack")
+Authorize = Callable[..., Awaitable[AuthorizeResult]]
+
+
+def build_slack_app(bus: Bus, *, token: str | None, signing_secret: str, api_url: str,
+                    client: AsyncWebClient | None = None, authorize: Authorize | None = None,
+                    installation_store: AsyncInstallationStore | None = None,
+                    oauth_settings: AsyncOAuthSettings | None = None, people: SlackPeople | None = None) -> AsyncApp:
+    """An AsyncApp whose Web API calls (and bolt's per-request clients) go to `api_url`."""
+    base_url = api_url if api_url.endswith("/") else api_url + "/"
+    app = AsyncApp(
+        token=token, signing_secret=signing_secret, client=client or AsyncWebClient(token=token, base_url=base_url),
+        authorize=authorize, installation_store=installation_store, oauth_settings=oauth_settings,
+        process_before_response=False, ignoring_self_events_enabled=True,
+    )
+    core = SlackCore(bus, people or SlackPeople())
+    app.middleware(_dedupe(bus))
+    app.error(_error_sink)
+    for listeners in (listeners_commands, listeners_events, listeners_actions, listeners_views, listeners_shortcuts):
+        listeners.register(app, core)
+    return app
+
+
+def _dedupe(bus: Bus) -> Callable[..., Awaitable[BoltResponse | None]]:
+    """Events are retried when slow: the first delivery of an event_id is marked, later ones answered 200 unseen."""
+    async def dedupe(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> BoltResponse | None:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id and not await asyncio.to_thread(bus.first_time, f"slack:event:{event_id}"):
+            return BoltResponse(status=200, body="")
+        await next()
+        return None
+    return dedupe
+
+
+async def _error_sink(error: Exception, body: dict[str, Any], respond: AsyncRespond | None = None) -> None:
+    """Anything a listener did not expect: logged with a reference id; the person sees only the id."""
+    reference = new_reference_id()
+    log.error("unexpected Slack error %s", reference, exc_info=error)
+    if respond is not None and body.get("response_url"):
+        await respond(response_type="ephemeral", replace_original=False,
+                      text=f"Sorry, something went wrong on my side (reference {reference}). Please try again.")

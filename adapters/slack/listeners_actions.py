@@ -1,0 +1,47 @@
+"""Button clicks (`tandem:<verb>`): run the command on the button, or open a modal when it has a blank."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.bridge import Answer, SlackCore, Where
+from adapters.slack.modals import modal_for
+from adapters.slack.render import message, settled
+from adapters.slack.translate import needs_modal, past_tense, where_fields, words
+
+TANDEM_ACTION = re.compile(r"^tandem:.*")
+
+
+def register(app: AsyncApp, core: SlackCore) -> None:
+    @app.action(TANDEM_ACTION)
+    async def clicked(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient,
+                      respond: AsyncRespond, context: AsyncBoltContext) -> None:
+        await ack()
+        command = str(action.get("value") or "")
+        if needs_modal(command):
+            meta = {"response_url": body.get("response_url"), "channel": context.channel_id,
+                    "text": str((body.get("message") or {}).get("text") or "")[:500]}
+            await client.views_open(trigger_id=body["trigger_id"], view=modal_for(command, meta))
+            return
+        team, domain = where_fields(body)
+        where = Where(context.team_id or team, str(context.user_id), domain, context.channel_id)
+        speaker = await core.speaker(client, where)
+        answer = await core.run_text(command, speaker)
+        handle = await core.handle_of(client, where.team, where.user, domain)
+        original = (body.get("message") or {}).get("blocks") or []
+        await settle(respond, answer, words(command)[0], handle, original)
+        core.refresh_home(client, speaker, where.user)
+
+
+async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, original: list[Any]) -> None:
+    """Show who changed the clicked message and how; the reply itself goes to the clicker only."""
+    reply = answer.reply
+    if not answer.ok:
+        await respond(response_type="ephemeral", replace_original=False, **message(reply))
+        return
+    await respond(replace_original=True, **settled(original, f"✓ {past_tense(verb)} by @{handle}", reply))
+    if reply.ephemeral and reply.text:
+        await respond(response_type="ephemeral", replace_original=False, **message(reply))

@@ -1,0 +1,108 @@
+"""Modals for buttons with a blank (propose, decline, snooze, edit, fill in) and reading their submissions."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from adapters.slack.translate import PLACEHOLDER, prefill, words
+from core.commands import Command, DeclineTask, ProposeDue, ReviseDraft, SnoozeTask
+from core.tasks import parse_ref
+
+View = dict[str, Any]
+SNOOZES = (("1 hour", "1h"), ("3 hours", "3h"), ("Tomorrow", "tomorrow"), ("Next Monday", "monday"))
+TITLES = {"propose": "Propose a date", "decline": "Decline", "snooze": "Snooze", "revise": "Edit the request"}
+
+
+def modal_for(command: str, meta: dict[str, Any]) -> View:
+    """The modal that fills in the blanks of a button's command; `meta` rides along in private_metadata."""
+    verb, ref, _ = words(command)
+    kind = verb if verb in TITLES else "fill"
+    blocks = {
+        "propose": lambda: [_date("date", "Date"), _time("time", "Time (optional)"),
+                            _text("note", "Note (optional)", optional=True)],
+        "decline": lambda: [_text("reason", "Why not?", multiline=True)],
+        "snooze": lambda: [_select("when", "Remind me again", SNOOZES)],
+        "revise": lambda: [_text("text", "The request", multiline=True, initial=prefill(command))],
+        "fill": lambda: [_text("text", _blank(command))],
+    }[kind]()
+    title = TITLES.get(kind, verb.capitalize() or "Tandem")
+    return modal(f"tandem:{kind}", f"{title} {ref}".strip(), blocks, {**meta, "command": command})
+
+
+def modal(callback_id: str, title: str, blocks: list[View], meta: dict[str, Any]) -> View:
+    return {"type": "modal", "callback_id": callback_id, "title": _plain(title[:24]), "submit": _plain("Send"),
+            "close": _plain("Cancel"), "blocks": blocks, "private_metadata": json.dumps(meta)[:3000]}
+
+
+def submitted(kind: str, command: str, values: dict[str, Any]) -> Command | str:
+    """The command a submitted modal stands for (or, for a plain blank, the filled-in command text)."""
+    ref = words(command)[1]
+    if kind == "propose":
+        when = " ".join(v for v in (read(values, "date"), read(values, "time")) if v)
+        return ProposeDue(parse_ref(ref), when, read(values, "note"))
+    if kind == "decline":
+        return DeclineTask(parse_ref(ref), read(values, "reason"))
+    if kind == "snooze":
+        return SnoozeTask(parse_ref(ref), read(values, "when"))
+    if kind == "revise":
+        return ReviseDraft(int(ref), read(values, "text"))
+    filled = PLACEHOLDER.sub(lambda _: "", PLACEHOLDER.sub(read(values, "text"), command, count=1))
+    return " ".join(filled.split())
+
+
+def read(values: dict[str, Any], block: str) -> str:
+    """The value of a block's input, whatever its kind (text, date, time, select, user)."""
+    element = values.get(block, {}).get("value", {})
+    for key in ("value", "selected_date", "selected_time", "selected_user"):
+        if element.get(key):
+            return str(element[key]).strip()
+    option = element.get("selected_option") or {}
+    return str(option.get("value") or "")
+
+
+def _blank(command: str) -> str:
+    found = PLACEHOLDER.search(command)
+    return found.group(0).strip("<>[]@").capitalize() if found else "Details"
+
+
+def _plain(text: str) -> dict[str, Any]:
+    return {"type": "plain_text", "text": text}
+
+
+def _input(block: str, label: str, element: View, optional: bool = False) -> View:
+    return {"type": "input", "block_id": block, "label": _plain(label), "optional": optional,
+            "element": {**element, "action_id": "value"}}
+
+
+def _date(block: str, label: str, initial: str | None = None, optional: bool = False) -> View:
+    element: View = {"type": "datepicker"}
+    if initial:
+        element["initial_date"] = initial
+    return _input(block, label, element, optional)
+
+
+def _time(block: str, label: str) -> View:
+    return _input(block, label, {"type": "timepicker"}, optional=True)
+
+
+def _text(block: str, label: str, multiline: bool = False, initial: str = "", optional: bool = False) -> View:
+    element: View = {"type": "plain_text_input", "multiline": multiline}
+    if initial:
+        element["initial_value"] = initial
+    return _input(block, label, element, optional)
+
+
+def _select(block: str, label: str, choices: tuple[tuple[str, str], ...]) -> View:
+    options = [{"text": _plain(text), "value": value} for text, value in choices]
+    return _input(block, label, {"type": "static_select", "options": options})
+
+
+def user_select(block: str, label: str, initial: str | None) -> View:
+    element: View = {"type": "users_select"}
+    if initial:
+        element["initial_user"] = initial
+    return _input(block, label, element)
+
+
+date_input = _date
+text_input = _text

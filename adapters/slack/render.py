@@ -1,0 +1,52 @@
+"""Replies as Slack messages: Block Kit (text, card fields, buttons) with a plain-text fallback."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from adapters.slack.blocks import Block, action_blocks, card_blocks, escape
+from core.outcome import Reply
+
+MAX_TEXT = 3000
+
+
+def reply_blocks(reply: Reply) -> list[Block]:
+    blocks: list[Block] = []
+    if reply.text:
+        blocks.append(section(escape(reply.text)))
+    for card in ((reply.card,) if reply.card else ()) + reply.cards:
+        blocks.extend(card_blocks(card))
+    blocks.extend(action_blocks(list(reply.actions)))
+    return blocks
+
+
+def fallback(reply: Reply) -> str:
+    return reply.text or (reply.card.heading if reply.card else "") or "Tandem"
+
+
+def message(reply: Reply) -> dict[str, Any]:
+    """Keyword arguments for respond() / chat.postMessage."""
+    return {"text": fallback(reply), "blocks": reply_blocks(reply)}
+
+
+def settled(original: list[Block], note: str, reply: Reply) -> dict[str, Any]:
+    """The clicked message after the click: its content without buttons, who did what, and the new state."""
+    kept = [b for b in original if b.get("type") != "actions"]
+    shown = reply_blocks(reply) if not reply.ephemeral else []
+    return {"text": note, "blocks": [*kept, context(note), *shown]}
+
+
+def context(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(text)[:MAX_TEXT]}]}
+
+
+def section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_TEXT]}}
+
+
+
+def with_draft_text(reply: Reply, text: str) -> Reply:
+    """A draft card whose Edit button carries the request as said, so the edit modal starts from it."""
+    actions = tuple(replace(a, command=a.command.replace("<corrected request>", text)) if a.verb == "edit" else a
+                    for a in reply.actions)
+    return replace(reply, actions=actions)

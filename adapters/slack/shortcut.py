@@ -1,0 +1,31 @@
+"""The "Make it a task" message shortcut: a modal prefilled from the message, and the task text it makes."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from adapters.slack.modals import View, date_input, modal, read, text_input, user_select
+
+CALLBACK = "make_it_a_task"
+MODAL = "tandem:make_task"
+
+
+def task_modal(message: dict[str, Any], channel: str) -> View:
+    meta = {"channel": channel, "ts": message.get("ts")}
+    blocks = [text_input("title", "Task", multiline=True, initial=str(message.get("text") or "")[:3000]),
+              user_select("owner", "Owner", message.get("user")),
+              date_input("due", "Due (optional)", optional=True)]
+    return modal(MODAL, "Make it a task", blocks, meta)
+
+
+def task_text(handle: str, values: dict[str, Any]) -> str:
+    """`@handle "title" by YYYY-MM-DD`: the title quoted so dates and names inside it are read literally."""
+    title = read(values, "title").replace('"', "'")
+    due = read(values, "due")
+    parts = [f"@{handle}" if handle else "", f'"{title}"', f"by {due}" if due else ""]
+    return " ".join(p for p in parts if p)
+
+
+def meta_of(view: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(view.get("private_metadata") or "{}")
+    return found

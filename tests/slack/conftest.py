@@ -1,0 +1,73 @@
+"""Fixtures for Slack tests: the fake Slack Web API with a team and people, the bot served against it."""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from adapters.slack.pacing import SlackPacer
+from adapters.slack.sender import SlackSender
+from bot.deliver import Deliverer
+from core.bus import Bus
+from core.clock import FixedClock
+from core.commands import Command, Speaker
+from core.outcome import Outcome
+from storage.uow import SqlUnitOfWorkFactory
+from tests.delivery.builders import NOW
+from tests.fakeslack import FakeSlack, running_fake_slack
+from tests.fakeslack.limits import Limits
+from tests.slack.botserver import SECRET, TOKEN, running_bot
+from tests.slack.signing import SlackClient
+
+PEOPLE = {"UALICE": {"name": "alice", "tz": "Europe/Berlin"}, "UBOB": {"name": "bob", "tz": "Europe/Berlin"},
+          "UGUS": {"name": "gus", "is_restricted": True}}
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    with running_fake_slack(Limits(channel_rate=50, channel_burst=50, workspace_rate=50, workspace_burst=50)) as fake:
+        fake.add_token(TOKEN, "T1")
+        fake.add_channel("C1")
+        for user, fields in PEOPLE.items():
+            fake.add_user(user, team_id="T1", **fields)
+        yield fake
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def bus(uow_factory: SqlUnitOfWorkFactory, clock: FixedClock) -> Bus:
+    return Bus(uow_factory, clock)
+
+
+@pytest.fixture
+def slack(bus: Bus, fake_slack: FakeSlack) -> Iterator[SlackClient]:
+    with running_bot(bus, fake_slack.api_url) as url:
+        yield SlackClient(url, SECRET)
+
+
+class SlowBus(Bus):
+    """The real bus, taking its time: the ack must not wait for it."""
+
+    def execute(self, command: Command, speaker: Speaker) -> Outcome:
+        time.sleep(1.5)
+        return super().execute(command, speaker)
+
+
+@pytest.fixture
+def slow_slack(uow_factory: SqlUnitOfWorkFactory, clock: FixedClock, fake_slack: FakeSlack) -> Iterator[SlackClient]:
+    with running_bot(SlowBus(uow_factory, clock), fake_slack.api_url) as url:
+        yield SlackClient(url, SECRET)
+
+
+@pytest.fixture
+def deliverer(uow_factory: SqlUnitOfWorkFactory, fake_slack: FakeSlack, clock: FixedClock) -> Iterator[Deliverer]:
+    sender = SlackSender(lambda _workspace: TOKEN, fake_slack.api_url, SlackPacer(workspace_rate=50,
+                         workspace_burst=50, channel_rate=50, channel_burst=50))
+    made = Deliverer(uow_factory, {"slack": sender}, clock, "worker-slack")
+    yield made
+    made.close()
