@@ -11,6 +11,7 @@ from datetime import timedelta
 from bot.bootstrap import Tandem, build
 from bot.config import Config
 from bot.senders import senders_for
+from bot.slack_main import run_slack
 from core.clock import SystemClock
 from scheduler.ticks import build_scheduler
 
@@ -50,6 +51,8 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
 
     jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds)
     stop = stop or _stop_on_signals()
+    if config.slack.enabled:
+        threading.Thread(target=run_slack, args=(config, tandem, stop), name="slack", daemon=True).start()
     jobs.start()
     print(f"Tandem is running ({config.summary().splitlines()[0]}). Ctrl-C stops it.", file=sys.stderr)
     try:

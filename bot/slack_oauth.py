@@ -81,6 +81,11 @@ class SqlInstallationStore(AsyncInstallationStore):
     def logger(self) -> logging.Logger:
         return log
 
+    def bot_token(self, team_id: str, enterprise_id: str | None = None) -> str | None:
+        """The workspace's bot token, blocking: for the outbox sender, which runs in a worker thread."""
+        bot = self._find_bot(enterprise_id, team_id)
+        return bot.bot_token if bot is not None else None
+
     async def async_save(self, installation: Installation) -> None:
         await asyncio.to_thread(self._save, installation)
 

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from types import SimpleNamespace
 from typing import Any, cast
@@ -73,6 +73,7 @@ def test_a_saved_installation_gives_the_bot_token_for_its_team(engine: Engine) -
         assert await store.async_find_bot(enterprise_id=None, team_id="T3") is None
 
     asyncio.run(scenario())
+    assert store.bot_token("T2") == "xoxb-two" and store.bot_token("T3") is None
 
 
 def test_reinstalling_replaces_the_token_rather_than_piling_up_rows(engine: Engine) -> None:
@@ -211,6 +212,14 @@ def _event(event: dict[str, Any], team: str = "T1") -> dict[str, Any]:
             "event_time": int(time.time()), "event": event}
 
 
+async def _eventually(find: Callable[[], Awaitable[object]], seconds: float = 5.0) -> None:
+    """bolt acks an event before its listener runs, so wait for the listener's effect."""
+    deadline = time.monotonic() + seconds
+    while await find() is not None:
+        assert time.monotonic() < deadline, "the listener did not delete the record"
+        await asyncio.sleep(0.02)
+
+
 async def _deliver(base: str, body: dict[str, Any]) -> int:
     raw, headers = _signed(body)
     async with aiohttp.ClientSession() as http, http.post(f"{base}/slack/events", data=raw, headers=headers) as r:
@@ -227,8 +236,8 @@ def test_uninstalling_the_app_forgets_the_workspace(engine: Engine, fake: FakeSl
         register_lifecycle(bolt, store)
         async with _serve(bolt.web_app()) as base:
             assert await _deliver(base, _event({"type": "app_uninstalled"}, team="T1")) == 200
+            await _eventually(lambda: store.async_find_bot(enterprise_id=None, team_id="T1"))
         assert await store.async_find_installation(enterprise_id=None, team_id="T1") is None
-        assert await store.async_find_bot(enterprise_id=None, team_id="T1") is None
         assert await store.async_find_bot(enterprise_id=None, team_id="T2") is not None
 
     asyncio.run(scenario())
@@ -244,7 +253,7 @@ def test_a_revoked_bot_token_is_deleted(engine: Engine, fake: FakeSlack) -> None
         async with _serve(bolt.web_app()) as base:
             revoked = {"type": "tokens_revoked", "tokens": {"oauth": ["U1"], "bot": ["UBOT"]}}
             assert await _deliver(base, _event(revoked, team="T1")) == 200
-        assert await store.async_find_bot(enterprise_id=None, team_id="T1") is None
+            await _eventually(lambda: store.async_find_bot(enterprise_id=None, team_id="T1"))
         assert await store.async_find_installation(enterprise_id=None, team_id="T1", user_id="U1") is None
 
     asyncio.run(scenario())

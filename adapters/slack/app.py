@@ -37,7 +37,7 @@ def build_slack_app(bus: Bus, *, token: str | None, signing_secret: str, api_url
     """An AsyncApp whose Web API calls (and bolt's per-request clients) go to `api_url`."""
     base_url = api_url if api_url.endswith("/") else api_url + "/"
     app = AsyncApp(
-        token=token, signing_secret=signing_secret, client=client or AsyncWebClient(token=token, base_url=base_url),
+        signing_secret=signing_secret, client=client or AsyncWebClient(token=token, base_url=base_url),
         authorize=authorize, installation_store=installation_store, oauth_settings=oauth_settings,
         process_before_response=False, ignoring_self_events_enabled=True,
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -18,13 +19,20 @@ TOKEN = "xoxb-process-test"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def write_config(folder: Path, database_url: str, fake: FakeSlack, lease_seconds: int = 5) -> Path:
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def write_config(folder: Path, database_url: str, fake: FakeSlack, lease_seconds: int = 5, name: str = "app",
+                 port: int | None = None) -> Path:
     """An app.yaml for a headless Tandem: Slack sending to the fake, fast ticks, short delivery leases."""
-    path = folder / "app.yaml"
+    path = folder / f"{name}.yaml"
     path.write_text(
         f"database:\n  url: \"{database_url}\"\n"
         "console:\n  enabled: false\n"
-        f"slack:\n  enabled: true\n  mode: http\n  api_url: {fake.api_url}\n"
+        f"slack:\n  enabled: true\n  mode: http\n  port: {port or free_port()}\n  api_url: {fake.api_url}\n"
         f"  bot_token: {TOKEN}\n  signing_secret: process-test-secret\n"
         f"scheduler:\n  tick_seconds: 1\n  delivery_lease_seconds: {lease_seconds}\n"
         "logging:\n  level: WARNING\n"

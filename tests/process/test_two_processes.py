@@ -40,8 +40,8 @@ def test_two_processes_share_the_ticks_and_the_outbox_without_doubles(
     people = list(seeded.people.values())
     enqueue(factory, seeded.workspace_id, [accept_notice(p, f"pair:{p.id}") for p in people[:30]])
     add_due_reminders(factory, seeded.workspace_id, [p.id or 0 for p in people[30:]])
-    config = write_config(tmp_path, postgres_url, fake)
-    processes = [start_tandem(config), start_tandem(config)]
+    configs = [write_config(tmp_path, postgres_url, fake, name=f"app{n}") for n in (1, 2)]
+    processes = [start_tandem(config) for config in configs]
     try:
         wait_until(lambda: len(fake.posted) >= len(USERS), 60, "every notice")
         time.sleep(2)  # give a doubled message the chance to show up

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -20,8 +21,9 @@ from tests.fakeslack.limits import Limits
 from tests.slack.botserver import SECRET, TOKEN, running_bot
 from tests.slack.signing import SlackClient
 
-PEOPLE = {"UALICE": {"name": "alice", "tz": "Europe/Berlin"}, "UBOB": {"name": "bob", "tz": "Europe/Berlin"},
-          "UGUS": {"name": "gus", "is_restricted": True}}
+PEOPLE: dict[str, dict[str, Any]] = {
+    "UALICE": {"name": "alice", "tz": "Europe/Berlin"}, "UBOB": {"name": "bob", "tz": "Europe/Berlin"},
+    "UGUS": {"name": "gus", "is_restricted": True}}
 
 
 @pytest.fixture

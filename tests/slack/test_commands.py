@@ -18,7 +18,8 @@ def task(uow_factory: SqlUnitOfWorkFactory, number: int) -> Task | None:
 
 def test_a_slash_command_stores_the_task_and_answers_in_channel(slack: SlackClient, fake_slack: FakeSlack,
                                                                  uow_factory: SqlUnitOfWorkFactory) -> None:
-    status, body = slack.command("UALICE", "add <@UBOB|bob> send the Q3 report by friday", fake_slack.response_url("c1"))
+    said = "add <@UBOB|bob> send the Q3 report by friday"
+    status, body = slack.command("UALICE", said, fake_slack.response_url("c1"))
     assert (status, body) == (200, "")
     answer = eventually(lambda: fake_slack.responses("c1"))[0]
     assert answer["response_type"] == "in_channel"
@@ -32,8 +33,9 @@ def test_lists_help_and_errors_are_ephemeral(slack: SlackClient, fake_slack: Fak
     slack.command("UALICE", "help", fake_slack.response_url("help"))
     slack.command("UALICE", "frobnicate T-1", fake_slack.response_url("bad"))
     slack.command("UALICE", "list", fake_slack.response_url("list"))
+    eventually(lambda: all(fake_slack.responses(name) for name in ("help", "bad", "list")))
     for name in ("help", "bad", "list"):
-        assert eventually(lambda name=name: fake_slack.responses(name))[0]["response_type"] == "ephemeral"
+        assert fake_slack.responses(name)[0]["response_type"] == "ephemeral"
     assert "Type /task help" in fake_slack.responses("bad")[0]["text"]
 
 
