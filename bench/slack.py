@@ -200,7 +200,7 @@ def percentile(values: list[float], q: int) -> str:
 
 def table(results: list[Result]) -> str:
     lines = ["| app | sent | failed | ack p50 ms | ack p95 ms | ack p99 ms | replies | reply p50 ms | reply p95 ms "
-             "| reply p99 ms | last reply s | replies/s |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| reply p99 ms | last reply s | replies/s |", "|---|" + "---:|" * 11]
     for r in results:
         lines.append(f"| {r.name} | {r.sent} | {r.failed} | {percentile(r.acks, 50)} | {percentile(r.acks, 95)} "
                      f"| {percentile(r.acks, 99)} | {len(r.replies)} | {percentile(r.replies, 50)} "

@@ -26,8 +26,8 @@ def workspace_for(uow: UnitOfWork, who: Identity, defaults: PersonDefaults) -> W
     found = uow.workspaces.by_external(who.platform, who.workspace_external_id)
     if found is not None:
         return found
-    return uow.workspaces.add(Workspace(who.platform, who.workspace_external_id, who.workspace_name, defaults.tz,
-                                        defaults.holiday_country))
+    return uow.workspaces.add_or_get(Workspace(who.platform, who.workspace_external_id, who.workspace_name,
+                                               defaults.tz, defaults.holiday_country))
 
 
 def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity, defaults: PersonDefaults) -> Person:

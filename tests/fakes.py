@@ -52,6 +52,9 @@ class _Table:
 
 
 class FakeWorkspaces(_Table):
+    def add_or_get(self, workspace: Workspace) -> Workspace:
+        return self.by_external(workspace.platform, workspace.external_id) or self.add(workspace)
+
     def by_external(self, platform: str, external_id: str) -> Workspace | None:
         return next((w for w in self.rows() if (w.platform, w.external_id) == (platform, external_id)), None)
 

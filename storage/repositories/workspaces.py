@@ -5,6 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.people import Workspace
+from storage.repositories.insert_once import insert_once
 from storage.rows import WorkspaceRow
 
 
@@ -21,6 +22,15 @@ class SqlWorkspaceRepository:
         self._session.flush()
         workspace.id = row.id
         return workspace
+
+    def add_or_get(self, workspace: Workspace) -> Workspace:
+        row = WorkspaceRow(last_task_number=0)
+        _fill(row, workspace)
+        values = {c.key: getattr(row, c.key) for c in WorkspaceRow.__table__.columns if c.key != "id"}
+        self._session.execute(insert_once(self._session, WorkspaceRow, values, ["platform", "external_id"]))
+        found = self.by_external(workspace.platform, workspace.external_id)
+        assert found is not None, "a workspace just inserted (or found conflicting) must be readable"
+        return found
 
     def get(self, workspace_id: int) -> Workspace | None:
         row = self._session.get(WorkspaceRow, workspace_id)

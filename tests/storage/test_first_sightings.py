@@ -1,4 +1,4 @@
-"""Seen platform deliveries: the first sighting wins, every repeat is recognised."""
+"""First sightings: a platform event or workspace seen twice (a retry, a race) is recorded once."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -22,3 +22,13 @@ def test_a_sighting_rolled_back_was_never_seen(uow_factory: SqlUnitOfWorkFactory
         assert uow.events.first_time("slack:event:Ev9", NOW)
     with uow_factory() as uow:
         assert uow.events.first_time("slack:event:Ev9", NOW)
+
+
+def test_two_first_sightings_of_a_workspace_share_one_row(uow_factory: SqlUnitOfWorkFactory) -> None:
+    from core.people import Workspace
+
+    with uow_factory() as uow:
+        first = uow.workspaces.add_or_get(Workspace("slack", "T9", "Nine"))
+        again = uow.workspaces.add_or_get(Workspace("slack", "T9", "Nine"))
+        uow.commit()
+    assert first.id is not None and first.id == again.id
