@@ -27,7 +27,7 @@ from tests.fakeslack.limits import Limits
 
 T = TypeVar("T")
 SECRET, TOKEN, TEAM = "bench-signing-secret", "xoxb-bench", "T1"
-PEOPLE = {"UALICE": "alice", "UBOB": "bob"}
+USERS = 50  # requests rotate over this many people, so nobody's lists grow without end
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -123,9 +123,14 @@ class Replies:
         return server
 
 
+def user(n: int) -> str:
+    return f"U{n % USERS:04d}"
+
+
 def command(n: int, reply_base: str) -> bytes:
-    form = {"command": "/task", "text": f"add <@UBOB|bob> send report {n} by friday", "user_id": "UALICE",
-            "user_name": "alice", "team_id": TEAM, "team_domain": "acme", "channel_id": "C1",
+    owner = user(n + 1)
+    form = {"command": "/task", "text": f"add <@{owner}|{owner.lower()}> send report {n} by friday",
+            "user_id": user(n), "user_name": user(n).lower(), "team_id": TEAM, "team_domain": "acme", "channel_id": "C1",
             "response_url": f"{reply_base}/reply/{n}", "trigger_id": f"trigger-{n}", "api_app_id": "A1"}
     return urllib.parse.urlencode(form).encode()
 
@@ -219,14 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     with running_fake_slack(limits) as fake, tempfile.TemporaryDirectory() as folder:
         fake.add_token(TOKEN, TEAM)
         fake.add_channel("C1")
-        for user, name in PEOPLE.items():
-            fake.add_user(user, name=name, team_id=TEAM, tz="Europe/Berlin")
+        for n in range(USERS):
+            fake.add_user(user(n), team_id=TEAM, tz="Europe/Berlin")
         results = [measure("bare bolt (floor)", lambda: bare_app(fake.api_url), args.rate, args.seconds, args.settle)]
         tandem = tandem_factory(fake.api_url, Path(folder))
         if tandem is not None:
             results.append(measure("tandem", tandem, args.rate, args.seconds, args.settle))
-    print(f"{args.rate:g} signed /task per second for {args.seconds:g} s over loopback HTTP. ack = HTTP answer to "
-          "the command; reply = response_url post (for Tandem: after the task is stored).\n")
+    print(f"{args.rate:g} signed /task per second for {args.seconds:g} s over loopback HTTP, from {USERS} people. "
+          "ack = HTTP answer to the command; reply = response_url post (for Tandem: after the task is stored).\n")
     print(table(results))
     if tandem is None:
         print("\nadapters.slack.app.build_slack_app not found: only the floor was measured.")

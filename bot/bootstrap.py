@@ -31,9 +31,10 @@ class Tandem:
     bus: Bus
     scheduler: Scheduler
 
-    def deliverer(self, senders: dict[str, Sender], worker_id: str | None = None) -> Deliverer:
+    def deliverer(self, senders: dict[str, Sender], worker_id: str | None = None, concurrency: int = 1) -> Deliverer:
+        """The outbox deliverer; `concurrency` sending threads per workspace (one channel stays in order)."""
         lease = timedelta(seconds=self.config.scheduler.delivery_lease_seconds)
-        return Deliverer(self.uow_factory, senders, self.clock, worker_id, lease)
+        return Deliverer(self.uow_factory, senders, self.clock, worker_id, lease, concurrency=concurrency)
 
     def close(self) -> None:
         self.engine.dispose()

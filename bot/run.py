@@ -43,7 +43,7 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
               "one process; stop the other one, or use PostgreSQL to run several.", file=sys.stderr)
         tandem.close()
         return 2
-    deliverer = tandem.deliverer(senders_for(config, tandem), holder)
+    deliverer = tandem.deliverer(senders_for(config, tandem), holder, concurrency=4)
 
     def tick() -> None:
         if claim_scheduler(tandem, holder, ttl):
