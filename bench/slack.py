@@ -130,8 +130,9 @@ def user(n: int) -> str:
 def command(n: int, reply_base: str) -> bytes:
     owner = user(n + 1)
     form = {"command": "/task", "text": f"add <@{owner}|{owner.lower()}> send report {n} by friday",
-            "user_id": user(n), "user_name": user(n).lower(), "team_id": TEAM, "team_domain": "acme", "channel_id": "C1",
-            "response_url": f"{reply_base}/reply/{n}", "trigger_id": f"trigger-{n}", "api_app_id": "A1"}
+            "user_id": user(n), "user_name": user(n).lower(), "team_id": TEAM, "team_domain": "acme",
+            "channel_id": "C1", "response_url": f"{reply_base}/reply/{n}", "trigger_id": f"trigger-{n}",
+            "api_app_id": "A1"}
     return urllib.parse.urlencode(form).encode()
 
 
