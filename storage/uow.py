@@ -61,8 +61,9 @@ class SqlUnitOfWork:
             raise RuntimeError("this unit of work is already open; ask the factory for a new one")
         session = self._session = self._sessions()
         self.workspaces = SqlWorkspaceRepository(session)
-        self.people = SqlPersonRepository(session)
-        self.tasks = SqlTaskRepository(session)
+        self.people = people = SqlPersonRepository(session)
+        self.tasks = tasks = SqlTaskRepository(session)
+        self._remembering: tuple[SqlPersonRepository | SqlTaskRepository, ...] = (people, tasks)
         self.projects = SqlProjectRepository(session)
         self.goals = SqlGoalRepository(session)
         self.comments = SqlCommentRepository(session)
@@ -89,6 +90,8 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         """Discard everything not committed yet."""
         self._open_session().rollback()
+        for remembering in self._remembering:
+            remembering.forget()  # loaded rows and watcher sets may no longer be what the database holds
 
     def _open_session(self) -> Session:
         if self._session is None:

@@ -113,3 +113,9 @@ def test_a_url_that_is_not_http_is_refused(capsys: pytest.CaptureFixture[str]) -
     args = _cli(["slack", "manifest", "--url", "tandem.acme.io"])
     assert args.func(args) == 2
     assert "https://" in capsys.readouterr().err
+
+
+def test_the_manifest_names_what_the_slack_app_listens_for() -> None:
+    shortcut = pytest.importorskip("adapters.slack.shortcut")
+    data = manifest(socket=True)
+    assert data["features"]["shortcuts"][0]["callback_id"] == shortcut.CALLBACK

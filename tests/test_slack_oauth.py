@@ -236,8 +236,8 @@ def test_uninstalling_the_app_forgets_the_workspace(engine: Engine, fake: FakeSl
         register_lifecycle(bolt, store)
         async with _serve(bolt.web_app()) as base:
             assert await _deliver(base, _event({"type": "app_uninstalled"}, team="T1")) == 200
-            await _eventually(lambda: store.async_find_bot(enterprise_id=None, team_id="T1"))
-        assert await store.async_find_installation(enterprise_id=None, team_id="T1") is None
+            await _eventually(lambda: store.async_find_installation(enterprise_id=None, team_id="T1"))  # goes last
+        assert await store.async_find_bot(enterprise_id=None, team_id="T1") is None
         assert await store.async_find_bot(enterprise_id=None, team_id="T2") is not None
 
     asyncio.run(scenario())
@@ -253,7 +253,7 @@ def test_a_revoked_bot_token_is_deleted(engine: Engine, fake: FakeSlack) -> None
         async with _serve(bolt.web_app()) as base:
             revoked = {"type": "tokens_revoked", "tokens": {"oauth": ["U1"], "bot": ["UBOT"]}}
             assert await _deliver(base, _event(revoked, team="T1")) == 200
-            await _eventually(lambda: store.async_find_bot(enterprise_id=None, team_id="T1"))
+            await _eventually(lambda: store.async_find_bot(enterprise_id=None, team_id="T1"))  # goes last
         assert await store.async_find_installation(enterprise_id=None, team_id="T1", user_id="U1") is None
 
     asyncio.run(scenario())

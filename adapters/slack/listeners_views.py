@@ -11,7 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.listeners_actions import settle
-from adapters.slack.modals import submitted
+from adapters.slack.modals import missing, submitted
 from adapters.slack.render import message, section
 from adapters.slack.translate import where_fields, words
 
@@ -22,13 +22,17 @@ def register(app: AsyncApp, core: SlackCore) -> None:
     @app.view(BLANK_MODALS)
     async def filled_in(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient,
                         context: AsyncBoltContext) -> None:
-        await ack()
         meta: dict[str, Any] = json.loads(view.get("private_metadata") or "{}")
         kind, command = str(view["callback_id"]).split(":", 1)[1], str(meta.get("command") or "")
+        values = view.get("state", {}).get("values", {})
+        errors = missing(kind, values)
+        if errors:  # the modal stays open with the field errors; nothing reaches the core
+            await ack(response_action="errors", errors=errors)
+            return
+        await ack()
         team, domain = where_fields(body)
         where = Where(context.team_id or team, str(context.user_id), domain, meta.get("channel"))
         speaker = await core.speaker(client, where)
-        values = view.get("state", {}).get("values", {})
         answer = await core.attempt(lambda: submitted(kind, command, values), speaker)
         handle = await core.handle_of(client, where.team, where.user, domain)
         url = meta.get("response_url")

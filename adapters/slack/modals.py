@@ -10,6 +10,7 @@ from core.tasks import parse_ref
 
 View = dict[str, Any]
 SNOOZES = (("1 hour", "1h"), ("3 hours", "3h"), ("Tomorrow", "tomorrow"), ("Next Monday", "monday"))
+REQUIRED = {"propose": ("date",), "decline": ("reason",), "snooze": ("when",), "revise": ("text",), "fill": ("text",)}
 TITLES = {"propose": "Propose a date", "decline": "Decline", "snooze": "Snooze", "revise": "Edit the request"}
 
 
@@ -48,6 +49,11 @@ def submitted(kind: str, command: str, values: dict[str, Any]) -> Command | str:
         return ReviseDraft(int(ref), read(values, "text"))
     filled = PLACEHOLDER.sub(lambda _: "", PLACEHOLDER.sub(read(values, "text"), command, count=1))
     return " ".join(filled.split())
+
+
+def missing(kind: str, values: dict[str, Any]) -> dict[str, str]:
+    """Field errors for required blanks left empty (or only spaces), by block id, as `response_action: errors` wants."""
+    return {block: "Please fill this in." for block in REQUIRED.get(kind, ()) if not read(values, block)}
 
 
 def read(values: dict[str, Any], block: str) -> str:

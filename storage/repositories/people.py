@@ -12,8 +12,10 @@ from core.people import Person
 from storage.repositories.claims import claim
 from storage.repositories.keys import name_key
 from storage.repositories.people_search import called, closeness
-from storage.repositories.person_mapping import fill_row, to_person
+from storage.repositories.person_mapping import PERSON_COLUMNS, fill_row, to_person, to_person_fast, update_row
 from storage.rows import IdentityRow, PersonRow
+
+CHUNK = 900  # ids bound per statement: under SQLite's old limit of 999 variables
 
 
 class SqlPersonRepository:
@@ -21,6 +23,13 @@ class SqlPersonRepository:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        # Rows loaded in this unit of work, by person id: the session's identity map holds rows only weakly,
+        # so without this save() would read each row again.
+        self._rows: dict[int, PersonRow] = {}
+
+    def forget(self) -> None:
+        """Drop what this unit of work remembers of loaded rows."""
+        self._rows.clear()
 
     def add(self, person: Person) -> Person:
         row = PersonRow()
@@ -28,6 +37,7 @@ class SqlPersonRepository:
         self._session.add(row)
         self._session.flush()
         person.id = row.id
+        self._rows[row.id] = row
         for platform, external_id in person.identities.items():
             self._link(person, platform, external_id)
         return person
@@ -36,11 +46,39 @@ class SqlPersonRepository:
         return self.many([person_id]).get(person_id)
 
     def many(self, person_ids: Iterable[int]) -> dict[int, Person]:
+        """People by id; unknown ids are left out. Rows this unit of work already holds are not read again,
+        the rest are read as plain columns (no ORM rows), with their identities, at most CHUNK ids a query."""
         ids = set(person_ids)
         if not ids:
             return {}
-        rows = self._session.scalars(select(PersonRow).where(PersonRow.id.in_(ids))).all()
-        return {person.id: person for person in self._with_identities(rows) if person.id is not None}
+        kept = self._rows
+        found = {person_id: to_person(kept[person_id]) for person_id in ids if person_id in kept}
+        missing = sorted(ids - found.keys())
+        if missing:
+            self._session.flush()  # as the ORM query's autoflush would, so the connection sees pending changes
+            connection = self._session.connection()
+            table = PersonRow.__table__
+            for start in range(0, len(missing), CHUNK):
+                chunk = missing[start:start + CHUNK]
+                for values in connection.execute(select(*PERSON_COLUMNS).where(table.c.id.in_(chunk))).all():
+                    person = to_person_fast(values)
+                    found[values[0]] = person
+        identities: dict[int, dict[str, str]] = defaultdict(dict)
+        if found:
+            connection = self._session.connection()
+            identity = IdentityRow.__table__.c
+            everyone = sorted(found)
+            for start in range(0, len(everyone), CHUNK):
+                rows = connection.execute(
+                    select(identity.person_id, identity.platform, identity.external_id)
+                    .where(identity.person_id.in_(everyone[start:start + CHUNK]))
+                    .order_by(identity.id)
+                )
+                for person_id, platform, external_id in rows:
+                    identities[person_id][platform] = external_id
+        for person_id, person in found.items():
+            person.identities = identities[person_id]
+        return found
 
     def by_identity(self, workspace_id: int, platform: str, external_id: str) -> Person | None:
         person_id = self._session.scalar(
@@ -78,9 +116,10 @@ class SqlPersonRepository:
     def save(self, person: Person) -> None:
         if person.id is None:
             raise ValueError("cannot save a person who was never added")
-        row = self._session.get_one(PersonRow, person.id)
-        fill_row(row, person)
-        self._session.flush()
+        row = self._rows.get(person.id)
+        if row is None or row not in self._session:
+            row = self._rows[person.id] = self._session.get_one(PersonRow, person.id)
+        update_row(row, person)  # flushed with the next query or the commit, in batches
 
     def claim_due_digests(self, now: datetime, limit: int) -> list[Person]:
         """People with digests on whose next digest is due, soonest first (locked on PostgreSQL)."""
@@ -116,7 +155,11 @@ class SqlPersonRepository:
         person.identities[platform] = external_id
 
     def _with_identities(self, rows: Iterable[PersonRow]) -> list[Person]:
-        people = [to_person(row) for row in rows]
+        kept = self._rows
+        people = []
+        for row in rows:
+            kept[row.id] = row
+            people.append(to_person(row))
         ids = [person.id for person in people]
         if not ids:
             return people

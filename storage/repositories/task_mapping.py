@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from core.due import Due
 from core.tasks import Agreement, Origin, Priority, RepeatMode, Status, Task, Visibility
@@ -10,36 +11,57 @@ from storage.rows import TaskRow
 
 def fill_row(row: TaskRow, task: Task) -> None:
     """Copy every stored field of `task` onto `row` (watchers live in their own table)."""
-    row.workspace_id = task.workspace_id
-    row.number = task.number
-    row.title = task.title
-    row.notes = task.notes
-    row.requester_id = task.requester_id
-    row.owner_id = task.owner_id
-    row.agreement = task.agreement.value
-    row.status = task.status.value
-    row.priority = task.priority.value
-    row.due_on, row.due_at, row.due_tz = _due_columns(task.due)
-    row.due_deadline = task.due.deadline() if task.due else None
-    row.proposed_on, row.proposed_at, row.proposed_tz = _due_columns(task.proposed_due)
-    row.project_id = task.project_id
-    row.labels = list(task.labels)
-    row.parent_id = task.parent_id
-    row.origin_conversation = task.origin.conversation if task.origin else None
-    row.origin_message = task.origin.message if task.origin else None
-    row.origin_link = task.origin.link if task.origin else None
-    row.visibility = task.visibility.value
-    row.recurrence = task.recurrence
-    row.created_at = task.created_at
-    row.updated_at = task.updated_at
-    row.completed_at = task.completed_at
-    row.repeat_mode = task.repeat_mode.value
-    row.rotation = list(task.rotation)
-    row.next_reminder_at = task.next_reminder_at
-    row.reminder_stage = task.reminder_stage
-    row.follow_up_at = task.follow_up_at
-    row.nudges = task.nudges
-    row.next_occurrence_at = task.next_occurrence_at
+    for name, value in _values(task).items():
+        setattr(row, name, value)
+
+
+def update_row(row: TaskRow, task: Task) -> None:
+    """As fill_row, for a row already stored: only the fields that differ are set (setting is the costly part)."""
+    for name, value in _values(task).items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+
+
+def _values(task: Task) -> dict[str, Any]:
+    due_on, due_at, due_tz = _due_columns(task.due)
+    proposed_on, proposed_at, proposed_tz = _due_columns(task.proposed_due)
+    origin = task.origin
+    return {
+        "workspace_id": task.workspace_id,
+        "number": task.number,
+        "title": task.title,
+        "notes": task.notes,
+        "requester_id": task.requester_id,
+        "owner_id": task.owner_id,
+        "agreement": task.agreement.value,
+        "status": task.status.value,
+        "priority": task.priority.value,
+        "due_on": due_on,
+        "due_at": due_at,
+        "due_tz": due_tz,
+        "due_deadline": task.due.deadline() if task.due else None,
+        "proposed_on": proposed_on,
+        "proposed_at": proposed_at,
+        "proposed_tz": proposed_tz,
+        "project_id": task.project_id,
+        "labels": list(task.labels),
+        "parent_id": task.parent_id,
+        "origin_conversation": origin.conversation if origin else None,
+        "origin_message": origin.message if origin else None,
+        "origin_link": origin.link if origin else None,
+        "visibility": task.visibility.value,
+        "recurrence": task.recurrence,
+        "created_at": task.created_at,
+        "updated_at": task.updated_at,
+        "completed_at": task.completed_at,
+        "repeat_mode": task.repeat_mode.value,
+        "rotation": list(task.rotation),
+        "next_reminder_at": task.next_reminder_at,
+        "reminder_stage": task.reminder_stage,
+        "follow_up_at": task.follow_up_at,
+        "nudges": task.nudges,
+        "next_occurrence_at": task.next_occurrence_at,
+    }
 
 
 def to_task(row: TaskRow, watchers: set[int]) -> Task:

@@ -14,7 +14,7 @@ from core.tasks import Agreement, Status, Task
 from storage.repositories.claims import OPEN_STATUSES, claim
 from storage.repositories.people_links import PeopleLinks
 from storage.repositories.task_digest import digest_material
-from storage.repositories.task_mapping import fill_row, to_task
+from storage.repositories.task_mapping import fill_row, to_task, update_row
 from storage.repositories.task_query import task_select
 from storage.rows import TaskRow, TaskWatcherRow, WorkspaceRow
 
@@ -31,6 +31,15 @@ class SqlTaskRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._links = PeopleLinks(session, TaskWatcherRow.task_id, TaskWatcherRow.person_id)
+        # Rows and watcher sets loaded in this unit of work, by task id: the session's identity map holds rows
+        # only weakly, so without these save() would read each row (and its watchers) again.
+        self._rows: dict[int, TaskRow] = {}
+        self._watchers: dict[int, frozenset[int]] = {}
+
+    def forget(self) -> None:
+        """Drop what this unit of work remembers of loaded tasks (after a rollback it may be stale)."""
+        self._rows.clear()
+        self._watchers.clear()
 
     def next_number(self, workspace_id: int) -> int:
         """The next task number of the workspace, reserved atomically in this transaction."""
@@ -52,6 +61,7 @@ class SqlTaskRepository:
         self._session.flush()
         task.id = row.id
         self._links.replace(row.id, task.watchers)
+        self._rows[row.id], self._watchers[row.id] = row, frozenset(task.watchers)
         return task
 
     def get(self, workspace_id: int, number: int) -> Task | None:
@@ -67,10 +77,13 @@ class SqlTaskRepository:
     def save(self, task: Task) -> None:
         if task.id is None:
             raise ValueError("cannot save a task that was never added")
-        row = self._session.get_one(TaskRow, task.id)
-        fill_row(row, task)
-        self._session.flush()
-        self._links.replace(task.id, task.watchers)
+        row = self._rows.get(task.id)
+        if row is None or row not in self._session:
+            row = self._rows[task.id] = self._session.get_one(TaskRow, task.id)
+        update_row(row, task)  # flushed with the next query or the commit, in batches
+        if self._watchers.get(task.id) != task.watchers:
+            self._links.replace(task.id, task.watchers)
+            self._watchers[task.id] = frozenset(task.watchers)
 
     def query(self, query: TaskQuery) -> list[Task]:
         return self._with_watchers(self._session.scalars(task_select(query)).all())
@@ -124,4 +137,6 @@ class SqlTaskRepository:
 
     def _with_watchers(self, rows: Sequence[TaskRow]) -> list[Task]:
         watchers = self._links.load([row.id for row in rows])
+        for row in rows:
+            self._rows[row.id], self._watchers[row.id] = row, frozenset(watchers[row.id])
         return [to_task(row, watchers[row.id]) for row in rows]

@@ -28,6 +28,7 @@ class SlackApi:
             "users.info": self.users_info,
             "conversations.open": self.conversations_open,
         }
+        self.app_methods: dict[str, Method] = {}  # methods that take an app-level token (xapp-...)
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -46,12 +47,21 @@ class SlackApi:
                         self.state.rate_limited += 1
                 return answer
         method = self.methods.get(name)
-        if method is None:
+        app_method = self.app_methods.get(name)
+        if method is None and app_method is None:
             return _fail("unknown_method")
         args = await _arguments(request)
         token = _token(request, args)
         if token in self.state.revoked:
             return _fail("token_revoked")
+        if app_method is not None:
+            app_team = self.state.app_tokens.get(token or "")
+            if app_team is None:
+                return _fail("not_authed" if not token else "not_allowed_token_type" if token in self.state.tokens
+                             else "invalid_auth")
+            return app_method(app_team, args)
+        if method is None or token in self.state.app_tokens:
+            return _fail("not_allowed_token_type" if method is not None else "unknown_method")
         team = self.state.tokens.get(token or "")
         if team is None:
             return _fail("not_authed" if not token else "invalid_auth")

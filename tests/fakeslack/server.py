@@ -12,6 +12,7 @@ from aiohttp import web
 from tests.fakeslack.faults import Fault, Faults
 from tests.fakeslack.handlers import SlackApi
 from tests.fakeslack.limits import Limits, RateLimiter
+from tests.fakeslack.socketmode import SocketMode
 from tests.fakeslack.state import Posted, SlackState
 from tests.fakeslack.surfaces import Surfaces
 
@@ -28,6 +29,8 @@ class FakeSlack:
         self._api = SlackApi(self.state, self.faults, self.limiter)
         self.surfaces = Surfaces(self.state)
         self._api.methods.update(self.surfaces.methods())
+        self.socket_mode = SocketMode(self.state)
+        self._api.app_methods["apps.connections.open"] = self.socket_mode.connections_open
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
@@ -44,6 +47,10 @@ class FakeSlack:
     # seeding
     def add_token(self, token: str, team: str) -> None:
         self.state.tokens[token] = team
+
+    def add_app_token(self, token: str, team: str) -> None:
+        """An app-level token (xapp-...) for apps.connections.open (Socket Mode)."""
+        self.state.app_tokens[token] = team
 
     def revoke(self, token: str) -> None:
         self.state.revoked.add(token)
@@ -69,6 +76,15 @@ class FakeSlack:
 
     def channel_error(self, channel: str, error: str | None) -> None:
         self.faults.channel_error(channel, error)
+
+    # Socket Mode
+    def send_envelope(self, kind: str, payload: dict[str, Any], retry_attempt: int = 0,
+                      retry_reason: str = "") -> str:
+        """Push a `slash_commands`, `events_api` or `interactive` envelope to the connected client."""
+        return self.socket_mode.send_envelope(kind, payload, retry_attempt, retry_reason)
+
+    def wait_ack(self, envelope_id: str, timeout: float = 5) -> dict[str, Any]:
+        return self.socket_mode.wait_ack(envelope_id, timeout)
 
     # what happened
     @property
@@ -139,11 +155,14 @@ class FakeSlack:
     async def _start_site(self) -> None:
         app = self._api.app()
         app.router.add_post("/response/{id}", self.surfaces.response)
+        app.router.add_get("/socket", self.socket_mode.socket)
+        app.on_shutdown.append(self.socket_mode.close_all)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=512)
         await site.start()
-        self.port = int(self._runner.addresses[0][1])
+        self.port = self.socket_mode.port = int(self._runner.addresses[0][1])
+        self.socket_mode.loop = asyncio.get_running_loop()
 
 
 @contextmanager

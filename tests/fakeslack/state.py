@@ -25,6 +25,7 @@ class SlackState:
 
     tokens: dict[str, str] = field(default_factory=dict)  # token -> team id
     revoked: set[str] = field(default_factory=set)
+    app_tokens: dict[str, str] = field(default_factory=dict)  # app-level token (xapp-...) -> team id
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> users.info "user"
     channels: set[str] = field(default_factory=set)
     posted: list[Posted] = field(default_factory=list)

@@ -9,15 +9,17 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.app import build_slack_app
-from bot.slack_main import serve_http
+from bot.slack_main import serve_http, serve_socket
 from core.bus import Bus
 
 T = TypeVar("T")
 SECRET = "signing-secret"
 TOKEN = "xoxb-fake-1"
+APP_TOKEN = "xapp-1-A1-fake"
 
 
 class Loop:
@@ -52,6 +54,24 @@ def running_bot(bus: Bus, api_url: str) -> Iterator[str]:
     finally:
         loop.run(_drain())
         loop.run(runner.cleanup())
+        loop.stop()
+
+
+@contextmanager
+def running_socket_bot(bus: Bus, api_url: str, app_token: str = APP_TOKEN) -> Iterator[AsyncSocketModeHandler]:
+    """The same Slack app connected over Socket Mode (bot.slack_serve.serve_socket) to the fake at `api_url`."""
+    loop = Loop()
+
+    async def start() -> AsyncSocketModeHandler:
+        app = build_slack_app(bus, token=TOKEN, signing_secret=SECRET, api_url=api_url)
+        return await serve_socket(app, app_token)
+
+    handler = loop.run(start())
+    try:
+        yield handler
+    finally:
+        loop.run(handler.close_async())  # type: ignore[no-untyped-call]
+        loop.run(_drain())
         loop.stop()
 
 
