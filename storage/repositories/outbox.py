@@ -24,7 +24,7 @@ class SqlOutbox:
         """Store the entry unless one with the same dedupe key exists; True when stored."""
         # One prebuilt statement on the connection: building an ORM insert per entry cost more than the insert.
         inserted = self._session.connection().execute(
-            _INSERTS[self._dialect()][1], _columns(entry)
+            _INSERTS[self._dialect()][0], _columns(entry)
         ).scalar_one_or_none()
         if inserted is None:
             return False
@@ -32,15 +32,18 @@ class SqlOutbox:
         return True
 
     def add_many(self, entries: Iterable[OutboxEntry]) -> int:
-        """Store each entry unless one with the same dedupe key exists (executemany); how many were stored.
-
-        Unlike `add`, the stored entries' ids are not set.
-        """
-        rows = [_columns(entry) for entry in entries]
-        if not rows:
+        """Store each entry unless one with the same dedupe key exists (earlier in `entries` too), in batched
+        statements; sets the ids of those stored and says how many they are."""
+        fresh: dict[str, OutboxEntry] = {}
+        for entry in entries:
+            fresh.setdefault(entry.dedupe_key, entry)
+        if not fresh:
             return 0
-        result = self._session.connection().execute(_INSERTS[self._dialect()][0], rows)
-        return int(result.rowcount)
+        statement = _INSERTS[self._dialect()][1]
+        stored = self._session.connection().execute(statement, [_columns(entry) for entry in fresh.values()]).all()
+        for entry_id, key in stored:
+            fresh[key].id = entry_id
+        return len(stored)
 
     def pending(self, limit: int, now: datetime) -> Sequence[OutboxEntry]:
         """Pending entries whose time has come, oldest first."""
@@ -118,9 +121,12 @@ class SqlOutbox:
 
 
 def _insert_ignoring_duplicates(dialect: Any) -> tuple[Insert, Insert]:
-    """INSERT … ON CONFLICT (dedupe_key) DO NOTHING, without and with RETURNING id; values come as parameters."""
-    plain = dialect.insert(OutboxRow.__table__).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    return plain, plain.returning(OutboxRow.__table__.c.id)
+    """INSERT … ON CONFLICT (dedupe_key) DO NOTHING, RETURNING id (for add) or id and dedupe_key (add_many).
+
+    Built once; the values come as parameters, so each execution reuses the compiled statement."""
+    table = OutboxRow.__table__
+    plain = dialect.insert(table).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    return plain.returning(table.c.id), plain.returning(table.c.id, table.c.dedupe_key)
 
 
 _INSERTS: dict[str, tuple[Insert, Insert]] = {

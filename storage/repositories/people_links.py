@@ -27,7 +27,7 @@ class PeopleLinks:
             found[owner_id].add(person_id)
         return found
 
-    def replace(self, owner_id: int, wanted: set[int] | frozenset[int]) -> None:
+    def replace(self, owner_id: int, wanted: set[int]) -> None:
         """Make the links of `owner_id` exactly `wanted`, touching only what changed."""
         current = self.load([owner_id])[owner_id]
         if gone := current - wanted:

@@ -78,9 +78,7 @@ def plain_init(cls: type) -> bool:
     if not dataclasses.is_dataclass(cls) or "__slots__" in cls.__dict__ or hasattr(cls, "__post_init__"):
         return False
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
-    return bool(params.init and not params.frozen) and all(
-        f.init and f._field_type is dataclasses._FIELD for f in dataclasses.fields(cls)  # type: ignore[attr-defined]
-    )
+    return bool(params.init and not params.frozen) and all(f.init for f in dataclasses.fields(cls))
 
 
 PLAIN_TASK_INIT = plain_init(Task)

@@ -34,7 +34,7 @@ class SqlTaskRepository:
         # Rows and watcher sets loaded in this unit of work, by task id: the session's identity map holds rows
         # only weakly, so without these save() would read each row (and its watchers) again.
         self._rows: dict[int, TaskRow] = {}
-        self._watchers: dict[int, frozenset[int]] = {}
+        self._watchers: dict[int, set[int]] = {}
 
     def forget(self) -> None:
         """Drop what this unit of work remembers of loaded tasks (after a rollback it may be stale)."""
@@ -61,7 +61,7 @@ class SqlTaskRepository:
         self._session.flush()
         task.id = row.id
         self._links.replace(row.id, task.watchers)
-        self._rows[row.id], self._watchers[row.id] = row, frozenset(task.watchers)
+        self._rows[row.id], self._watchers[row.id] = row, set(task.watchers)
         return task
 
     def get(self, workspace_id: int, number: int) -> Task | None:
@@ -83,7 +83,7 @@ class SqlTaskRepository:
         update_row(row, task)  # flushed with the next query or the commit, in batches
         if self._watchers.get(task.id) != task.watchers:
             self._links.replace(task.id, task.watchers)
-            self._watchers[task.id] = frozenset(task.watchers)
+            self._watchers[task.id] = set(task.watchers)
 
     def query(self, query: TaskQuery) -> list[Task]:
         return self._with_watchers(self._session.scalars(task_select(query)).all())
@@ -138,5 +138,5 @@ class SqlTaskRepository:
     def _with_watchers(self, rows: Sequence[TaskRow]) -> list[Task]:
         watchers = self._links.load([row.id for row in rows])
         for row in rows:
-            self._rows[row.id], self._watchers[row.id] = row, frozenset(watchers[row.id])
+            self._rows[row.id], self._watchers[row.id] = row, set(watchers[row.id])
         return [to_task(row, watchers[row.id]) for row in rows]

@@ -12,7 +12,7 @@ from core.errors import InvalidInput
 from core.language import parse_request, parse_when
 
 NOW = datetime(2026, 10, 23, 16, 0, tzinfo=ZoneInfo("America/New_York"))
-BOUND = 0.2  # seconds: a safety bound, not a benchmark
+BOUND = 1.0  # seconds: catches runaway parses (backtracking), not a benchmark; typical is 0.2 ms
 WORDS = st.sampled_from([
     "@sam", "every", "other", "next", "the", "5th", "by", "at", "on", "in", "9", "3pm", "12:99", "99:00",
     "tomorrow", "friday", "fri", "of", "month", "last", "day", '"', "“", "#", "+", "!", "p1", "2026-02-30",
