@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import console_main, parse_command, run
+from bot import console_main, parse_command, run, slack_manifest
 from bot.config import Config, ConfigError, load_config
 from core.errors import new_reference_id
 from storage.database import DatabaseUnavailable, make_engine
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     config = sub.add_parser("config", help="check app.yaml")
     config.add_argument("action", choices=["check"])
     parse_command.register(sub)
+    slack_manifest.register(sub)
     return parser
 
 
@@ -33,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "parse":
         return parse_command.run(args)
+    if args.command == "slack":
+        return slack_manifest.run(args)
     try:
         config = load_config(args.config)
         _configure_logging(config)

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.app import build_slack_app
 from bot.config import Config
+from bot.slack_oauth import oauth_settings, register_lifecycle
 from bot.slack_serve import run_until, serve_http, serve_socket
 
 __all__ = ["run_slack", "serve_http", "serve_socket", "slack_app"]
@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 
 def slack_app(config: Config, tandem: Tandem) -> AsyncApp:
     slack = config.slack
-    settings = _oauth_settings(config, tandem) if slack.client_id and not slack.bot_token else None
-    return build_slack_app(tandem.bus, token=None if settings else slack.bot_token,
-                           signing_secret=slack.signing_secret or "", api_url=slack.api_url, oauth_settings=settings)
+    settings = oauth_settings(config, tandem) if slack.client_id and not slack.bot_token else None
+    app = build_slack_app(tandem.bus, token=None if settings else slack.bot_token,
+                          signing_secret=slack.signing_secret or "", api_url=slack.api_url, oauth_settings=settings)
+    if settings is not None:
+        register_lifecycle(app, settings.installation_store)
+    return app
 
 
 def run_slack(config: Config, tandem: Tandem, stop: threading.Event | None = None) -> None:
@@ -30,13 +33,3 @@ def run_slack(config: Config, tandem: Tandem, stop: threading.Event | None = Non
     slack = config.slack
     asyncio.run(run_until(slack_app(config, tandem), stop or threading.Event(), mode=slack.mode, host=slack.host,
                           port=slack.port, app_token=slack.app_token))
-
-
-def _oauth_settings(config: Config, tandem: Tandem) -> Any:
-    """bot.slack_oauth.oauth_settings(config, tandem) when that module exists (written separately)."""
-    try:
-        module = importlib.import_module("bot.slack_oauth")
-    except ImportError:
-        return None
-    factory = getattr(module, "oauth_settings", None)
-    return factory(config, tandem) if factory is not None else None

@@ -54,7 +54,7 @@ def _features(events_url: str | None) -> dict[str, Any]:
     if events_url:
         command["url"] = events_url
     return {
-        "app_home": {"home_tab_enabled": True, "messages_tab_enabled": True, "messages_tab_read_only_enabled": False},
+        "app_home": {"home_tab_enabled": True, "messages_tab_enabled": True, "messages_tab_read_only_enabled": True},
         "bot_user": {"display_name": "tandem", "always_online": True},
         "shortcuts": [{
             "name": "Make it a task",

@@ -52,7 +52,7 @@ def test_the_fixed_parts_are_the_same_in_both_modes(socket: bool) -> None:
     assert data["display_information"]["name"] == "Tandem"
     assert features["bot_user"] == {"display_name": "tandem", "always_online": True}
     assert features["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
-                                    "messages_tab_read_only_enabled": False}
+                                    "messages_tab_read_only_enabled": True}
     assert features["slash_commands"][0]["command"] == "/task" and features["slash_commands"][0]["usage_hint"]
     assert features["shortcuts"] == [{"name": "Make it a task", "type": "message", "callback_id": "make_it_a_task",
                                       "description": features["shortcuts"][0]["description"]}]
