@@ -1,11 +1,13 @@
 """A throw-away PostgreSQL schema, for tests and benchmarks that must not touch real data."""
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy.exc import OperationalError
 
 
 @contextmanager
@@ -20,7 +22,19 @@ def scratch_schema(server: str, prefix: str = "scratch") -> Iterator[str]:
             url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
             yield url.render_as_string(hide_password=False)
         finally:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+            _drop(admin, schema)
     finally:
         admin.dispose()
+
+
+def _drop(admin: Engine, schema: str, attempts: int = 5) -> None:
+    """Drop the schema; a straggling connection (a background task finishing) can deadlock it once, so retry."""
+    for attempt in range(attempts):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+            return
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))

@@ -139,6 +139,9 @@ class FakeOutbox(_Table):
         super().add(entry)
         return True
 
+    def add_many(self, entries: Iterable[OutboxEntry]) -> int:
+        return sum(self.add(entry) for entry in entries)
+
     def pending(self, limit: int, now: datetime) -> Sequence[OutboxEntry]:
         due = [e for e in self.rows() if e.state is DeliveryState.PENDING and e.not_before <= now]
         return due[:limit]

@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from core.clock import Clock
-from core.outbox import entry_for
+from core.outbox import OutboxEntry, entry_for
 from core.outcome import Notice
 from core.people import Person
 from core.ports import DigestMaterial, UnitOfWork, UnitOfWorkFactory
@@ -133,22 +133,25 @@ class Scheduler:
             named = uow.people.many({p for m in material.values() for t in (*m.owned, *m.requested,
                                                                                  *m.done_for_them)
                                      for p in (t.owner_id, t.requester_id)} | {p.id or 0 for p in people})
-            for person in people:
-                self._digest(uow, person, material, named, now)
+            digests = [d for d in (self._digest(uow, p, material, named, now) for p in people) if d]
+            uow.outbox.add_many(digests)
             uow.commit()
         return len(people)
 
     def _digest(self, uow: UnitOfWork, person: Person, material: dict[int, DigestMaterial],
-                named: dict[int, Person], now: datetime) -> None:
+                named: dict[int, Person], now: datetime) -> OutboxEntry | None:
+        """The person's digest entry (None when empty, away or a holiday); plans the next one either way."""
         mine = material.get(person.id or 0)
         today = now.astimezone(ZoneInfo(person.tz)).date()
+        entry = None
         if mine is not None and not person.is_away(today) and not is_holiday(person, today, self.holidays):
             notice = compose_digest(person, mine, named, now)
             if notice is not None:
-                uow.outbox.add(entry_for(notice, person.workspace_id, now))
+                entry = entry_for(notice, person.workspace_id, now)
                 person.last_digest_at = now
         person.next_digest_at = next_digest_at(person, now, self.holidays)
         uow.people.save(person)
+        return entry
 
     def run_project_digests(self) -> int:
         return run_project_digests(self, self.clock.now())
