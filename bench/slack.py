@@ -5,6 +5,7 @@ import argparse
 import asyncio
 import hashlib
 import hmac
+import json
 import os
 import statistics
 import tempfile
@@ -136,13 +137,33 @@ def command(n: int, reply_base: str) -> bytes:
     return urllib.parse.urlencode(form).encode()
 
 
-async def load(result: Result, events_url: str, rate: float, seconds: float, settle: float) -> None:
+def home_opened(n: int) -> bytes:
+    event = {"type": "app_home_opened", "user": user(n), "channel": f"D{user(n)}", "tab": "home"}
+    return json.dumps({"type": "event_callback", "team_id": TEAM, "api_app_id": "A1", "event_id": f"EvHome{n}",
+                       "event_time": int(time.time()), "event": event}).encode()
+
+
+async def open_homes(http: aiohttp.ClientSession, events_url: str) -> None:
+    """Everybody opens their App Home first, so every command also refreshes a home (--home)."""
+    for n in range(USERS):
+        body, stamp = home_opened(n), str(int(time.time()))
+        headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": stamp,
+                   "X-Slack-Signature": sign(SECRET, stamp, body)}
+        async with http.post(events_url, data=body, headers=headers) as answer:
+            await answer.read()
+    await asyncio.sleep(1.0)
+
+
+async def load(result: Result, events_url: str, rate: float, seconds: float, settle: float,
+               homes: bool = False) -> None:
     """Open loop: request n leaves at start + n/rate whatever happened to the earlier ones."""
     replies = Replies()
     runner, reply_base = await listen(replies.app())
     started: dict[int, float] = {}
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http:
+        if homes:
+            await open_homes(http, events_url)
         async def one(n: int) -> None:
             body, stamp = command(n, reply_base), str(int(time.time()))
             headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": stamp,
@@ -180,7 +201,8 @@ async def drain() -> None:
         await asyncio.wait(others, timeout=10)
 
 
-def measure(name: str, make: Callable[[], AsyncApp], rate: float, seconds: float, settle: float) -> Result:
+def measure(name: str, make: Callable[[], AsyncApp], rate: float, seconds: float, settle: float,
+            homes: bool = False) -> Result:
     result, server = Result(name), Loop(f"bench-{name}")
 
     async def start() -> tuple[web.AppRunner, str]:
@@ -188,7 +210,7 @@ def measure(name: str, make: Callable[[], AsyncApp], rate: float, seconds: float
 
     runner, base = server.run(start())
     try:
-        asyncio.run(load(result, f"{base}/slack/events", rate, seconds, settle))
+        asyncio.run(load(result, f"{base}/slack/events", rate, seconds, settle, homes))
     finally:
         server.run(drain())
         server.run(runner.cleanup())
@@ -220,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=50.0, help="slash commands per second")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long to keep the rate up")
     parser.add_argument("--settle", type=float, default=30.0, help="how long to wait for late replies")
+    parser.add_argument("--home", action="store_true", help="everybody opens their App Home before the load")
     args, _ = parser.parse_known_args(argv)
+    published = 0
     limits = Limits(channel_rate=10_000, channel_burst=10_000, workspace_rate=10_000, workspace_burst=10_000)
     with running_fake_slack(limits) as fake, tempfile.TemporaryDirectory() as folder:
         fake.add_token(TOKEN, TEAM)
@@ -230,10 +254,13 @@ def main(argv: list[str] | None = None) -> int:
         results = [measure("bare bolt (floor)", lambda: bare_app(fake.api_url), args.rate, args.seconds, args.settle)]
         tandem = tandem_factory(fake.api_url, Path(folder))
         if tandem is not None:
-            results.append(measure("tandem", tandem, args.rate, args.seconds, args.settle))
+            results.append(measure("tandem", tandem, args.rate, args.seconds, args.settle, args.home))
+        published = len(fake.published)
     print(f"{args.rate:g} signed /task per second for {args.seconds:g} s over loopback HTTP, from {USERS} people. "
           "ack = HTTP answer to the command; reply = response_url post (for Tandem: after the task is stored).\n")
     print(table(results))
+    if tandem is not None:
+        print(f"\nApp Home publishes: {published}")
     if tandem is None:
         print("\nadapters.slack.app.build_slack_app not found: only the floor was measured.")
     worst = max((r.failed + r.sent - len(r.replies) for r in results), default=0)

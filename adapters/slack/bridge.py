@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -16,10 +20,15 @@ from adapters.slack.people import SlackPeople
 from adapters.slack.translate import mentioned_users, with_handles
 from core.bus import Bus
 from core.commands import Command, ListTasks, Speaker
+from core.identity import Identity
 from core.outcome import Reply
+from core.people import Person
 
 log = logging.getLogger("tandem.slack")
+T = TypeVar("T")
 HOME_VIEWS = (("Asked of me", "inbox"), ("Waiting on", "waiting"), ("Mine", "mine"))
+HOME_EVERY_SECONDS = 3.0  # an App Home is re-published at most this often; the latest state wins
+BUS_THREADS = 2  # worker threads for the synchronous bus: SQLite serialises writers, more threads only contend
 
 
 @dataclass(frozen=True)
@@ -44,22 +53,57 @@ class Answer:
 
 @dataclass
 class SlackCore:
-    """Bus calls for listeners. The bus is synchronous, so it runs in a worker thread and never blocks acks."""
+    """Bus calls for listeners. The bus is synchronous, so it runs in worker threads and never blocks acks."""
 
     bus: Bus
     people: SlackPeople = field(default_factory=SlackPeople)
     home_tasks: set[asyncio.Task[None]] = field(default_factory=set)
     sight_locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    home_every: float = HOME_EVERY_SECONDS
+    threads: int = BUS_THREADS
+    # (team, user) -> (valid until, the Identity it was resolved from, the Person): no write transaction per message
+    known: dict[tuple[str, str], tuple[float, Identity, Person]] = field(default_factory=dict)
+    # people who opened the App Home (by workspace id and Slack user); only their homes are refreshed
+    home_viewers: set[tuple[int, str]] = field(default_factory=set)
+    home_wanted: dict[tuple[int, str], tuple[AsyncWebClient, Speaker]] = field(default_factory=dict)
+    home_published: dict[tuple[int, str], float] = field(default_factory=dict)
+    _executor: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
+
+    async def in_thread(self, work: Callable[..., T], *args: object) -> T:
+        """`work(*args)` in one of the bus's worker threads."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self.threads, thread_name_prefix="tandem-slack-bus")
+        return await asyncio.get_running_loop().run_in_executor(self._executor, partial(work, *args))
 
     async def speaker(self, client: AsyncWebClient, where: Where) -> Speaker:
-        who = await self.people.identity(client, where.team, where.user, where.team_name)
-        async with self._first_sight(where.team):
-            return await asyncio.to_thread(self.bus.identify, who, where.channel, where.message, where.link)
+        person = await self.person(client, where.team, where.user, where.team_name)
+        return Speaker(person.workspace_id, person.id or 0, where.channel, where.message, where.link)
 
     async def handle_of(self, client: AsyncWebClient, team: str, user: str, team_name: str = "") -> str:
+        return (await self.person(client, team, user, team_name)).handle
+
+    async def person(self, client: AsyncWebClient, team: str, user: str, team_name: str = "") -> Person:
+        """bus.whois for a Slack user, remembered as long as users.info is (and while Slack says the same)."""
         who = await self.people.identity(client, team, user, team_name)
+        found = self._known(team, user, who)
+        if found is not None:
+            return found
         async with self._first_sight(team):
-            return (await asyncio.to_thread(self.bus.whois, who)).handle
+            found = self._known(team, user, who)  # someone else may have just resolved them
+            if found is None:
+                found = await self.in_thread(self.bus.whois, who)
+                self.known[(team, user)] = (self.people.clock() + self.people.ttl, who, found)
+            return found
+
+    def _known(self, team: str, user: str, who: Identity) -> Person | None:
+        cached = self.known.get((team, user))
+        if cached is None or cached[0] <= self.people.clock() or cached[1] != who:
+            return None
+        return cached[2]
+
+    def forget(self, team: str, user: str) -> None:
+        self.people.forget(team, user)
+        self.known.pop((team, user), None)
 
     def _first_sight(self, team: str) -> asyncio.Lock:
         """Identify one person of a team at a time here, so concurrent first messages don't race to create them."""
@@ -67,8 +111,9 @@ class SlackCore:
 
     async def readable(self, client: AsyncWebClient, where: Where, text: str) -> str:
         """Slack text with every <@U123|name> replaced by the @handle Tandem knows that person by."""
-        handles = {u: await self.handle_of(client, where.team, u, where.team_name) for u in mentioned_users(text)}
-        return with_handles(text, handles)
+        users = mentioned_users(text)
+        found = await asyncio.gather(*(self.handle_of(client, where.team, u, where.team_name) for u in users))
+        return with_handles(text, dict(zip(users, found, strict=True)))
 
     async def run_text(self, text: str, speaker: Speaker) -> Answer:
         """A `/task ...` line, parsed and run; errors become the reply (shown, or a reference id)."""
@@ -88,7 +133,7 @@ class SlackCore:
             finished.append(True)
             return reply
 
-        reply = await asyncio.to_thread(safely, work)
+        reply = await self.in_thread(safely, work)
         return Answer(reply, bool(finished))
 
     def _parse_and_run(self, text: str, speaker: Speaker) -> Reply:
@@ -99,14 +144,34 @@ class SlackCore:
 
     async def publish_home(self, client: AsyncWebClient, speaker: Speaker, user: str) -> None:
         """The App Home for `user`: what is asked of them, what they wait on, their own tasks."""
+        key = (speaker.workspace_id, user)
+        self.home_viewers.add(key)
+        self.home_published[key] = time.monotonic()
         sections = [(title, (await self.run(ListTasks(view), speaker)).reply) for title, view in HOME_VIEWS]
         await client.views_publish(user_id=user, view=home_view(sections))
 
     def refresh_home(self, client: AsyncWebClient, speaker: Speaker, user: str) -> None:
-        """Best effort: re-publish the home in the background; a failure is only logged."""
-        task = asyncio.get_running_loop().create_task(self.publish_home(client, speaker, user))
+        """Best effort, in the background: re-publish the home of someone who opened it, at most once per
+        `home_every` seconds with the latest state; a failure is only logged."""
+        key = (speaker.workspace_id, user)
+        if key not in self.home_viewers:
+            return
+        pending = key in self.home_wanted
+        self.home_wanted[key] = (client, speaker)
+        if pending:
+            return
+        task = asyncio.get_running_loop().create_task(self._refresh_later(key, user))
         self.home_tasks.add(task)
         task.add_done_callback(_finished(self.home_tasks))
+
+    async def _refresh_later(self, key: tuple[int, str], user: str) -> None:
+        wait = self.home_published.get(key, float("-inf")) + self.home_every - time.monotonic()
+        try:
+            if wait > 0:
+                await asyncio.sleep(wait)
+        finally:
+            client, speaker = self.home_wanted.pop(key)
+        await self.publish_home(client, speaker, user)
 
 
 def _finished(tasks: set[asyncio.Task[None]]) -> Callable[[asyncio.Task[None]], None]:
