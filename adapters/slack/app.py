@@ -11,6 +11,7 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.response import BoltResponse
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -34,10 +35,16 @@ def build_slack_app(bus: Bus, *, token: str | None, signing_secret: str, api_url
                     client: AsyncWebClient | None = None, authorize: Authorize | None = None,
                     installation_store: AsyncInstallationStore | None = None,
                     oauth_settings: AsyncOAuthSettings | None = None, people: SlackPeople | None = None) -> AsyncApp:
-    """An AsyncApp whose Web API calls (and bolt's per-request clients) go to `api_url`."""
+    """An AsyncApp whose Web API calls (and bolt's per-request clients) go to `api_url`.
+
+    Replies made while answering (cards, modals, chat.update, views.publish) wait out a 429's Retry-After
+    and try again, up to twice: bolt copies the client's retry handlers into each per-request client.
+    """
     base_url = api_url if api_url.endswith("/") else api_url + "/"
+    client = client or AsyncWebClient(token=token, base_url=base_url,
+                                      retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=2)])
     app = AsyncApp(
-        signing_secret=signing_secret, client=client or AsyncWebClient(token=token, base_url=base_url),
+        signing_secret=signing_secret, client=client,
         authorize=authorize, installation_store=installation_store, oauth_settings=oauth_settings,
         process_before_response=False, ignoring_self_events_enabled=True,
     )
