@@ -24,6 +24,11 @@ def when(due: Due | None, tz: str, now: datetime | None = None) -> str:
     return text if now is None or local.year == now.year else f"{text} {local.year}"
 
 
+def at(instant: datetime, tz: str, now: datetime | None = None) -> str:
+    """An instant as "Fri 27 Mar 12:30" in `tz`."""
+    return when(Due.instant(instant, tz), tz, now)
+
+
 def due_for_both(due: Due | None, owner: Person, requester: Person, now: datetime | None = None) -> str:
     """The due date in the owner's zone, and in the requester's when the clock reads differently."""
     mine = when(due, owner.tz, now)

@@ -15,7 +15,7 @@ from core.ports import DigestMaterial
 from core.schedule.digest import compose_digest, next_digest_at
 from core.schedule.plan import snooze_until
 from core.tasks import RepeatMode
-from core.wording import when
+from core.wording import at, when
 
 DIGEST_HELP = "Try: /task digest now, /task digest off, /task digest on, /task digest at 08:30 mon-thu"
 
@@ -29,8 +29,8 @@ def snooze_task(cmd: SnoozeTask, ctx: Context) -> str:
     snooze_until(task, until)
     task.updated_at = ctx.now
     ctx.uow.tasks.save(task)
-    ctx.log(task, "snoozed until", _at(ctx, until))
-    return f"Snoozed {task.ref}: I'll remind you {_at(ctx, until)}."
+    ctx.log(task, "snoozed until", at(until, ctx.me.tz, ctx.now))
+    return f"Snoozed {task.ref}: I'll remind you {at(until, ctx.me.tz, ctx.now)}."
 
 
 def set_away(cmd: SetAway, ctx: Context) -> str:
@@ -42,9 +42,9 @@ def set_away(cmd: SetAway, ctx: Context) -> str:
     else:
         if not text:
             raise InvalidInput("Say until when: /task away until 2026-04-10 (or /task away off)")
-        me.away_until = parse_when(text, now=ctx.now, tz=me.tz, lang=me.lang).local_date(me.tz)
-        reply = (f"Away until {when(parse_when(text, now=ctx.now, tz=me.tz), me.tz, ctx.now)}: no digests "
-                 "until then, and recurring duties skip you.")
+        until = parse_when(text, now=ctx.now, tz=me.tz, lang=me.lang)
+        me.away_until = until.local_date(me.tz)
+        reply = f"Away until {when(until, me.tz, ctx.now)}: no digests until then, and recurring duties skip you."
     me.next_digest_at = next_digest_at(me, ctx.now, ctx.holidays)
     ctx.uow.people.save(me)
     return reply
@@ -65,7 +65,8 @@ def digest_command(cmd: DigestCommand, ctx: Context) -> Reply | str:
     ctx.uow.people.save(me)
     if not me.digest_enabled:
         return "Daily digest off. Turn it back on with /task digest on."
-    return f"Your digest comes at {me.digest_time:%H:%M}; next one {_at(ctx, me.next_digest_at)}."
+    upcoming = at(me.next_digest_at, me.tz, ctx.now) if me.next_digest_at else "never"
+    return f"Your digest comes at {me.digest_time:%H:%M}; next one {upcoming}."
 
 
 def _digest_schedule(text: str) -> tuple[time, frozenset[int] | None]:
@@ -118,10 +119,3 @@ def set_rotation(cmd: SetRotation, ctx: Context) -> str:
     ctx.touch(task)
     ctx.log(task, "rotates between", " ".join(p.mention for p in people))
     return f"{task.ref} now rotates between {', '.join(p.mention for p in people)}, skipping anyone away."
-
-
-def _at(ctx: Context, instant: datetime | None) -> str:
-    if instant is None:
-        return "never"
-    local = instant.astimezone(ZoneInfo(ctx.me.tz))
-    return f"{local:%a} {local.day} {local:%b} {local:%H:%M}"

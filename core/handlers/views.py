@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 
 from core.actions import actions_for
 from core.commands import ListTasks, ShowTask
-from core.due import Due
 from core.errors import InvalidInput, NotFound
 from core.handlers.context import Context
 from core.outcome import Reply
 from core.permissions import Act, can
 from core.ports import TaskQuery
 from core.tasks import Agreement, Task
-from core.wording import task_line, when
+from core.wording import at, task_line
 
 VIEWS = ("mine", "inbox", "waiting", "here", "overdue", "project", "search", "all")
 TITLES = {"mine": "Your tasks", "inbox": "Waiting for your answer", "waiting": "You're waiting on",
@@ -64,19 +62,23 @@ def _select(ctx: Context, view: str, argument: str) -> tuple[list[Task], str]:
 
 def show_task(cmd: ShowTask, ctx: Context) -> Reply:
     task = ctx.task(cmd.number)
-    people = ctx.people(task.participants())
     lines = [f"{task.ref} {task.title}"]
     if task.notes:
         lines.append(task.notes)
     lines += _family(ctx, task)
-    for comment in ctx.uow.comments.for_task(task.id or 0):
-        author = ctx.people([comment.author_id]).get(comment.author_id)
-        lines.append(f"  {when_at(ctx, comment.at)} {author.mention if author else '?'}: {comment.text}")
+    comments = ctx.uow.comments.for_task(task.id or 0)
+    history = ctx.uow.activity.for_task(task.id or 0)
+    people = ctx.people({*task.participants(), *(c.author_id for c in comments),
+                         *(e.actor_id for e in history if e.actor_id is not None)})
+    tz = ctx.me.tz
+    for comment in comments:
+        author = people.get(comment.author_id)
+        lines.append(f"  {at(comment.at, tz, ctx.now)} {author.mention if author else '?'}: {comment.text}")
     lines.append("History:")
-    for entry in ctx.uow.activity.for_task(task.id or 0):
-        actor = people.get(entry.actor_id or -1) or ctx.people([entry.actor_id or 0]).get(entry.actor_id or 0)
+    for entry in history:
+        actor = people.get(entry.actor_id) if entry.actor_id is not None else None
         who = actor.mention if actor else "Tandem"
-        lines.append(f"  {when_at(ctx, entry.at)} {who} {entry.verb} {entry.detail}".rstrip())
+        lines.append(f"  {at(entry.at, tz, ctx.now)} {who} {entry.verb} {entry.detail}".rstrip())
     return Reply("\n".join(lines), ctx.card(task), actions_for(task, ctx.me.id, ctx.me.tz))
 
 
@@ -89,7 +91,3 @@ def _family(ctx: Context, task: Task) -> list[str]:
     query = TaskQuery(ctx.workspace.id or 0, ctx.me, parent_id=task.id, open_only=False)
     lines += [f"  subtask {sub.ref} {sub.title} ({sub.status})" for sub in ctx.uow.tasks.query(query)]
     return lines
-
-
-def when_at(ctx: Context, instant: datetime) -> str:
-    return when(Due.instant(instant, ctx.me.tz), ctx.me.tz, ctx.now)
