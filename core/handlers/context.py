@@ -33,6 +33,7 @@ class Context:
     holidays: HolidayCalendar = field(default_factory=NoHolidays)
     notices: list[Notice] = field(default_factory=list)
     now: datetime = field(init=False)
+    _known: dict[int, Person] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.now = self.clock.now()
@@ -72,10 +73,13 @@ class Context:
         return matches[0]
 
     def people(self, ids: Iterable[int]) -> dict[int, Person]:
-        wanted = set(ids) | {self.me.id or 0}
-        found = self.uow.people.many(wanted)
-        found[self.me.id or 0] = self.me
-        return found
+        """People by id, each read from storage at most once per command (the speaker is `me`)."""
+        wanted = set(ids)
+        missing = wanted - self._known.keys()
+        if missing:
+            self._known.update(self.uow.people.many(missing))
+        self._known[self.me.id or 0] = self.me
+        return {i: self._known[i] for i in wanted | {self.me.id or 0} if i in self._known}
 
     def card(self, task: Task, reader: Person | None = None) -> Card:
         people = self.people(task.participants())
@@ -100,7 +104,7 @@ class Context:
         """Tell someone other than the speaker; the speaker already sees the reply."""
         if recipient_id == self.me.id:
             return
-        reader = self.uow.people.get(recipient_id)
+        reader = self.people([recipient_id]).get(recipient_id)
         card = self.card(task, reader) if task is not None and reader is not None else None
         key = f"{kind}:{task.id if task else 0}:{recipient_id}:{uuid4().hex}"
         self.notices.append(Notice(recipient_id, kind, text, task.id if task else None, card, actions,

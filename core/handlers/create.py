@@ -86,7 +86,7 @@ def created_text(ctx: Context, tasks: list[Task]) -> str:
     """"Created T-5 …" plus what happens next."""
     lines = []
     for task in tasks:
-        owner = ctx.uow.people.get(task.owner_id) or ctx.me
+        owner = ctx.people([task.owner_id]).get(task.owner_id, ctx.me)
         due = due_for_both(task.due, ctx.me, owner, ctx.now) if task.due else "no due date"
         if task.is_request:
             lines.append(f"Created {task.ref} {task.title} for {owner.mention}, due {due}. "
