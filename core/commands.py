@@ -135,6 +135,14 @@ class WatchTask(TaskCommand):
 
 
 @dataclass(frozen=True)
+class SuggestTasks(Command):
+    """Tasks the speaker can see whose title or reference starts with (or contains) `text`: for autocomplete."""
+
+    text: str = ""
+    limit: int = 25
+
+
+@dataclass(frozen=True)
 class ListTasks(Command):
     """A view: mine, inbox, waiting, here, overdue, project <name>, search <text>, all."""
 

@@ -20,6 +20,7 @@ class Identity:
     role: Role | None = None
     external: bool | None = None
     handle: str | None = None
+    workspace_tz: str | None = None  # the zone a workspace starts with, when the platform's config names one
 
 
 def workspace_for(uow: UnitOfWork, who: Identity, defaults: PersonDefaults) -> Workspace:
@@ -27,7 +28,7 @@ def workspace_for(uow: UnitOfWork, who: Identity, defaults: PersonDefaults) -> W
     if found is not None:
         return found
     return uow.workspaces.add_or_get(Workspace(who.platform, who.workspace_external_id, who.workspace_name,
-                                               defaults.tz, defaults.holiday_country))
+                                               who.workspace_tz or defaults.tz, defaults.holiday_country))
 
 
 def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity, defaults: PersonDefaults) -> Person:

@@ -48,7 +48,7 @@ def build_slack_app(bus: Bus, *, token: str | None, signing_secret: str, api_url
         authorize=authorize, installation_store=installation_store, oauth_settings=oauth_settings,
         process_before_response=False, ignoring_self_events_enabled=True,
     )
-    core = SlackCore(bus, people or SlackPeople())
+    core = SlackCore(bus, people=people or SlackPeople())
     app.middleware(_dedupe(bus))
     app.error(_error_sink)
     for listeners in (listeners_commands, listeners_events, listeners_actions, listeners_views, listeners_shortcuts):

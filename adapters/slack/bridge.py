@@ -5,30 +5,21 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
-from typing import TypeVar
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.common.errors import safely
-from adapters.common.grammar import HelpRequest, parse_command
-from adapters.common.help import help_text
+from adapters.common.runner import BusRunner
 from adapters.slack.home import home_view
 from adapters.slack.people import SlackPeople
 from adapters.slack.translate import mentioned_users, with_handles
-from core.bus import Bus
-from core.commands import Command, ListTasks, Speaker
+from core.commands import ListTasks, Speaker
 from core.identity import Identity
-from core.outcome import Reply
 from core.people import Person
 
 log = logging.getLogger("tandem.slack")
-T = TypeVar("T")
 HOME_VIEWS = (("Asked of me", "inbox"), ("Waiting on", "waiting"), ("Mine", "mine"))
 HOME_EVERY_SECONDS = 3.0  # an App Home is re-published at most this often; the latest state wins
-BUS_THREADS = 2  # worker threads for the synchronous bus: SQLite serialises writers, more threads only contend
 
 
 @dataclass(frozen=True)
@@ -43,37 +34,20 @@ class Where:
     link: str | None = None
 
 
-@dataclass(frozen=True)
-class Answer:
-    """A reply, and whether the command went through (False: the reply explains the error)."""
-
-    reply: Reply
-    ok: bool
-
-
 @dataclass
-class SlackCore:
+class SlackCore(BusRunner):
     """Bus calls for listeners. The bus is synchronous, so it runs in worker threads and never blocks acks."""
 
-    bus: Bus
     people: SlackPeople = field(default_factory=SlackPeople)
     home_tasks: set[asyncio.Task[None]] = field(default_factory=set)
     sight_locks: dict[str, asyncio.Lock] = field(default_factory=dict)
     home_every: float = HOME_EVERY_SECONDS
-    threads: int = BUS_THREADS
     # (team, user) -> (valid until, the Identity it was resolved from, the Person): no write transaction per message
     known: dict[tuple[str, str], tuple[float, Identity, Person]] = field(default_factory=dict)
     # people who opened the App Home (by workspace id and Slack user); only their homes are refreshed
     home_viewers: set[tuple[int, str]] = field(default_factory=set)
     home_wanted: dict[tuple[int, str], tuple[AsyncWebClient, Speaker]] = field(default_factory=dict)
     home_published: dict[tuple[int, str], float] = field(default_factory=dict)
-    _executor: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
-
-    async def in_thread(self, work: Callable[..., T], *args: object) -> T:
-        """`work(*args)` in one of the bus's worker threads."""
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(self.threads, thread_name_prefix="tandem-slack-bus")
-        return await asyncio.get_running_loop().run_in_executor(self._executor, partial(work, *args))
 
     async def speaker(self, client: AsyncWebClient, where: Where) -> Speaker:
         person = await self.person(client, where.team, where.user, where.team_name)
@@ -114,33 +88,6 @@ class SlackCore:
         users = mentioned_users(text)
         found = await asyncio.gather(*(self.handle_of(client, where.team, u, where.team_name) for u in users))
         return with_handles(text, dict(zip(users, found, strict=True)))
-
-    async def run_text(self, text: str, speaker: Speaker) -> Answer:
-        """A `/task ...` line, parsed and run; errors become the reply (shown, or a reference id)."""
-        return await self.attempt(lambda: text, speaker)
-
-    async def run(self, command: Command, speaker: Speaker) -> Answer:
-        return await self.attempt(lambda: command, speaker)
-
-    async def attempt(self, build: Callable[[], Command | str], speaker: Speaker) -> Answer:
-        """Build the command (or command text) and run it in a worker thread, inside the one error policy."""
-        finished: list[bool] = []
-
-        def work() -> Reply:
-            made = build()
-            reply = self._parse_and_run(made, speaker) if isinstance(made, str) else self.bus.execute(
-                made, speaker).reply
-            finished.append(True)
-            return reply
-
-        reply = await self.in_thread(safely, work)
-        return Answer(reply, bool(finished))
-
-    def _parse_and_run(self, text: str, speaker: Speaker) -> Reply:
-        command = parse_command(text)
-        if isinstance(command, HelpRequest):
-            return Reply(help_text(command.topic))
-        return self.bus.execute(command, speaker).reply
 
     async def publish_home(self, client: AsyncWebClient, speaker: Speaker, user: str) -> None:
         """The App Home for `user`: what is asked of them, what they wait on, their own tasks."""

@@ -7,10 +7,12 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.bridge import Answer, SlackCore, Where
+from adapters.common.buttons import needs_modal, past_tense, words
+from adapters.common.runner import Answer
+from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.modals import modal_for
 from adapters.slack.render import message, settled
-from adapters.slack.translate import needs_modal, past_tense, where_fields, words
+from adapters.slack.translate import where_fields
 
 TANDEM_ACTION = re.compile(r"^tandem:.*")
 

@@ -9,11 +9,12 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.common.buttons import words
 from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.listeners_actions import settle
 from adapters.slack.modals import missing, submitted
 from adapters.slack.render import message, section
-from adapters.slack.translate import where_fields, words
+from adapters.slack.translate import where_fields
 
 BLANK_MODALS = re.compile(r"^tandem:(propose|decline|snooze|revise|fill)$")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from adapters.slack.translate import PLACEHOLDER, prefill, words
+from adapters.common.buttons import PLACEHOLDER, prefill, words
 from core.commands import Command, DeclineTask, ProposeDue, ReviseDraft, SnoozeTask
 from core.tasks import parse_ref
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.actions import actions_for
-from core.commands import ListTasks, ShowTask
+from core.commands import ListTasks, ShowTask, SuggestTasks
 from core.errors import InvalidInput, NotFound
 from core.handlers.context import Context
-from core.outcome import Reply
+from core.outcome import Card, Reply
 from core.permissions import Act, can
 from core.ports import TaskQuery
-from core.tasks import Agreement, Task
+from core.tasks import Agreement, Task, parse_ref
 from core.wording import at, task_line
 
 VIEWS = ("mine", "inbox", "waiting", "here", "overdue", "project", "search", "all")
@@ -28,6 +28,28 @@ def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
     people = ctx.people({p for t in tasks for p in (t.owner_id, t.requester_id)})
     lines = [task_line(t, people, ctx.me, ctx.now) for t in tasks]
     return Reply(f"{title} ({len(tasks)}):\n" + "\n".join(lines))
+
+
+def suggest_tasks(cmd: SuggestTasks, ctx: Context) -> Reply:
+    """Open tasks the speaker may see, as cards (title, ref): the one named by reference first, then title matches;
+    with no text, what they own and what they asked of others."""
+    base = TaskQuery(workspace_id=ctx.workspace.id or 0, viewer=ctx.me, limit=cmd.limit)
+    text = cmd.text.strip()
+    if not text:
+        found = ctx.uow.tasks.query(replace(base, owner_id=ctx.me.id))
+        found += ctx.uow.tasks.query(replace(base, requester_id=ctx.me.id, exclude_owner_id=ctx.me.id))
+    else:
+        found = _by_ref(ctx, text) + ctx.uow.tasks.query(replace(base, text=text))
+    unique = list({t.id: t for t in found}.values())[:cmd.limit]
+    return Reply("", cards=tuple(Card(t.title, ref=t.ref) for t in unique))
+
+
+def _by_ref(ctx: Context, text: str) -> list[Task]:
+    try:
+        task = ctx.uow.tasks.get(ctx.workspace.id or 0, parse_ref(text))
+    except InvalidInput:
+        return []
+    return [task] if task is not None and task.is_open and can(ctx.me, Act.SEE, task) else []
 
 
 def _select(ctx: Context, view: str, argument: str) -> tuple[list[Task], str]:

@@ -30,7 +30,7 @@ def test_people_are_resolved_once_per_ttl(uow_factory: SqlUnitOfWorkFactory, clo
                                           fake_slack: FakeSlack) -> None:
     now = [0.0]
     bus = CountingBus(uow_factory, clock)
-    core = SlackCore(bus, SlackPeople(ttl=60, clock=lambda: now[0]))
+    core = SlackCore(bus, people=SlackPeople(ttl=60, clock=lambda: now[0]))
 
     async def work() -> list[object]:
         client = AsyncWebClient(token=TOKEN, base_url=fake_slack.api_url)

@@ -1,0 +1,73 @@
+"""Runs core commands for an async adapter: in worker threads (the bus is synchronous), inside one error policy."""
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TypeVar
+
+from adapters.common.errors import safely
+from adapters.common.grammar import HelpRequest, parse_command
+from adapters.common.help import help_text
+from core.bus import Bus
+from core.commands import Command, Speaker
+from core.outcome import Reply
+
+T = TypeVar("T")
+BUS_THREADS = 2  # worker threads for the synchronous bus: SQLite serialises writers, more threads only contend
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A reply, and whether the command went through (False: the reply explains the error)."""
+
+    reply: Reply
+    ok: bool
+
+
+@dataclass
+class BusRunner:
+    """Bus calls off the event loop, so a slow command never delays an acknowledgement."""
+
+    bus: Bus
+    threads: int = BUS_THREADS
+    _executor: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
+
+    async def in_thread(self, work: Callable[..., T], *args: object) -> T:
+        """`work(*args)` in one of the bus's worker threads."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self.threads, thread_name_prefix="tandem-bus")
+        return await asyncio.get_running_loop().run_in_executor(self._executor, partial(work, *args))
+
+    async def run_text(self, text: str, speaker: Speaker) -> Answer:
+        """A `/task ...` line, parsed and run; errors become the reply (shown, or a reference id)."""
+        return await self.attempt(lambda: text, speaker)
+
+    async def run(self, command: Command, speaker: Speaker) -> Answer:
+        return await self.attempt(lambda: command, speaker)
+
+    async def attempt(self, build: Callable[[], Command | str], speaker: Speaker) -> Answer:
+        """Build the command (or command text) and run it in a worker thread, inside the one error policy."""
+        finished: list[bool] = []
+
+        def work() -> Reply:
+            made = build()
+            reply = self._parse_and_run(made, speaker) if isinstance(made, str) else self.bus.execute(
+                made, speaker).reply
+            finished.append(True)
+            return reply
+
+        reply = await self.in_thread(safely, work)
+        return Answer(reply, bool(finished))
+
+    def _parse_and_run(self, text: str, speaker: Speaker) -> Reply:
+        command = parse_command(text)
+        if isinstance(command, HelpRequest):
+            return Reply(help_text(command.topic))
+        return self.bus.execute(command, speaker).reply
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
