@@ -95,6 +95,4 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         args.speaker = args.now = args.tz = args.workspace = None
         args.json = False
         return console_main.run(args, config)
-    if config.discord.enabled:
-        print("Discord is enabled in app.yaml but not yet available in this build; it is skipped.", file=sys.stderr)
     return run.run(config)

@@ -8,8 +8,10 @@ import sys
 import threading
 from datetime import timedelta
 
+from adapters.discord.sender import DiscordLink
 from bot.bootstrap import Tandem, build
 from bot.config import Config
+from bot.discord_main import run_discord
 from bot.senders import senders_for
 from bot.slack_main import run_slack
 from core.clock import SystemClock
@@ -43,7 +45,8 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
               "one process; stop the other one, or use PostgreSQL to run several.", file=sys.stderr)
         tandem.close()
         return 2
-    deliverer = tandem.deliverer(senders_for(config, tandem), holder, concurrency=4)
+    link = DiscordLink()
+    deliverer = tandem.deliverer(senders_for(config, tandem, link), holder, concurrency=4)
 
     def tick() -> None:
         if claim_scheduler(tandem, holder, ttl):
@@ -53,6 +56,8 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
     stop = stop or _stop_on_signals()
     if config.slack.enabled:
         threading.Thread(target=run_slack, args=(config, tandem, stop), name="slack", daemon=True).start()
+    if config.discord.enabled:
+        threading.Thread(target=run_discord, args=(config, tandem, stop, link), name="discord", daemon=True).start()
     jobs.start()
     print(f"Tandem is running ({config.summary().splitlines()[0]}). Ctrl-C stops it.", file=sys.stderr)
     try:

@@ -1,19 +1,23 @@
 """Which platform senders a running Tandem delivers through, from app.yaml."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from adapters.discord.sender import DiscordLink, DiscordSender
 from adapters.slack.pacing import SlackPacer
 from adapters.slack.sender import SlackSender
 from bot.config import Config
 from bot.slack_oauth import installation_store
 from core.delivery import Sender
+from core.outbox import OutboxEntry
+from core.ports import UnitOfWorkFactory
 
 if TYPE_CHECKING:
     from bot.bootstrap import Tandem
 
 
-def senders_for(config: Config, tandem: Tandem) -> dict[str, Sender]:
+def senders_for(config: Config, tandem: Tandem, discord: DiscordLink | None = None) -> dict[str, Sender]:
     """One sender per enabled platform; the same base URL for every Web API client the bot makes."""
     senders: dict[str, Sender] = {}
     slack = config.slack
@@ -24,4 +28,17 @@ def senders_for(config: Config, tandem: Tandem) -> dict[str, Sender]:
         store = installation_store(config, tandem.engine)
         senders["slack"] = SlackSender(lambda workspace: store.bot_token(workspace.external_id), slack.api_url,
                                        SlackPacer())
+    if config.discord.enabled and discord is not None:
+        senders["discord"] = DiscordSender(discord, task_channel(tandem.uow_factory))
     return senders
+
+
+def task_channel(uow_factory: UnitOfWorkFactory) -> Callable[[OutboxEntry], str | None]:
+    """Where a notice about a task can go when its recipient can't get DMs: the channel the task was asked in."""
+    def channel(entry: OutboxEntry) -> str | None:
+        if entry.task_id is None:
+            return None
+        with uow_factory() as uow:
+            task = uow.tasks.get_by_id(entry.task_id)
+        return task.origin.conversation if task is not None and task.origin is not None else None
+    return channel

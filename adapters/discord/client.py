@@ -1,0 +1,203 @@
+"""The Discord bot: slash commands, mentions, the message menu, persistent buttons and modals, over one core."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from adapters.common.buttons import needs_modal, past_tense, words
+from adapters.common.errors import safely
+from adapters.discord.bridge import DiscordCore, Place
+from adapters.discord.buttons import TaskButton
+from adapters.discord.commands import TaskCommands
+from adapters.discord.modals import BlankModal, MessageTaskModal, task_text
+from adapters.discord.render import Shown, quote_of, shown
+from core.commands import DraftRequest, SuggestTasks
+from core.errors import new_reference_id
+from core.outcome import Card, Reply
+
+log = logging.getLogger("tandem.discord")
+Interaction = discord.Interaction[Any]
+
+
+class TandemBot(discord.AutoShardedClient):
+    """One bot for any number of servers (each a workspace); needs no privileged intent."""
+
+    def __init__(self, core: DiscordCore, read_all_messages: bool = False, sync_commands: bool = True,
+                 **options: Any) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = read_all_messages
+        super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions(everyone=False, roles=False),
+                         **options)
+        self.core, self.sync_commands = core, sync_commands
+        self.tree = app_commands.CommandTree(self)
+        self.tree.on_error = self._command_failed  # type: ignore[method-assign]
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(TaskButton)
+        self.tree.add_command(TaskCommands())
+        self.tree.add_command(app_commands.ContextMenu(name="Make it a task", callback=self.make_it_a_task))
+        if self.sync_commands:
+            await self.tree.sync()
+
+    # slash commands
+    async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None:
+        """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up."""
+        await interaction.response.defer(ephemeral=not public, thinking=True)
+        place = self.place_of(interaction)
+        person = await self.core.person(interaction.user, place)
+        speaker = await self.core.speaker(interaction.user, place)
+        said = await self.core.readable("/task " + text, place, self.member_lookup(place))
+        answer = await self.core.run_text(said, speaker)
+        reply = answer.reply
+        if answer.ok and words(said)[0] == "add":
+            reply = await self._with_zone_question(reply, person)
+        if public and not answer.ok:  # an error is for the speaker only, not for the channel
+            await interaction.delete_original_response()
+            await interaction.followup.send(ephemeral=True, **shown(reply).kwargs(place.guild_id))
+            return
+        await interaction.followup.send(ephemeral=not public, **shown(reply).kwargs(place.guild_id))
+
+    async def set_zone(self, interaction: Interaction, zone: str) -> None:
+        await self.run_slash(interaction, f"settings tz {zone}")
+        await self.core.zone_told(await self.core.person(interaction.user, self.place_of(interaction)))
+
+    async def suggest_tasks(self, interaction: Interaction, text: str) -> list[Card]:
+        place = self.place_of(interaction)
+        speaker = await self.core.speaker(interaction.user, place)
+        answer = await self.core.run(SuggestTasks(text), speaker)
+        return list(answer.reply.cards) if answer.ok else []
+
+    # mentions
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.guild is None or self.user is None or self.user not in message.mentions:
+            return
+        try:
+            await self.draft_from(message)
+        except Exception as error:
+            reference = new_reference_id()
+            log.error("mention failed %s", reference, exc_info=error)
+            await message.reply(f"Sorry, something went wrong on my side (reference {reference}). Nothing was "
+                                "changed. Please try again, or use /task add.", mention_author=False)
+
+    async def draft_from(self, message: discord.Message) -> None:
+        """A request said to the bot, shown back as a draft card (Create / Edit / Cancel) where it was said."""
+        assert message.guild is not None and self.user is not None
+        place = Place(str(message.guild.id), message.guild.name, str(message.channel.id), str(message.id),
+                      message.jump_url)
+        speaker = await self.core.speaker(message.author, place)
+        said = await self.core.readable(message.content, place, self.member_lookup(place), str(self.user.id))
+        reply = (await self.core.run(DraftRequest(said), speaker)).reply
+        reply = await self._with_zone_question(reply, await self.core.person(message.author, place))
+        await message.reply(mention_author=False, **shown(reply, quote=said).kwargs(place.guild_id))
+
+    # the message menu
+    async def make_it_a_task(self, interaction: Interaction, message: discord.Message) -> None:
+        place = self.place_of(interaction)
+        author = await self.core.person(message.author, place) if not message.author.bot else None
+        await interaction.response.send_modal(MessageTaskModal(message, author.handle if author else ""))
+
+    async def on_message_task(self, interaction: Interaction, message: discord.Message, title: str, who: str,
+                              due: str) -> None:
+        await self.guarded(interaction, self.task_from(interaction, message, title, who, due))
+
+    async def task_from(self, interaction: Interaction, message: discord.Message, title: str, who: str,
+                        due: str) -> None:
+        await interaction.response.defer(thinking=True)
+        place = self.place_of(interaction, message)
+        speaker = await self.core.speaker(interaction.user, place)
+        answer = await self.core.run_text("/task add " + task_text(title, who, due), speaker)
+        if not answer.ok:
+            await interaction.delete_original_response()
+            await interaction.followup.send(ephemeral=True, **shown(answer.reply).kwargs(place.guild_id))
+            return
+        await interaction.followup.send(**shown(answer.reply).kwargs(place.guild_id))
+
+    # buttons and their modals
+    async def on_task_button(self, interaction: Interaction, guild_id: str, command: str) -> None:
+        if needs_modal(command):
+            await interaction.response.send_modal(BlankModal(guild_id, command, quote_of(interaction.message)))
+            return
+        await self.guarded(interaction, self.settle(interaction, guild_id, command))
+
+    async def on_blanks_filled(self, interaction: Interaction, guild_id: str, command: str) -> None:
+        await self.guarded(interaction, self.settle(interaction, guild_id, command))
+
+    async def settle(self, interaction: Interaction, guild_id: str, command: str) -> None:
+        """Run a button's command; the clicked message then shows who did what and the new state."""
+        await interaction.response.defer()
+        place = self.place_of(interaction, guild_id=guild_id)
+        person = await self.core.person(interaction.user, place)
+        answer = await self.core.run_text(command, await self.core.speaker(interaction.user, place))
+        if not answer.ok:
+            await interaction.followup.send(ephemeral=True, **shown(answer.reply).kwargs(guild_id))
+            return
+        note = f"✓ {past_tense(words(command)[0])} by @{person.handle}"
+        await interaction.edit_original_response(
+            **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
+
+    # where and who
+    def place_of(self, interaction: Interaction, message: discord.Message | None = None,
+                 guild_id: str | None = None) -> Place:
+        guild = self.get_guild(int(guild_id)) if guild_id else interaction.guild
+        gid = guild_id or str(interaction.guild_id or "")
+        channel = str(interaction.channel_id) if interaction.channel_id else None
+        if message is not None:
+            return Place(gid, guild.name if guild else "", str(message.channel.id), str(message.id), message.jump_url)
+        in_server = interaction.guild_id is not None
+        return Place(gid, guild.name if guild else "", channel if in_server else None)
+
+    def member_lookup(self, place: Place) -> Any:
+        async def lookup(user_id: str) -> discord.abc.User | None:
+            guild = self.get_guild(int(place.guild_id)) if place.guild_id else None
+            try:
+                found = guild.get_member(int(user_id)) if guild else None
+                if found is not None:
+                    return found
+                if guild is not None:
+                    return await guild.fetch_member(int(user_id))
+                return await self.fetch_user(int(user_id))
+            except discord.HTTPException:
+                return None
+        return lookup
+
+    async def _with_zone_question(self, reply: Reply, person: Any) -> Reply:
+        question = await self.core.zone_question(person)
+        if question is None:
+            return reply
+        return Reply("\n\n".join(t for t in (reply.text, question) if t), reply.card, reply.actions, reply.ephemeral,
+                     reply.cards)
+
+    async def guarded(self, interaction: Interaction, work: Coroutine[Any, Any, None]) -> None:
+        """Run a button's or modal's work; an unexpected error reaches the person as a reference id, not silence."""
+        try:
+            await work
+        except Exception as error:
+            await self._failed(interaction, error)
+
+    async def _command_failed(self, interaction: Interaction, error: app_commands.AppCommandError) -> None:
+        await self._failed(interaction, error)
+
+    async def _failed(self, interaction: Interaction, error: BaseException) -> None:
+        reference = new_reference_id()
+        log.error("interaction failed %s", reference, exc_info=error)
+        text = safely(lambda: Reply(f"Sorry, something went wrong on my side (reference {reference}). "
+                                    "Nothing was changed. Please try again, or tell your admin the reference.")).text
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(text, ephemeral=True)
+            else:
+                await interaction.response.send_message(text, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("could not tell %s about error %s", interaction.user.id, reference)
+
+
+def settled(message: discord.Message | None, note: str, reply: Reply) -> Shown:
+    """The clicked message after the click: who did what, the reply, and the new card and buttons if any."""
+    after = shown(reply)
+    kept = list(message.embeds) if message is not None else []
+    text = "\n".join(t for t in (note, after.content) if t)
+    return Shown(text, after.embeds or kept, after.actions)

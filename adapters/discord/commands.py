@@ -1,0 +1,169 @@
+"""The /task command group: the same verbs as everywhere, as Discord subcommands with choices and autocomplete."""
+from __future__ import annotations
+
+from typing import Any, Literal, Protocol
+
+import discord
+from discord import app_commands
+
+from adapters.common.help import COMMANDS
+from adapters.discord.choices import TaskRef, Zone
+
+Task = app_commands.Transform[str, TaskRef]
+When = app_commands.Transform[str, Zone]
+Interaction = discord.Interaction[Any]
+HELP_TOPICS = [app_commands.Choice(name=verb, value=verb) for verb in list(COMMANDS)[:25]]
+
+
+class SlashRunner(Protocol):
+    async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None: ...
+
+    async def set_zone(self, interaction: Interaction, zone: str) -> None: ...
+
+
+def _run(interaction: Interaction, *words: str | None, public: bool = False) -> Any:
+    runner: SlashRunner = interaction.client
+    return runner.run_slash(interaction, " ".join(w.strip() for w in words if w and w.strip()), public)
+
+
+def _about(verb: str) -> str:
+    return COMMANDS[verb][1][:100]
+
+
+@app_commands.guild_only()
+class TaskCommands(app_commands.Group, name="task", description="Ask, commit and follow through: Tandem tasks"):
+    """/task <verb> ...: each subcommand becomes the one `/task` grammar line every platform shares."""
+
+    @app_commands.command(description=_about("add"))
+    @app_commands.describe(text="e.g. @alice send the Q3 report by friday !high #finance", private="only you and them")
+    async def add(self, interaction: Interaction, text: str, private: bool = False) -> None:
+        await _run(interaction, "add", text, "--private" if private else None, public=True)
+
+    @app_commands.command(name="list", description=_about("list"))
+    @app_commands.describe(view="which tasks", text="project name or search text")
+    async def list_(self, interaction: Interaction, view: Literal["mine", "inbox", "waiting", "here", "overdue", "all",
+                    "project", "search"] = "mine", text: str | None = None) -> None:
+        await _run(interaction, "list", view, text)
+
+    @app_commands.command(description=_about("show"))
+    async def show(self, interaction: Interaction, task: Task) -> None:
+        await _run(interaction, "show", task)
+
+    @app_commands.command(description=_about("accept"))
+    async def accept(self, interaction: Interaction, task: Task) -> None:
+        await _run(interaction, "accept", task)
+
+    @app_commands.command(description=_about("propose"))
+    @app_commands.describe(date="e.g. next monday 3pm", note="why, or what you need first")
+    async def propose(self, interaction: Interaction, task: Task, date: str, note: str | None = None) -> None:
+        await _run(interaction, "propose", task, date, note)
+
+    @app_commands.command(description=_about("decline"))
+    async def decline(self, interaction: Interaction, task: Task, reason: str) -> None:
+        await _run(interaction, "decline", task, reason)
+
+    @app_commands.command(description=_about("done"))
+    async def done(self, interaction: Interaction, task: Task) -> None:
+        await _run(interaction, "done", task)
+
+    @app_commands.command(description=_about("reopen"))
+    async def reopen(self, interaction: Interaction, task: Task) -> None:
+        await _run(interaction, "reopen", task)
+
+    @app_commands.command(description="mark it in progress, or blocked")
+    async def start(self, interaction: Interaction, task: Task, blocked: bool = False) -> None:
+        await _run(interaction, "block" if blocked else "start", task)
+
+    @app_commands.command(description=_about("edit")[:100])
+    async def edit(self, interaction: Interaction, task: Task, field: Literal["title", "notes", "priority", "project",
+                   "labels", "parent", "private"], value: str) -> None:
+        await _run(interaction, "edit", task, field, value)
+
+    @app_commands.command(description=_about("assign"))
+    async def assign(self, interaction: Interaction, task: Task, person: discord.User) -> None:
+        await _run(interaction, "assign", task, person.mention)
+
+    @app_commands.command(description=_about("due"))
+    @app_commands.describe(date="e.g. tomorrow 3pm")
+    async def due(self, interaction: Interaction, task: Task, date: str) -> None:
+        await _run(interaction, "due", task, date)
+
+    @app_commands.command(description=_about("comment"))
+    async def comment(self, interaction: Interaction, task: Task, text: str) -> None:
+        await _run(interaction, "comment", task, text)
+
+    @app_commands.command(description=_about("watch"))
+    async def watch(self, interaction: Interaction, task: Task, stop: bool = False) -> None:
+        await _run(interaction, "unwatch" if stop else "watch", task)
+
+    @app_commands.command(description=_about("cancel"))
+    async def cancel(self, interaction: Interaction, task: Task, reason: str | None = None) -> None:
+        await _run(interaction, "cancel", task, reason)
+
+    @app_commands.command(description=_about("undo"))
+    async def undo(self, interaction: Interaction, task: Task) -> None:
+        await _run(interaction, "undo", task)
+
+    @app_commands.command(description=_about("snooze"))
+    @app_commands.describe(until="e.g. 2h, tomorrow, monday, 2026-04-10 9:00")
+    async def snooze(self, interaction: Interaction, task: Task, until: str) -> None:
+        await _run(interaction, "snooze", task, until)
+
+    @app_commands.command(description=_about("away"))
+    @app_commands.describe(until="e.g. until 2026-04-10, or off when you're back")
+    async def away(self, interaction: Interaction, until: str) -> None:
+        await _run(interaction, "away", until)
+
+    @app_commands.command(description=_about("digest"))
+    @app_commands.describe(what="now, off, on, or at 08:30 mon-thu")
+    async def digest(self, interaction: Interaction, what: str) -> None:
+        await _run(interaction, "digest", what)
+
+    @app_commands.command(description=_about("repeat"))
+    @app_commands.describe(rule="e.g. every monday, on done, on schedule, off")
+    async def repeat(self, interaction: Interaction, task: Task, rule: str) -> None:
+        await _run(interaction, "repeat", task, rule)
+
+    @app_commands.command(description=_about("rotate"))
+    @app_commands.describe(people="mention them in turn: @ana @bo @cy")
+    async def rotate(self, interaction: Interaction, task: Task, people: str) -> None:
+        await _run(interaction, "rotate", task, people)
+
+    @app_commands.command(description=_about("project"))
+    async def project(self, interaction: Interaction, action: Literal["list", "new", "status", "join"] = "list",
+                      name: str | None = None) -> None:
+        await _run(interaction, "project", action, name)
+
+    @app_commands.command(description=_about("goal"))
+    async def goal(self, interaction: Interaction, action: Literal["list", "new"] = "list",
+                   name: str | None = None) -> None:
+        await _run(interaction, "goal", action, name)
+
+    @app_commands.command(name="help", description=_about("help"))
+    @app_commands.choices(topic=HELP_TOPICS)
+    async def help_(self, interaction: Interaction, topic: app_commands.Choice[str] | None = None) -> None:
+        await _run(interaction, "help", topic.value if topic else None)
+
+    settings = app_commands.Group(name="settings", description=_about("settings"))
+
+    @settings.command(name="timezone", description="your time zone (Discord doesn't share it)")
+    @app_commands.describe(zone="an IANA zone such as Europe/Berlin; start typing a city")
+    async def timezone(self, interaction: Interaction, zone: When) -> None:
+        runner: SlashRunner = interaction.client
+        await runner.set_zone(interaction, zone)
+
+    @settings.command(name="days", description="your working days, e.g. mon-fri or mon-thu")
+    async def days(self, interaction: Interaction, days: str) -> None:
+        await _run(interaction, "settings days", days)
+
+    @settings.command(name="hours", description="your working hours, e.g. 09:00-17:30")
+    async def hours(self, interaction: Interaction, hours: str) -> None:
+        await _run(interaction, "settings hours", hours)
+
+    @settings.command(name="holidays", description="public holidays you observe, e.g. DE-BY, US, off")
+    async def holidays(self, interaction: Interaction, region: str) -> None:
+        await _run(interaction, "settings holidays", region)
+
+    @settings.command(name="show", description="see your settings")
+    async def show_settings(self, interaction: Interaction) -> None:
+        await _run(interaction, "settings")

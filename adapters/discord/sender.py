@@ -1,0 +1,116 @@
+"""Delivers outbox entries to Discord: a DM with buttons, or a mention in the task's channel when DMs are closed."""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+import aiohttp
+import discord
+
+from adapters.discord.render import notice_shown
+from core.delivery import DeliveryFailed
+from core.outbox import OutboxEntry
+from core.people import Person, Workspace
+
+T = TypeVar("T")
+DMS_CLOSED = 50007  # "Cannot send messages to this user"
+NOT_CONNECTED_RETRY = 5.0
+
+
+class DiscordLink:
+    """The running bot client and its event loop, for code in other threads (the deliverer)."""
+
+    def __init__(self) -> None:
+        self.client: discord.Client | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def attach(self, client: discord.Client, loop: asyncio.AbstractEventLoop) -> None:
+        self.client, self.loop = client, loop
+
+    def detach(self) -> None:
+        self.client, self.loop = None, None
+
+    def call(self, make: Callable[[discord.Client], Coroutine[Any, Any, T]], timeout: float) -> T:
+        """Run `make(client)` on the bot's loop and wait for it; discord.py paces and retries rate-limited calls."""
+        client, loop = self.client, self.loop
+        if client is None or loop is None or loop.is_closed() or client.is_closed():
+            raise DeliveryFailed("the Discord bot is not connected yet", retry_after=NOT_CONNECTED_RETRY)
+        try:
+            return asyncio.run_coroutine_threadsafe(make(client), loop).result(timeout)
+        except concurrent.futures.TimeoutError as error:
+            raise DeliveryFailed(f"Discord did not answer within {timeout:.0f} s") from error
+
+
+class DMsClosed(Exception):
+    """The person does not accept DMs from the bot (Discord error 50007)."""
+
+
+class DiscordSender:
+    """The Discord side of delivery. `fallback_channel` names the task's channel for people whose DMs are closed."""
+
+    platform = "discord"
+
+    def __init__(self, link: DiscordLink, fallback_channel: Callable[[OutboxEntry], str | None],
+                 timeout: float = 60.0) -> None:
+        self.link, self.fallback_channel, self.timeout = link, fallback_channel, timeout
+
+    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None:
+        guild = workspace.external_id
+        try:
+            if entry.conversation:
+                self.link.call(lambda c: _post(c, entry.conversation or "", entry, guild), self.timeout)
+                return
+            user_id = _user_of(recipient)
+            try:
+                self.link.call(lambda c: _dm(c, user_id, entry, guild), self.timeout)
+            except DMsClosed:
+                channel = self.fallback_channel(entry)
+                if channel is None:
+                    raise DeliveryFailed(f"<@{user_id}> does not accept DMs and the task has no channel",
+                                         permanent=True) from None
+                self.link.call(lambda c: _post(c, channel, entry, guild, mention=user_id), self.timeout)
+        except discord.HTTPException as error:
+            raise _failure(error) from error
+        except (aiohttp.ClientError, OSError, discord.ConnectionClosed) as error:
+            raise DeliveryFailed(f"cannot reach Discord: {error}") from error
+
+
+def _user_of(recipient: Person | None) -> str:
+    if recipient is None:
+        raise DeliveryFailed("neither a recipient nor a conversation to deliver to", permanent=True)
+    user_id = recipient.identities.get("discord")
+    if not user_id:
+        raise DeliveryFailed(f"{recipient.mention} has no Discord identity", permanent=True)
+    return user_id
+
+
+async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str) -> None:
+    channel = await client.create_dm(discord.Object(int(user_id)))
+    try:
+        await channel.send(**notice_shown(entry.payload).kwargs(guild))
+    except discord.Forbidden as error:
+        if error.code == DMS_CLOSED:
+            raise DMsClosed(user_id) from error
+        raise
+
+
+async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, guild: str,
+                mention: str | None = None) -> None:
+    message = notice_shown(entry.payload).kwargs(guild)
+    if mention:
+        message["content"] = f"<@{mention}> {message['content'] or ''}".strip()[:2000]
+        message["allowed_mentions"] = discord.AllowedMentions(users=[discord.Object(int(mention))], everyone=False,
+                                                              roles=False)
+    await client.get_partial_messageable(int(channel_id)).send(**message)
+
+
+def _failure(error: discord.HTTPException) -> DeliveryFailed:
+    """Rate limits discord.py could not absorb and server errors are retried; other refusals are permanent."""
+    status = error.status
+    if status == 429:
+        return DeliveryFailed("rate limited by Discord (HTTP 429)", retry_after=NOT_CONNECTED_RETRY)
+    if status >= 500 or status in (408, 425):
+        return DeliveryFailed(f"Discord answered HTTP {status}: {error.text}")
+    return DeliveryFailed(f"Discord refused (HTTP {status}, code {error.code}): {error.text}", permanent=True)

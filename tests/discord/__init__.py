@@ -1,0 +1,1 @@
+"""End-to-end tests of the Discord bot against the fake Discord."""

@@ -1,0 +1,58 @@
+"""Buttons survive a restart; closed DMs fall back to a mention in the task's channel; 429s are waited out."""
+from __future__ import annotations
+
+from adapters.discord.sender import DiscordSender
+from bot.deliver import Deliverer
+from bot.senders import task_channel
+from core.bus import Bus
+from core.clock import FixedClock
+from core.tasks import Agreement
+from storage.uow import SqlUnitOfWorkFactory
+from tests.discord.botrun import RunningBot, start_bot
+from tests.discord.conftest import ALICE, BOB, THREAD
+from tests.discord.flows import Json, click, shown, until
+from tests.discord.test_negotiation import deliver_to, mention_in_thread, request_to_bob, stored_task
+from tests.fakediscord import FakeDiscord
+
+
+def test_an_old_button_works_after_a_restart(discord_bot: RunningBot, fake_discord: FakeDiscord, bus: Bus,
+                                             deliverer: Deliverer, uow_factory: SqlUnitOfWorkFactory) -> None:
+    ask = request_to_bob(fake_discord, deliverer)
+    discord_bot.close()
+    restarted = start_bot(bus, fake_discord)
+    try:
+        click(fake_discord, ask, "Accept", BOB).wait_response()
+        fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Accepted by @bob" in shown(m), timeout=10)
+        assert stored_task(uow_factory).agreement is Agreement.COMMITTED
+    finally:
+        restarted.close()
+
+
+def test_closed_dms_fall_back_to_a_mention_where_the_task_was_asked(
+        discord_bot: RunningBot, fake_discord: FakeDiscord, deliverer: Deliverer) -> None:
+    fake_discord.close_dms(BOB)
+    card = mention_in_thread(fake_discord)
+    click(fake_discord, card, "Create", ALICE).wait_response()
+
+    def mention() -> Json | None:
+        deliverer.run_once()
+        return next((m for m in fake_discord.messages(THREAD) if m["content"].startswith(f"<@{BOB}>")), None)
+
+    notice = until(mention, what="the fallback mention")
+    assert "Q3 report" in shown(notice) and fake_discord.dms(BOB) == []
+
+
+def test_a_rate_limited_dm_is_retried_and_arrives_once(discord_bot: RunningBot, fake_discord: FakeDiscord,
+                                                      uow_factory: SqlUnitOfWorkFactory, clock: FixedClock) -> None:
+    fake_discord.rate_limit("POST", r"^/channels/\d+/messages$", times=2, retry_after=0.3)
+    card = mention_in_thread(fake_discord)  # the card's own post may take one of the 429s
+    click(fake_discord, card, "Create", ALICE).wait_response()
+    sender = DiscordSender(discord_bot.link, task_channel(uow_factory), timeout=20)
+    deliverer = Deliverer(uow_factory, {"discord": sender}, clock, "worker-429")
+    try:
+        ask = deliver_to(fake_discord, deliverer, BOB)
+    finally:
+        deliverer.close()
+    assert "Q3 report" in shown(ask) and len(fake_discord.dms(BOB)) == 1
+    statuses = [r.status for r in fake_discord.requests if r.method == "POST" and r.path.endswith("/messages")]
+    assert statuses.count(429) == 2 and statuses[-1] == 200
