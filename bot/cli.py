@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import console_main, parse_command, run, slack_manifest
+from bot import console_main, discord_invite, parse_command, run, slack_manifest
 from bot.config import Config, ConfigError, load_config
 from core.errors import new_reference_id
 from storage.database import DatabaseUnavailable, make_engine
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("action", choices=["check"])
     parse_command.register(sub)
     slack_manifest.register(sub)
+    discord_invite.register(sub)
     return parser
 
 
@@ -36,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         return parse_command.run(args)
     if args.command == "slack":
         return slack_manifest.run(args)
+    if args.command == "discord":
+        return discord_invite.run(args)
     try:
         config = load_config(args.config)
         _configure_logging(config)

@@ -32,6 +32,7 @@ class Interaction:
     cond: threading.Condition = field(repr=False)
     dispatched_at: float | None = None
     first_response_at: float | None = None
+    first_followup_at: float | None = None
     acked: bool = False
     delivered: int = 0
     ack_deadline_missed: bool = False

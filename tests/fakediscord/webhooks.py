@@ -143,6 +143,7 @@ class Webhooks:
                 message["webhook_id"] = message["application_id"] = self.state.application_id
                 event = None if ephemeral else self.state.gateway_message(message)
             it._followups.append(message)
+            it.first_followup_at = it.first_followup_at or time.perf_counter()
             self.state.changed()
             reply = copy.deepcopy(message)
         if event is not None:

@@ -1,0 +1,46 @@
+"""The Discord adapter's pure pieces: button ids, modal blanks, zone suggestions, message tasks, the invite URL."""
+from __future__ import annotations
+
+import urllib.parse
+from datetime import UTC, datetime
+
+import pytest
+
+from adapters.discord.buttons import TEMPLATE, custom_id
+from adapters.discord.choices import zones_matching
+from adapters.discord.modals import task_text
+from bot.discord_invite import invite_url, permissions
+from core.actions import answer_actions
+from core.tasks import Task
+
+GUILD = "900000000000000001"
+
+
+def test_a_button_id_carries_server_and_command_and_fits_discords_limit() -> None:
+    made_at = datetime(2026, 3, 2, tzinfo=UTC)
+    task = Task(workspace_id=1, number=12345, title="x", owner_id=1, requester_id=2, created_at=made_at,
+                updated_at=made_at)
+    for action in answer_actions(task):
+        made = custom_id(GUILD, action.command)
+        found = TEMPLATE.fullmatch(made)
+        assert found is not None and len(made) <= 100
+        assert found["guild"] == GUILD and "/task " + found["command"] == action.command
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("berl", "Europe/Berlin"), ("new y", "America/New_York"),
+                                                 ("Europe/Lond", "Europe/London"), ("", "UTC")])
+def test_zone_suggestions(typed: str, expected: str) -> None:
+    offered = zones_matching(typed)
+    assert expected in offered and len(offered) <= 25
+
+
+def test_a_message_becomes_a_quoted_task_line() -> None:
+    assert task_text('Ship "v2" by the 5th', "bob", "friday") == "@bob \"Ship 'v2' by the 5th\" by friday"
+    assert task_text("water the plants", "", "") == '"water the plants"'
+
+
+def test_the_invite_asks_for_commands_and_only_the_permissions_used() -> None:
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(invite_url("123456789012345678")).query)
+    assert query["scope"] == ["bot applications.commands"]
+    assert int(query["permissions"][0]) == permissions() == 274877991936
+    assert not permissions() & 8  # never Administrator
