@@ -59,11 +59,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _configure_logging(config: Config) -> None:
-    """Log to stderr (or logging.file); migrations stay quiet unless something is wrong."""
+    """Log to stderr (or logging.file); migrations, the job runner's every-second lines and discord.py's
+    voice notices stay quiet unless something is wrong."""
     handler = logging.FileHandler(config.logging.file) if config.logging.file else logging.StreamHandler()
     logging.basicConfig(level=config.logging.level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         handlers=[handler])
-    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLogger().level))
+    for chatty in ("alembic", "apscheduler", "discord.client"):
+        logging.getLogger(chatty).setLevel(max(logging.WARNING, logging.getLogger().level))
+    logging.getLogger("discord.client").addFilter(lambda record: "voice will NOT be supported" not in
+                                                  record.getMessage())
 
 
 def _dispatch(args: argparse.Namespace, config: Config) -> int:

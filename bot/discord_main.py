@@ -6,6 +6,8 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
+import discord
+
 from adapters.discord.bridge import DiscordCore
 from adapters.discord.client import TandemBot
 from adapters.discord.endpoints import point_at
@@ -47,5 +49,11 @@ def run_discord(config: Config, tandem: Tandem, stop: threading.Event, link: Dis
     settings = config.discord
     try:
         asyncio.run(serve(discord_bot(settings, tandem), settings.token or "", stop, link))
-    except Exception:
+    except discord.LoginFailure:
+        link.failure = ("Discord refused the bot token. Copy a fresh one from the Developer Portal (your app → Bot → "
+                        "Reset Token) into DISCORD_TOKEN; see docs/discord.md.")
+    except Exception as error:
         log.exception("the Discord bot stopped")
+        link.failure = f"The Discord bot stopped: {error}. See the log above and docs/discord.md."
+    finally:
+        stop.set()

@@ -68,6 +68,9 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
             uow.leases.release(LEASE, holder)
             uow.commit()
         tandem.close()
+    if link.failure:
+        print(link.failure, file=sys.stderr)
+        return 2
     return 0
 
 

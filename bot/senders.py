@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from adapters.discord.sender import DiscordLink, DiscordSender
+from adapters.discord.sender import DiscordLink, DiscordSender, Fallback
 from adapters.slack.pacing import SlackPacer
 from adapters.slack.sender import SlackSender
 from bot.config import Config
@@ -12,6 +12,7 @@ from bot.slack_oauth import installation_store
 from core.delivery import Sender
 from core.outbox import OutboxEntry
 from core.ports import UnitOfWorkFactory
+from core.tasks import Visibility
 
 if TYPE_CHECKING:
     from bot.bootstrap import Tandem
@@ -33,12 +34,15 @@ def senders_for(config: Config, tandem: Tandem, discord: DiscordLink | None = No
     return senders
 
 
-def task_channel(uow_factory: UnitOfWorkFactory) -> Callable[[OutboxEntry], str | None]:
-    """Where a notice about a task can go when its recipient can't get DMs: the channel the task was asked in."""
-    def channel(entry: OutboxEntry) -> str | None:
+def task_channel(uow_factory: UnitOfWorkFactory) -> Callable[[OutboxEntry], Fallback | None]:
+    """Where a notice about a task can go when its recipient can't get DMs: the channel the task was asked in
+    (saying whether the task is private, so its details stay out of the channel)."""
+    def channel(entry: OutboxEntry) -> Fallback | None:
         if entry.task_id is None:
             return None
         with uow_factory() as uow:
             task = uow.tasks.get_by_id(entry.task_id)
-        return task.origin.conversation if task is not None and task.origin is not None else None
+        if task is None or task.origin is None:
+            return None
+        return Fallback(task.origin.conversation, private=task.visibility is Visibility.PRIVATE)
     return channel

@@ -20,6 +20,7 @@ from core.errors import new_reference_id
 from core.outcome import Card, Reply
 
 log = logging.getLogger("tandem.discord")
+ALREADY_ANSWERED = 40060  # another process sharing this bot's gateway acknowledged the interaction first
 Interaction = discord.Interaction[Any]
 
 
@@ -39,9 +40,14 @@ class TandemBot(discord.AutoShardedClient):
     async def setup_hook(self) -> None:
         self.add_dynamic_items(TaskButton)
         self.tree.add_command(TaskCommands())
-        self.tree.add_command(app_commands.ContextMenu(name="Make it a task", callback=self.make_it_a_task))
+        menu = app_commands.ContextMenu(name="Make it a task", callback=self.make_it_a_task)
+        self.tree.add_command(app_commands.guild_only()(menu))
         if self.sync_commands:
             await self.tree.sync()
+
+    async def on_ready(self) -> None:
+        log.info("Discord: connected as %s to %d server(s) over %d shard(s)", self.user, len(self.guilds),
+                 self.shard_count or 1)
 
     # slash commands
     async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None:
@@ -55,7 +61,7 @@ class TandemBot(discord.AutoShardedClient):
         reply = answer.reply
         if answer.ok and words(said)[0] == "add":
             reply = await self._with_zone_question(reply, person)
-        if public and not answer.ok:  # an error is for the speaker only, not for the channel
+        if public and (reply.ephemeral or not answer.ok):  # errors and private matters are for the speaker only
             await interaction.delete_original_response()
             await interaction.followup.send(ephemeral=True, **shown(reply).kwargs(place.guild_id))
             return
@@ -75,6 +81,8 @@ class TandemBot(discord.AutoShardedClient):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.guild is None or self.user is None or self.user not in message.mentions:
             return
+        if not await self.core.in_thread(self.core.bus.first_time, f"discord:message:{message.id}"):
+            return  # another Tandem process on the same database answered this mention
         try:
             await self.draft_from(message)
         except Exception as error:
@@ -182,6 +190,11 @@ class TandemBot(discord.AutoShardedClient):
         await self._failed(interaction, error)
 
     async def _failed(self, interaction: Interaction, error: BaseException) -> None:
+        if isinstance(error, app_commands.CommandInvokeError):
+            error = error.original
+        if isinstance(error, discord.HTTPException) and error.code == ALREADY_ANSWERED:
+            log.debug("interaction %s was answered by another Tandem process", interaction.id)
+            return
         reference = new_reference_id()
         log.error("interaction failed %s", reference, exc_info=error)
         text = safely(lambda: Reply(f"Sorry, something went wrong on my side (reference {reference}). "

@@ -37,7 +37,7 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     @app_commands.command(description=_about("add"))
     @app_commands.describe(text="e.g. @alice send the Q3 report by friday !high #finance", private="only you and them")
     async def add(self, interaction: Interaction, text: str, private: bool = False) -> None:
-        await _run(interaction, "add", text, "--private" if private else None, public=True)
+        await _run(interaction, "add", text, "--private" if private else None, public=not private)
 
     @app_commands.command(name="list", description=_about("list"))
     @app_commands.describe(view="which tasks", text="project name or search text")

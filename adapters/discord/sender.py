@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import aiohttp
@@ -25,6 +26,7 @@ class DiscordLink:
     def __init__(self) -> None:
         self.client: discord.Client | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.failure: str | None = None  # why the bot stopped, when it could not run
 
     def attach(self, client: discord.Client, loop: asyncio.AbstractEventLoop) -> None:
         self.client, self.loop = client, loop
@@ -43,6 +45,14 @@ class DiscordLink:
             raise DeliveryFailed(f"Discord did not answer within {timeout:.0f} s") from error
 
 
+@dataclass(frozen=True)
+class Fallback:
+    """Where to reach someone whose DMs are closed: the task's channel; for a private task, without its details."""
+
+    channel: str
+    private: bool = False
+
+
 class DMsClosed(Exception):
     """The person does not accept DMs from the bot (Discord error 50007)."""
 
@@ -52,7 +62,7 @@ class DiscordSender:
 
     platform = "discord"
 
-    def __init__(self, link: DiscordLink, fallback_channel: Callable[[OutboxEntry], str | None],
+    def __init__(self, link: DiscordLink, fallback_channel: Callable[[OutboxEntry], Fallback | None],
                  timeout: float = 60.0) -> None:
         self.link, self.fallback_channel, self.timeout = link, fallback_channel, timeout
 
@@ -66,11 +76,12 @@ class DiscordSender:
             try:
                 self.link.call(lambda c: _dm(c, user_id, entry, guild), self.timeout)
             except DMsClosed:
-                channel = self.fallback_channel(entry)
-                if channel is None:
+                fallback = self.fallback_channel(entry)
+                if fallback is None:
                     raise DeliveryFailed(f"<@{user_id}> does not accept DMs and the task has no channel",
                                          permanent=True) from None
-                self.link.call(lambda c: _post(c, channel, entry, guild, mention=user_id), self.timeout)
+                shown = _closed_dms_note(entry) if fallback.private else entry
+                self.link.call(lambda c: _post(c, fallback.channel, shown, guild, mention=user_id), self.timeout)
         except discord.HTTPException as error:
             raise _failure(error) from error
         except (aiohttp.ClientError, OSError, discord.ConnectionClosed) as error:
@@ -104,6 +115,13 @@ async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, gui
         message["allowed_mentions"] = discord.AllowedMentions(users=[discord.Object(int(mention))], everyone=False,
                                                               roles=False)
     await client.get_partial_messageable(int(channel_id)).send(**message)
+
+
+def _closed_dms_note(entry: OutboxEntry) -> OutboxEntry:
+    """A private task's notice must not show in a channel: only a pointer to where the details would be."""
+    note = ("I have an update on a private task for you, but your DMs are closed. Allow direct messages from this "
+            "server's members (Privacy Settings), or see it with `/task list mine`.")
+    return replace(entry, payload={"text": note, "card": None, "actions": []})
 
 
 def _failure(error: discord.HTTPException) -> DeliveryFailed:

@@ -29,7 +29,7 @@ def add_task(cmd: AddTask, ctx: Context) -> Reply:
     tasks = create_tasks(ctx, reading, _origin(ctx), cmd.private)
     cards = tuple(ctx.card(t) for t in tasks)
     return Reply(created_text(ctx, tasks), cards[0] if len(cards) == 1 else None, undo_action(tasks),
-                 ephemeral=False, cards=cards if len(cards) > 1 else ())
+                 ephemeral=cmd.private, cards=cards if len(cards) > 1 else ())
 
 
 def draft_request(cmd: DraftRequest, ctx: Context) -> Reply:

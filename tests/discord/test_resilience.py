@@ -10,7 +10,7 @@ from core.tasks import Agreement
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot, start_bot
 from tests.discord.conftest import ALICE, BOB, THREAD
-from tests.discord.flows import Json, click, shown, until
+from tests.discord.flows import Json, answer, click, is_ephemeral, shown, task, until
 from tests.discord.test_negotiation import deliver_to, mention_in_thread, request_to_bob, stored_task
 from tests.fakediscord import FakeDiscord
 
@@ -56,3 +56,18 @@ def test_a_rate_limited_dm_is_retried_and_arrives_once(discord_bot: RunningBot, 
     assert "Q3 report" in shown(ask) and len(fake_discord.dms(BOB)) == 1
     statuses = [r.status for r in fake_discord.requests if r.method == "POST" and r.path.endswith("/messages")]
     assert statuses.count(429) == 2 and statuses[-1] == 200
+
+
+def test_a_private_tasks_fallback_mention_keeps_its_details_out_of_the_channel(
+        discord_bot: RunningBot, fake_discord: FakeDiscord, deliverer: Deliverer) -> None:
+    fake_discord.close_dms(BOB)
+    added = task(fake_discord, ALICE, "add", channel=THREAD, text=f"<@{BOB}> draft the salary review by friday",
+                 private=True)
+    assert is_ephemeral(answer(added)), "a private task is confirmed to its author only"
+
+    def mention() -> Json | None:
+        deliverer.run_once()
+        return next((m for m in fake_discord.messages(THREAD) if m["content"].startswith(f"<@{BOB}>")), None)
+
+    notice = until(mention, what="the fallback mention")
+    assert "salary" not in shown(notice) and "DMs are closed" in shown(notice)

@@ -48,3 +48,17 @@ def test_tandem_run_connects_the_bot_and_delivers_through_it(tmp_path: Path) -> 
         finally:
             errors = stop(process)
         assert "Traceback" not in errors, errors
+
+
+def test_a_refused_token_stops_tandem_run_with_a_clear_message(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tandem.sqlite'}"
+    with running_fake_discord(token="the-right-token") as fake:
+        config = discord_config(tmp_path, url, fake)
+        config.write_text(config.read_text().replace("token: the-right-token", "token: a-stale-token"))
+        process = start_tandem(config)
+        try:
+            process.wait(30)
+        finally:
+            errors = stop(process)
+        assert process.returncode == 2
+        assert "Discord refused the bot token" in errors and "Traceback" not in errors
