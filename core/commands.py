@@ -143,6 +143,14 @@ class SuggestTasks(Command):
 
 
 @dataclass(frozen=True)
+class SuggestPeople(Command):
+    """People of the speaker's workspace whose handle or name starts with `text`: for autocomplete."""
+
+    text: str = ""
+    limit: int = 25
+
+
+@dataclass(frozen=True)
 class ListTasks(Command):
     """A view: mine, inbox, waiting, here, overdue, project <name>, search <text>, all."""
 

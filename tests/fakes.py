@@ -75,6 +75,12 @@ class FakePeople(_Table):
         return [p for p in self.rows() if p.workspace_id == workspace_id
                 and key in (p.handle.lower(), p.display_name.lower())]
 
+    def starting_with(self, workspace_id: int, prefix: str, limit: int) -> list[Person]:
+        key = prefix.lstrip("@").lower()
+        found = [p for p in self.rows() if p.workspace_id == workspace_id and key
+                 and (p.handle.lower().startswith(key) or p.display_name.lower().startswith(key))]
+        return sorted(found, key=lambda p: p.handle.lower())[:limit]
+
 
 class FakeTasks(_Table):
     def next_number(self, workspace_id: int) -> int:

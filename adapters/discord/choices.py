@@ -16,6 +16,8 @@ MAX_CHOICES = 25
 class Suggester(Protocol):
     async def suggest_tasks(self, interaction: discord.Interaction[Any], text: str) -> list[Card]: ...
 
+    async def suggest_people(self, interaction: discord.Interaction[Any], text: str) -> list[Card]: ...
+
 
 class TaskRef(app_commands.Transformer):
     """A task reference (T-12), offered from the tasks the person may see, matched on reference or title."""
@@ -29,6 +31,25 @@ class TaskRef(app_commands.Transformer):
         cards = await suggester.suggest_tasks(interaction, str(value))
         choices: list[app_commands.Choice[int | float | str]] = [
             app_commands.Choice(name=f"{c.ref} · {c.heading}"[:100], value=c.ref or "") for c in cards if c.ref]
+        return choices[:MAX_CHOICES]
+
+
+class People(app_commands.Transformer):
+    """Several people as "@ana @bo": the word being typed is completed from the server's people."""
+
+    async def transform(self, interaction: discord.Interaction[Any], value: Any, /) -> str:
+        return " ".join(str(value).split())
+
+    async def autocomplete(self, interaction: discord.Interaction[Any], value: int | float | str, /,
+                           ) -> list[app_commands.Choice[int | float | str]]:
+        typed = str(value).split()
+        done, partial = (typed[:-1], typed[-1]) if typed and not str(value).endswith(" ") else (typed, "")
+        suggester: Suggester = interaction.client
+        cards = await suggester.suggest_people(interaction, partial) if partial else []
+        choices: list[app_commands.Choice[int | float | str]] = []
+        for card in cards:
+            line = " ".join([*done, f"@{card.ref}"])
+            choices.append(app_commands.Choice(name=f"{line} ({card.heading})"[:100], value=line[:100]))
         return choices[:MAX_CHOICES]
 
 

@@ -15,7 +15,7 @@ from adapters.discord.buttons import TaskButton
 from adapters.discord.commands import TaskCommands
 from adapters.discord.modals import BlankModal, MessageTaskModal, task_text
 from adapters.discord.render import Shown, quote_of, shown
-from core.commands import DraftRequest, SuggestTasks
+from core.commands import DraftRequest, SuggestPeople, SuggestTasks
 from core.errors import new_reference_id
 from core.outcome import Card, Reply
 
@@ -75,6 +75,11 @@ class TandemBot(discord.AutoShardedClient):
         place = self.place_of(interaction)
         speaker = await self.core.speaker(interaction.user, place)
         answer = await self.core.run(SuggestTasks(text), speaker)
+        return list(answer.reply.cards) if answer.ok else []
+
+    async def suggest_people(self, interaction: Interaction, text: str) -> list[Card]:
+        speaker = await self.core.speaker(interaction.user, self.place_of(interaction))
+        answer = await self.core.run(SuggestPeople(text), speaker)
         return list(answer.reply.cards) if answer.ok else []
 
     # mentions

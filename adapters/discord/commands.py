@@ -7,10 +7,11 @@ import discord
 from discord import app_commands
 
 from adapters.common.help import COMMANDS
-from adapters.discord.choices import TaskRef, Zone
+from adapters.discord.choices import People, TaskRef, Zone
 
 Task = app_commands.Transform[str, TaskRef]
 When = app_commands.Transform[str, Zone]
+Several = app_commands.Transform[str, People]
 Interaction = discord.Interaction[Any]
 HELP_TOPICS = [app_commands.Choice(name=verb, value=verb) for verb in list(COMMANDS)[:25]]
 
@@ -125,8 +126,8 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "repeat", task, rule)
 
     @app_commands.command(description=_about("rotate"))
-    @app_commands.describe(people="mention them in turn: @ana @bo @cy")
-    async def rotate(self, interaction: Interaction, task: Task, people: str) -> None:
+    @app_commands.describe(people="in turn: @ana @bo @cy (type a name for suggestions)")
+    async def rotate(self, interaction: Interaction, task: Task, people: Several) -> None:
         await _run(interaction, "rotate", task, people)
 
     @app_commands.command(description=_about("project"))

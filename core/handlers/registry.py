@@ -18,6 +18,7 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.ShowTask: views.show_task,
     c.ListTasks: views.list_tasks,
     c.SuggestTasks: views.suggest_tasks,
+    c.SuggestPeople: views.suggest_people,
     c.CompleteTask: lifecycle.complete_task,
     c.ReopenTask: lifecycle.reopen_task,
     c.CancelTask: lifecycle.cancel_task,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.actions import actions_for
-from core.commands import ListTasks, ShowTask, SuggestTasks
+from core.commands import ListTasks, ShowTask, SuggestPeople, SuggestTasks
 from core.errors import InvalidInput, NotFound
 from core.handlers.context import Context
 from core.outcome import Card, Reply
@@ -42,6 +42,14 @@ def suggest_tasks(cmd: SuggestTasks, ctx: Context) -> Reply:
         found = _by_ref(ctx, text) + ctx.uow.tasks.query(replace(base, text=text))
     unique = list({t.id: t for t in found}.values())[:cmd.limit]
     return Reply("", cards=tuple(Card(t.title, ref=t.ref) for t in unique))
+
+
+def suggest_people(cmd: SuggestPeople, ctx: Context) -> Reply:
+    """People to name, as cards (display name, handle); guests get none, since they see only their own work."""
+    if ctx.me.is_limited or not cmd.text.strip().lstrip("@"):
+        return Reply("")
+    found = ctx.uow.people.starting_with(ctx.workspace.id or 0, cmd.text, cmd.limit)
+    return Reply("", cards=tuple(Card(p.display_name, ref=p.handle) for p in found))
 
 
 def _by_ref(ctx: Context, text: str) -> list[Task]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from core.people import Person
 from storage.repositories.claims import claim
-from storage.repositories.keys import name_key
+from storage.repositories.keys import escape_like, name_key
 from storage.repositories.people_search import called, closeness
 from storage.repositories.person_mapping import PERSON_COLUMNS, fill_row, to_person, to_person_fast, update_row
 from storage.rows import IdentityRow, PersonRow
@@ -105,6 +105,20 @@ class SqlPersonRepository:
         if any(row.handle_key == key for row in exact):
             return self._with_identities(exact)
         return self._with_identities(self._matching(workspace_id, key, called(key)))
+
+    def starting_with(self, workspace_id: int, prefix: str, limit: int) -> list[Person]:
+        key = name_key(prefix, "@")
+        if not key:
+            return []
+        pattern = escape_like(key) + "%"
+        rows = self._session.scalars(
+            select(PersonRow)
+            .where(PersonRow.workspace_id == workspace_id,
+                   or_(PersonRow.handle_key.like(pattern, escape="\\"),
+                       PersonRow.name_key.like(pattern, escape="\\")))
+            .order_by(PersonRow.handle_key).limit(limit)
+        ).all()
+        return self._with_identities(rows)
 
     def _matching(self, workspace_id: int, key: str, condition: ColumnElement[bool]) -> Sequence[PersonRow]:
         return self._session.scalars(

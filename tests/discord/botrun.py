@@ -36,7 +36,12 @@ class RunningBot:
         assert not self.thread.is_alive(), "the bot did not stop"
 
 
-def start_bot(bus: Bus, fake: FakeDiscord, rules: ServerRules = RULES, timeout: float = 10.0) -> RunningBot:
+async def _no_wait(*_args: object, **_kwargs: object) -> None:
+    """discord.py waits 5 s between shards' IDENTIFYs (Discord's limit); the fake has no such limit."""
+
+
+def start_bot(bus: Bus, fake: FakeDiscord, rules: ServerRules = RULES, timeout: float = 10.0,
+              **options: object) -> RunningBot:
     """Start a bot in its own thread and event loop, as `tandem run` does, and wait until it is ready."""
     point_at(fake.api_url, fake.gateway_url)
     link, stop, made = DiscordLink(), threading.Event(), threading.Event()
@@ -44,7 +49,8 @@ def start_bot(bus: Bus, fake: FakeDiscord, rules: ServerRules = RULES, timeout: 
 
     def main() -> None:
         async def go() -> None:
-            bot = TandemBot(DiscordCore(bus, rules=rules), guild_ready_timeout=0.05)
+            bot = TandemBot(DiscordCore(bus, rules=rules), guild_ready_timeout=0.05, **options)
+            bot.before_identify_hook = _no_wait  # type: ignore[method-assign]
             holder.append(bot)
             made.set()
             await serve(bot, fake.token, stop, link)

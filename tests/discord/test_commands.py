@@ -85,3 +85,19 @@ def test_time_zones_are_offered_and_set(discord_bot: RunningBot, fake_discord: F
     assert person(uow_factory, ALICE).tz == "America/New_York"
     later = answer(task(fake_discord, ALICE, "add", text="water the plants"))
     assert "Discord doesn't tell me your time zone" not in shown(later)
+
+
+def test_people_are_suggested_as_you_type_but_not_to_guests(discord_bot: RunningBot,
+                                                            fake_discord: FakeDiscord) -> None:
+    for user in (ALICE, GUS):
+        answer(task(fake_discord, user, "list"))  # both have used Tandem, so it knows them
+
+    def offered(user: str, typed: str) -> list[str]:
+        it = fake_discord.autocomplete(GUILD, GENERAL, user, "task", [{"type": 1, "name": "rotate", "options": [
+            {"type": 3, "name": "task", "value": "T-1"}, {"type": 3, "name": "people", "value": typed}]}],
+            focused="people")
+        it.wait_response()
+        return [c["value"] for c in it.choices or []]
+
+    assert offered(ALICE, "@gus @al") == ["@gus @alice"]
+    assert offered(GUS, "@al") == []
