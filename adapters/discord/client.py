@@ -20,6 +20,8 @@ from core.errors import new_reference_id
 from core.outcome import Card, Reply
 
 log = logging.getLogger("tandem.discord")
+DISCORD_HELP = ("\n\nOn Discord each part is a field of the subcommand: /task settings timezone, "
+                "/task start blocked:True, /task watch stop:True. Buttons on Tandem's messages do the same.")
 ALREADY_ANSWERED = 40060  # another process sharing this bot's gateway acknowledged the interaction first
 Interaction = discord.Interaction[Any]
 
@@ -59,6 +61,8 @@ class TandemBot(discord.AutoShardedClient):
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
         answer = await self.core.run_text(said, speaker)
         reply = answer.reply
+        if answer.ok and words(said)[0] == "help":
+            reply = Reply(reply.text + DISCORD_HELP, ephemeral=True)
         if answer.ok and words(said)[0] == "add":
             reply = await self._with_zone_question(reply, person)
         if public and (reply.ephemeral or not answer.ok):  # errors and private matters are for the speaker only
