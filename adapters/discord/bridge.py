@@ -41,8 +41,7 @@ class DiscordCore(BusRunner):
     sight_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def speaker(self, user: discord.abc.User, place: Place) -> Speaker:
-        person = await self.person(user, place)
-        return Speaker(person.workspace_id, person.id or 0, place.channel, place.message, place.link)
+        return speaker_of(await self.person(user, place), place)
 
     async def person(self, user: discord.abc.User, place: Place) -> Person:
         """bus.whois for a Discord user in a server, cached while what Discord says about them is unchanged."""
@@ -96,6 +95,10 @@ class DiscordCore(BusRunner):
         key = (person.workspace_id, person.id or 0)
         self.zone_asked.add(key)
         await self.in_thread(self.bus.first_time, f"discord:zone-asked:{key[0]}:{key[1]}")
+
+
+def speaker_of(person: Person, place: Place) -> Speaker:
+    return Speaker(person.workspace_id, person.id or 0, place.channel, place.message, place.link)
 
 
 def _same(a: Identity, b: Identity) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Coroutine
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -10,7 +11,8 @@ from discord import app_commands
 
 from adapters.common.buttons import needs_modal, past_tense, words
 from adapters.common.errors import safely
-from adapters.discord.bridge import DiscordCore, Place
+from adapters.common.runner import Answer
+from adapters.discord.bridge import DiscordCore, Place, speaker_of
 from adapters.discord.buttons import TaskButton
 from adapters.discord.commands import TaskCommands
 from adapters.discord.modals import BlankModal, MessageTaskModal, task_text
@@ -57,19 +59,14 @@ class TandemBot(discord.AutoShardedClient):
         await interaction.response.defer(ephemeral=not public, thinking=True)
         place = self.place_of(interaction)
         person = await self.core.person(interaction.user, place)
-        speaker = await self.core.speaker(interaction.user, place)
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
-        answer = await self.core.run_text(said, speaker)
+        answer = await self.core.run_text(said, speaker_of(person, place))
         reply = answer.reply
         if answer.ok and words(said)[0] == "help":
-            reply = Reply(reply.text + DISCORD_HELP, ephemeral=True)
+            reply = replace(reply, text=reply.text + DISCORD_HELP)
         if answer.ok and words(said)[0] == "add":
             reply = await self._with_zone_question(reply, person)
-        if public and (reply.ephemeral or not answer.ok):  # errors and private matters are for the speaker only
-            await interaction.delete_original_response()
-            await interaction.followup.send(ephemeral=True, **shown(reply).kwargs(place.guild_id))
-            return
-        await interaction.followup.send(ephemeral=not public, **shown(reply).kwargs(place.guild_id))
+        await self.follow_up(interaction, replace(answer, reply=reply), place.guild_id, deferred_public=public)
 
     async def set_zone(self, interaction: Interaction, zone: str) -> None:
         await self.run_slash(interaction, f"settings tz {zone}")
@@ -127,11 +124,17 @@ class TandemBot(discord.AutoShardedClient):
         place = self.place_of(interaction, message)
         speaker = await self.core.speaker(interaction.user, place)
         answer = await self.core.run_text("/task add " + task_text(title, who, due), speaker)
-        if not answer.ok:
+        await self.follow_up(interaction, answer, place.guild_id, deferred_public=True)
+
+    async def follow_up(self, interaction: Interaction, answer: Answer, guild_id: str, deferred_public: bool) -> None:
+        """Answer a deferred interaction. A public deferral whose answer is an error or private is replaced by a
+        message only the speaker sees, so nothing is left in the channel."""
+        reply = answer.reply
+        if deferred_public and (reply.ephemeral or not answer.ok):
             await interaction.delete_original_response()
-            await interaction.followup.send(ephemeral=True, **shown(answer.reply).kwargs(place.guild_id))
+            await interaction.followup.send(ephemeral=True, **shown(reply).kwargs(guild_id))
             return
-        await interaction.followup.send(**shown(answer.reply).kwargs(place.guild_id))
+        await interaction.followup.send(ephemeral=not deferred_public, **shown(reply).kwargs(guild_id))
 
     # buttons and their modals
     async def on_task_button(self, interaction: Interaction, guild_id: str, command: str) -> None:
@@ -185,8 +188,7 @@ class TandemBot(discord.AutoShardedClient):
         question = await self.core.zone_question(person)
         if question is None:
             return reply
-        return Reply("\n\n".join(t for t in (reply.text, question) if t), reply.card, reply.actions, reply.ephemeral,
-                     reply.cards)
+        return replace(reply, text="\n\n".join(t for t in (reply.text, question) if t))
 
     async def guarded(self, interaction: Interaction, work: Coroutine[Any, Any, None]) -> None:
         """Run a button's or modal's work; an unexpected error reaches the person as a reference id, not silence."""
