@@ -31,10 +31,8 @@ Interaction = discord.Interaction[Any]
 class TandemBot(discord.AutoShardedClient):
     """One bot for any number of servers (each a workspace); needs no privileged intent."""
 
-    def __init__(self, core: DiscordCore, read_all_messages: bool = False, sync_commands: bool = True,
-                 **options: Any) -> None:
-        intents = discord.Intents.default()
-        intents.message_content = read_all_messages
+    def __init__(self, core: DiscordCore, sync_commands: bool = True, **options: Any) -> None:
+        intents = discord.Intents.default()  # no privileged intent: mentions carry their text anyway
         super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions(everyone=False, roles=False),
                          **options)
         self.core, self.sync_commands = core, sync_commands
