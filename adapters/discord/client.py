@@ -15,7 +15,15 @@ from adapters.common.runner import Answer
 from adapters.discord.bridge import DiscordCore, Place, speaker_of
 from adapters.discord.buttons import TaskButton
 from adapters.discord.commands import TaskCommands
-from adapters.discord.modals import BlankModal, MessageTaskModal, task_text
+from adapters.discord.modals import (
+    BLANKS_FORM,
+    MESSAGE_FORM,
+    blanks_form,
+    filled,
+    message_form,
+    submitted_values,
+    task_text,
+)
 from adapters.discord.render import Shown, quote_of, shown
 from core.commands import DraftRequest, SuggestPeople, SuggestTasks
 from core.errors import new_reference_id
@@ -110,18 +118,13 @@ class TandemBot(discord.AutoShardedClient):
     async def make_it_a_task(self, interaction: Interaction, message: discord.Message) -> None:
         place = self.place_of(interaction)
         author = await self.core.person(message.author, place) if not message.author.bot else None
-        await interaction.response.send_modal(MessageTaskModal(message, author.handle if author else ""))
+        await interaction.response.send_modal(message_form(place.guild_id, message, author.handle if author else ""))
 
-    async def on_message_task(self, interaction: Interaction, message: discord.Message, title: str, who: str,
-                              due: str) -> None:
-        await self.guarded(interaction, self.task_from(interaction, message, title, who, due))
-
-    async def task_from(self, interaction: Interaction, message: discord.Message, title: str, who: str,
-                        due: str) -> None:
+    async def task_from(self, interaction: Interaction, place: Place, values: dict[str, str]) -> None:
         await interaction.response.defer(thinking=True)
-        place = self.place_of(interaction, message)
         speaker = await self.core.speaker(interaction.user, place)
-        answer = await self.core.run_text("/task add " + task_text(title, who, due), speaker)
+        text = task_text(values.get("task", ""), values.get("who", ""), values.get("due", ""))
+        answer = await self.core.run_text("/task add " + text, speaker)
         await self.follow_up(interaction, answer, place.guild_id, deferred_public=True)
 
     async def follow_up(self, interaction: Interaction, answer: Answer, guild_id: str, deferred_public: bool) -> None:
@@ -134,15 +137,31 @@ class TandemBot(discord.AutoShardedClient):
             return
         await interaction.followup.send(ephemeral=not deferred_public, **shown(reply).kwargs(guild_id))
 
-    # buttons and their modals
+    # buttons and their forms
     async def on_task_button(self, interaction: Interaction, guild_id: str, command: str) -> None:
-        if needs_modal(command):
-            await interaction.response.send_modal(BlankModal(guild_id, command, quote_of(interaction.message)))
+        if not needs_modal(command):
+            await self.guarded(interaction, self.settle(interaction, guild_id, command))
             return
-        await self.guarded(interaction, self.settle(interaction, guild_id, command))
+        form = blanks_form(guild_id, command, quote_of(interaction.message))
+        if form is None:
+            await interaction.response.send_message(f"Use the command instead: {command}", ephemeral=True)
+            return
+        await interaction.response.send_modal(form)
 
-    async def on_blanks_filled(self, interaction: Interaction, guild_id: str, command: str) -> None:
-        await self.guarded(interaction, self.settle(interaction, guild_id, command))
+    async def on_interaction(self, interaction: Interaction) -> None:
+        """Form submissions, read from their custom_id, so a form opened before a restart still works."""
+        if interaction.type is not discord.InteractionType.modal_submit or not interaction.data:
+            return
+        custom_id = str(interaction.data.get("custom_id") or "")
+        values = submitted_values(interaction.data)
+        if found := BLANKS_FORM.fullmatch(custom_id):
+            command = filled("/task " + found["command"], values)
+            await self.guarded(interaction, self.settle(interaction, found["guild"], command))
+        elif found := MESSAGE_FORM.fullmatch(custom_id):
+            guild, channel, message = found["guild"], found["channel"], found["message"]
+            link = f"https://discord.com/channels/{guild}/{channel}/{message}"
+            place = Place(guild, self._guild_name(guild), channel, message, link)
+            await self.guarded(interaction, self.task_from(interaction, place, values))
 
     async def settle(self, interaction: Interaction, guild_id: str, command: str) -> None:
         """Run a button's command; the clicked message then shows who did what and the new state."""
@@ -158,15 +177,15 @@ class TandemBot(discord.AutoShardedClient):
             **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
 
     # where and who
-    def place_of(self, interaction: Interaction, message: discord.Message | None = None,
-                 guild_id: str | None = None) -> Place:
-        guild = self.get_guild(int(guild_id)) if guild_id else interaction.guild
+    def place_of(self, interaction: Interaction, guild_id: str | None = None) -> Place:
+        """The server (for a click in a DM: the one the button names) and, in a server, the channel."""
         gid = guild_id or str(interaction.guild_id or "")
-        channel = str(interaction.channel_id) if interaction.channel_id else None
-        if message is not None:
-            return Place(gid, guild.name if guild else "", str(message.channel.id), str(message.id), message.jump_url)
-        in_server = interaction.guild_id is not None
-        return Place(gid, guild.name if guild else "", channel if in_server else None)
+        channel = str(interaction.channel_id) if interaction.channel_id and interaction.guild_id else None
+        return Place(gid, self._guild_name(gid), channel)
+
+    def _guild_name(self, guild_id: str) -> str:
+        guild = self.get_guild(int(guild_id)) if guild_id else None
+        return guild.name if guild else ""
 
     def member_lookup(self, place: Place) -> Any:
         async def lookup(user_id: str) -> discord.abc.User | None:

@@ -1,7 +1,10 @@
-"""Modals: the blanks of a button's command (date, note, reason, when) and "Make it a task" from a message."""
+"""Forms (modals) whose custom_id carries what they are for, so a form opened before a restart still submits:
+the blanks of a button's command (date, note, reason, when), and "Make it a task" from a message."""
 from __future__ import annotations
 
-from typing import Any, Protocol
+import re
+from collections.abc import Mapping
+from typing import Any
 
 import discord
 
@@ -14,62 +17,62 @@ LABELS = {
 TITLES = {"propose": "Propose a date", "decline": "Decline", "snooze": "Snooze", "revise": "Edit the request",
           "assign": "Reassign", "due": "Change the date"}
 LONG = ("reason", "corrected request", "note")
+BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+):(?P<command>[^\n]+)")
+MESSAGE_FORM = re.compile(r"tm:(?P<guild>\d+):(?P<channel>\d+):(?P<message>\d+)")
+MAX_CUSTOM_ID = 100
 
 
-class ModalHandler(Protocol):
-    async def on_blanks_filled(self, interaction: discord.Interaction[Any], guild_id: str, command: str) -> None: ...
-
-    async def on_message_task(self, interaction: discord.Interaction[Any], message: discord.Message, title: str,
-                              who: str, due: str) -> None: ...
-
-
-class BlankModal(discord.ui.Modal):
-    """One text box per blank in the command, in order; submitting runs the command with the blanks filled."""
-
-    def __init__(self, guild_id: str, command: str, prefill: str = "") -> None:
-        verb, ref, _ = words(command)
-        super().__init__(title=f"{TITLES.get(verb, verb.capitalize())} {ref}".strip()[:45], timeout=900)
-        self.guild_id, self.command = guild_id, command
-        self.inputs: list[discord.ui.TextInput[BlankModal]] = []
-        for blank in PLACEHOLDER.findall(command)[:5]:
-            name = blank.strip("<>[]@ ")
-            optional = blank.startswith("[")
-            box: discord.ui.TextInput[BlankModal] = discord.ui.TextInput(
-                label=(LABELS.get(name, name.capitalize()) + (" (optional)" if optional else ""))[:45],
-                style=discord.TextStyle.paragraph if name in LONG else discord.TextStyle.short,
-                required=not optional, max_length=1000, default=prefill[:1000] if name == "corrected request" else None)
-            self.inputs.append(box)
-            self.add_item(box)
-
-    def filled(self) -> str:
-        """The command with each blank replaced by what was typed (an empty optional blank simply disappears)."""
-        values = iter(box.value.strip() for box in self.inputs)
-        return " ".join(PLACEHOLDER.sub(lambda _: next(values, ""), self.command).split())
+class Form(discord.ui.Modal):
+    """A modal answered by the client's on_interaction (from its custom_id), not by this in-memory object."""
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        handler: ModalHandler = interaction.client
-        await handler.on_blanks_filled(interaction, self.guild_id, self.filled())
+        """Nothing here: TandemBot.on_interaction reads the submission, with or without this object."""
 
 
-class MessageTaskModal(discord.ui.Modal, title="Make it a task"):
+def blanks_form(guild_id: str, command: str, prefill: str = "") -> Form | None:
+    """One text box per blank in the command, in order (None when the command is too long for a custom_id)."""
+    custom_id = f"tf:{guild_id}:{command.strip().removeprefix('/task').strip()}"
+    if len(custom_id) > MAX_CUSTOM_ID or "\n" in command:
+        return None
+    verb, ref, _ = words(command)
+    form = Form(title=f"{TITLES.get(verb, verb.capitalize())} {ref}".strip()[:45], custom_id=custom_id, timeout=None)
+    for index, blank in enumerate(PLACEHOLDER.findall(command)[:5]):
+        name = blank.strip("<>[]@ ")
+        optional = blank.startswith("[")
+        form.add_item(discord.ui.TextInput(
+            label=(LABELS.get(name, name.capitalize()) + (" (optional)" if optional else ""))[:45],
+            custom_id=f"blank{index}", required=not optional, max_length=1000,
+            style=discord.TextStyle.paragraph if name in LONG else discord.TextStyle.short,
+            default=prefill[:1000] if name == "corrected request" and prefill else None))
+    return form
+
+
+def filled(command: str, values: Mapping[str, str]) -> str:
+    """The command with blank i replaced by values["blank<i>"] (an empty optional blank simply disappears)."""
+    count = iter(range(len(PLACEHOLDER.findall(command))))
+    return " ".join(PLACEHOLDER.sub(lambda _: values.get(f"blank{next(count)}", "").strip(), command).split())
+
+
+def message_form(guild_id: str, message: discord.Message, owner_handle: str) -> Form:
     """A task from a message: its text as the title, its author as the owner, an optional due date."""
+    form = Form(title="Make it a task", custom_id=f"tm:{guild_id}:{message.channel.id}:{message.id}", timeout=None)
+    form.add_item(discord.ui.TextInput(label="Task", custom_id="task", style=discord.TextStyle.paragraph,
+                                       default=(message.content or "")[:1000] or None, max_length=1000))
+    form.add_item(discord.ui.TextInput(label="Who does it (@handle; empty: you)", custom_id="who", required=False,
+                                       default=f"@{owner_handle}" if owner_handle else None, max_length=100))
+    form.add_item(discord.ui.TextInput(label="Due (optional, e.g. friday 5pm)", custom_id="due", required=False,
+                                       max_length=100))
+    return form
 
-    def __init__(self, message: discord.Message, owner_handle: str) -> None:
-        super().__init__(timeout=900)
-        self.message = message
-        self.task: discord.ui.TextInput[MessageTaskModal] = discord.ui.TextInput(
-            label="Task", style=discord.TextStyle.paragraph, default=(message.content or "")[:1000], max_length=1000)
-        self.who: discord.ui.TextInput[MessageTaskModal] = discord.ui.TextInput(
-            label="Who does it (@handle; empty: you)", default=f"@{owner_handle}" if owner_handle else None,
-            required=False, max_length=100)
-        self.due: discord.ui.TextInput[MessageTaskModal] = discord.ui.TextInput(
-            label="Due (optional, e.g. friday 5pm)", required=False, max_length=100)
-        for box in (self.task, self.who, self.due):
-            self.add_item(box)
 
-    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        handler: ModalHandler = interaction.client
-        await handler.on_message_task(interaction, self.message, self.task.value, self.who.value, self.due.value)
+def submitted_values(data: Mapping[str, Any]) -> dict[str, str]:
+    """{custom_id: value} of every text input in a MODAL_SUBMIT, in action rows or in labels."""
+    found: dict[str, str] = {}
+    for row in data.get("components") or []:
+        for part in [*(row.get("components") or []), *([row["component"]] if row.get("component") else [])]:
+            if part.get("custom_id") is not None and "value" in part:
+                found[str(part["custom_id"])] = str(part.get("value") or "")
+    return found
 
 
 def task_text(title: str, who: str, due: str) -> str:

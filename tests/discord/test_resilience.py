@@ -28,6 +28,23 @@ def test_an_old_button_works_after_a_restart(discord_bot: RunningBot, fake_disco
         restarted.close()
 
 
+def test_a_form_opened_before_a_restart_still_submits(discord_bot: RunningBot, fake_discord: FakeDiscord, bus: Bus,
+                                                      deliverer: Deliverer, uow_factory: SqlUnitOfWorkFactory) -> None:
+    ask = request_to_bob(fake_discord, deliverer)
+    opened = click(fake_discord, ask, "Propose date", BOB)
+    modal = opened.wait(lambda it: it.modal is not None).modal or {}
+    discord_bot.close()
+    restarted = start_bot(bus, fake_discord)
+    try:
+        boxes = [c["custom_id"] for row in modal["components"] for c in row["components"]]
+        fake_discord.submit_modal_for(opened, {boxes[0]: "next tuesday 10:00", boxes[1]: ""})
+        fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Proposed a date by @bob" in shown(m),
+                                      timeout=10)
+        assert stored_task(uow_factory).agreement is Agreement.PROPOSED
+    finally:
+        restarted.close()
+
+
 def test_closed_dms_fall_back_to_a_mention_where_the_task_was_asked(
         discord_bot: RunningBot, fake_discord: FakeDiscord, deliverer: Deliverer) -> None:
     fake_discord.close_dms(BOB)
