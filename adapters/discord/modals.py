@@ -20,6 +20,7 @@ LONG = ("reason", "corrected request", "note")
 BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+):(?P<command>[^\n]+)")
 MESSAGE_FORM = re.compile(r"tm:(?P<guild>\d+):(?P<channel>\d+):(?P<message>\d+)")
 MAX_CUSTOM_ID = 100
+STORE_SECONDS = 900  # discord.py keeps each sent form this long; the submission is read from its custom_id anyway
 
 
 class Form(discord.ui.Modal):
@@ -35,7 +36,8 @@ def blanks_form(guild_id: str, command: str, prefill: str = "") -> Form | None:
     if len(custom_id) > MAX_CUSTOM_ID or "\n" in command:
         return None
     verb, ref, _ = words(command)
-    form = Form(title=f"{TITLES.get(verb, verb.capitalize())} {ref}".strip()[:45], custom_id=custom_id, timeout=None)
+    title = f"{TITLES.get(verb, verb.capitalize())} {ref}".strip()[:45]
+    form = Form(title=title, custom_id=custom_id, timeout=STORE_SECONDS)
     for index, blank in enumerate(PLACEHOLDER.findall(command)[:5]):
         name = blank.strip("<>[]@ ")
         optional = blank.startswith("[")
@@ -55,7 +57,8 @@ def filled(command: str, values: Mapping[str, str]) -> str:
 
 def message_form(guild_id: str, message: discord.Message, owner_handle: str) -> Form:
     """A task from a message: its text as the title, its author as the owner, an optional due date."""
-    form = Form(title="Make it a task", custom_id=f"tm:{guild_id}:{message.channel.id}:{message.id}", timeout=None)
+    form = Form(title="Make it a task", custom_id=f"tm:{guild_id}:{message.channel.id}:{message.id}",
+                timeout=STORE_SECONDS)
     form.add_item(discord.ui.TextInput(label="Task", custom_id="task", style=discord.TextStyle.paragraph,
                                        default=(message.content or "")[:1000] or None, max_length=1000))
     form.add_item(discord.ui.TextInput(label="Who does it (@handle; empty: you)", custom_id="who", required=False,
