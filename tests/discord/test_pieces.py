@@ -8,7 +8,7 @@ import pytest
 
 from adapters.discord.buttons import TEMPLATE, custom_id
 from adapters.discord.choices import zones_matching
-from adapters.discord.modals import task_text
+from adapters.discord.modals import filled, submitted_values, task_text
 from bot.discord_invite import invite_url, permissions
 from core.actions import answer_actions
 from core.tasks import Task
@@ -44,3 +44,17 @@ def test_the_invite_asks_for_commands_and_only_the_permissions_used() -> None:
     assert query["scope"] == ["bot applications.commands"]
     assert int(query["permissions"][0]) == permissions() == 274877991936
     assert not permissions() & 8  # never Administrator
+
+
+def test_a_submitted_form_fills_the_blanks_in_order_and_drops_empty_optional_ones() -> None:
+    command = "/task propose T-3 <date> [note]"
+    assert filled(command, {"blank0": "next tuesday", "blank1": "need numbers"}) == \
+        "/task propose T-3 next tuesday need numbers"
+    assert filled(command, {"blank0": "next tuesday", "blank1": "  "}) == "/task propose T-3 next tuesday"
+
+
+def test_form_values_are_read_from_rows_and_labels() -> None:
+    data = {"custom_id": "tf:1:propose T-3 <date>", "components": [
+        {"type": 1, "components": [{"type": 4, "custom_id": "blank0", "value": "monday"}]},
+        {"type": 18, "component": {"type": 4, "custom_id": "blank1", "value": "why"}}]}
+    assert submitted_values(data) == {"blank0": "monday", "blank1": "why"}
