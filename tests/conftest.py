@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from core.bus import Bus
+from core.clock import FixedClock
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.scratch import scratch_schema
 from storage.uow import SqlUnitOfWorkFactory
+from tests.delivery.builders import NOW
 
 POSTGRES_URL_ENV = "TANDEM_TEST_POSTGRES_URL"
 
@@ -61,3 +64,14 @@ def sqlite_uow_factory(tmp_path: Path) -> Iterator[SqlUnitOfWorkFactory]:
     upgrade(made)
     yield SqlUnitOfWorkFactory(made)
     made.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """The chat platforms' tests start on Monday 2026-03-02 09:00 UTC; tests move it with `set`."""
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def bus(uow_factory: SqlUnitOfWorkFactory, clock: FixedClock) -> Bus:
+    return Bus(uow_factory, clock)

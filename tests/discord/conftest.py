@@ -11,7 +11,6 @@ from bot.senders import task_channel
 from core.bus import Bus
 from core.clock import FixedClock
 from storage.uow import SqlUnitOfWorkFactory
-from tests.delivery.builders import NOW
 from tests.discord.botrun import RunningBot, running_bot
 from tests.fakediscord import FakeDiscord, running_fake_discord
 
@@ -32,16 +31,6 @@ def fake_discord() -> Iterator[FakeDiscord]:
         fake.add_member(GUILD, BOB, "bob", "Bob")
         fake.add_member(GUILD, GUS, "gus", "Gus", roles=(GUEST_ROLE,))
         yield fake
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
-def bus(uow_factory: SqlUnitOfWorkFactory, clock: FixedClock) -> Bus:
-    return Bus(uow_factory, clock)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import copy
 import re
-import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
@@ -20,16 +19,20 @@ from tests.fakediscord.records import Interaction, RequestRecord
 from tests.fakediscord.rest import DIRECT_MESSAGES, GUILD_MESSAGES, Rest
 from tests.fakediscord.state import DiscordState
 from tests.fakediscord.webhooks import Webhooks
+from tests.loopserver import LoopServer
 
 Json = dict[str, Any]
 T = TypeVar("T")
 
 
-class FakeDiscord:
+class FakeDiscord(LoopServer):
     """A Discord double for discord.py: set Route.BASE = api_url and DEFAULT_GATEWAY = yarl.URL(gateway_url)."""
+
+    thread_name = "fake-discord"
 
     def __init__(self, token: str | None = None, application_id: str | None = None, bot_user_id: str | None = None,
                  bot_name: str = "tandem") -> None:
+        super().__init__()
         self.application_id = application_id or snowflake()
         self.bot_user_id = bot_user_id or self.application_id
         self.token = token or f"fake.{self.bot_user_id}.{snowflake()}"
@@ -37,10 +40,6 @@ class FakeDiscord:
         self.gateway = Gateway(self.state, lambda: self.gateway_url)
         self.rest = Rest(self.state, self.gateway, lambda: self.gateway_url)
         self.webhooks = Webhooks(self.state, self.gateway)
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._runner: web.AppRunner | None = None
-        self._thread: threading.Thread | None = None
-        self.port = 0
 
     @property
     def api_url(self) -> str:
@@ -276,46 +275,12 @@ class FakeDiscord:
             raise RuntimeError("the fake Discord is not running")
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result(10)
 
-    # lifecycle
-    def start(self) -> FakeDiscord:
-        ready = threading.Event()
-        self._thread = threading.Thread(target=self._serve, args=(ready,), name="fake-discord", daemon=True)
-        self._thread.start()
-        if not ready.wait(10) or not self.port:
-            raise RuntimeError("the fake Discord did not start")
-        return self
-
-    def stop(self) -> None:
-        if self._loop is not None and self._thread is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(10)
-        self._loop = self._thread = None
-
-    def _serve(self, ready: threading.Event) -> None:
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        try:
-            loop.run_until_complete(self._start_site())
-            self._loop = loop
-        finally:
-            ready.set()
-        try:
-            loop.run_forever()
-        finally:
-            if self._runner is not None:
-                loop.run_until_complete(self._runner.cleanup())
-            loop.close()
-
-    async def _start_site(self) -> None:
+    def make_app(self) -> web.Application:
         app = web.Application(middlewares=[self.rest.middleware], client_max_size=64 * 1024 * 1024)
         app.add_routes(self.rest.routes() + self.webhooks.routes())
         app.router.add_get("/gateway", self.gateway.handler)
         app.on_shutdown.append(self.gateway.close_all)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = int(self._runner.addresses[0][1])
+        return app
 
 
 @contextmanager

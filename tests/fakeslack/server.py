@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -15,14 +14,19 @@ from tests.fakeslack.limits import Limits, RateLimiter
 from tests.fakeslack.socketmode import SocketMode
 from tests.fakeslack.state import Posted, SlackState
 from tests.fakeslack.surfaces import Surfaces
+from tests.loopserver import LoopServer
 
 POST = "chat.postMessage"
 
 
-class FakeSlack:
+class FakeSlack(LoopServer):
     """A Slack Web API double. `api_url` ends with '/', as slack_sdk's base_url must."""
 
+    thread_name = "fake-slack"
+    backlog = 512
+
     def __init__(self, limits: Limits | None = None) -> None:
+        super().__init__()
         self.state = SlackState()
         self.faults = Faults()
         self.limiter = RateLimiter(limits or Limits())
@@ -31,10 +35,6 @@ class FakeSlack:
         self._api.methods.update(self.surfaces.methods())
         self.socket_mode = SocketMode(self.state)
         self._api.app_methods["apps.connections.open"] = self.socket_mode.connections_open
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._runner: web.AppRunner | None = None
-        self._thread: threading.Thread | None = None
-        self.port = 0
 
     @property
     def api_url(self) -> str:
@@ -123,45 +123,15 @@ class FakeSlack:
         with self.state.lock:
             return self.state.rate_limited
 
-    # lifecycle
-    def start(self) -> FakeSlack:
-        ready = threading.Event()
-        self._thread = threading.Thread(target=self._serve, args=(ready,), name="fake-slack", daemon=True)
-        self._thread.start()
-        if not ready.wait(10) or not self.port:
-            raise RuntimeError("the fake Slack did not start")
-        return self
-
-    def stop(self) -> None:
-        if self._loop is not None and self._thread is not None:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(10)
-        self._loop = self._thread = None
-
-    def _serve(self, ready: threading.Event) -> None:
-        loop = self._loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        try:
-            loop.run_until_complete(self._start_site())
-        finally:
-            ready.set()
-        try:
-            loop.run_forever()
-        finally:
-            if self._runner is not None:
-                loop.run_until_complete(self._runner.cleanup())
-            loop.close()
-
-    async def _start_site(self) -> None:
+    def make_app(self) -> web.Application:
         app = self._api.app()
         app.router.add_post("/response/{id}", self.surfaces.response)
         app.router.add_get("/socket", self.socket_mode.socket)
         app.on_shutdown.append(self.socket_mode.close_all)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=512)
-        await site.start()
-        self.port = self.socket_mode.port = int(self._runner.addresses[0][1])
+        return app
+
+    def serving(self) -> None:
+        self.socket_mode.port = self.port
         self.socket_mode.loop = asyncio.get_running_loop()
 
 

@@ -15,7 +15,6 @@ from core.clock import FixedClock
 from core.commands import Command, Speaker
 from core.outcome import Outcome
 from storage.uow import SqlUnitOfWorkFactory
-from tests.delivery.builders import NOW
 from tests.fakeslack import FakeSlack, running_fake_slack
 from tests.fakeslack.limits import Limits
 from tests.slack.botserver import SECRET, TOKEN, running_bot
@@ -34,16 +33,6 @@ def fake_slack() -> Iterator[FakeSlack]:
         for user, fields in PEOPLE.items():
             fake.add_user(user, team_id="T1", **fields)
         yield fake
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
-def bus(uow_factory: SqlUnitOfWorkFactory, clock: FixedClock) -> Bus:
-    return Bus(uow_factory, clock)
 
 
 @pytest.fixture
