@@ -12,11 +12,22 @@ from pathlib import Path
 
 from core.due import Due
 from core.tasks import Task
+from storage.database import make_engine
+from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
 from tests.fakeslack import FakeSlack
 
 TOKEN = "xoxb-process-test"
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def migrated_sqlite(folder: Path) -> str:
+    """The URL of a new SQLite database in `folder`, at the latest schema."""
+    url = f"sqlite:///{folder / 'tandem.sqlite'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    return url
 
 
 def free_port() -> int:

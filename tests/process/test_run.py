@@ -5,10 +5,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from storage.database import make_engine
-from storage.migrate import upgrade
 from tests.fakeslack import running_fake_slack
-from tests.process.running import TOKEN, free_port, start_tandem, stop, wait_until, write_config
+from tests.process.running import TOKEN, free_port, migrated_sqlite, start_tandem, stop, wait_until, write_config
 
 
 def _healthy(port: int) -> bool:
@@ -20,10 +18,7 @@ def _healthy(port: int) -> bool:
 
 
 def test_tandem_run_serves_slack_events_and_health_on_the_configured_port(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'tandem.sqlite'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
+    url = migrated_sqlite(tmp_path)
     port = free_port()
     with running_fake_slack() as fake:
         fake.add_token(TOKEN, "T1")

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage.database import make_engine
-from storage.migrate import upgrade
 from tests.discord.flows import click, shown
 from tests.fakediscord import FakeDiscord, running_fake_discord
-from tests.process.running import start_tandem, stop, wait_until
+from tests.process.running import migrated_sqlite, start_tandem, stop, wait_until
 
 GUILD, CHANNEL = "930000000000000001", "930000000000000100"
 ALICE, BOB = "930000000000001001", "930000000000001002"
@@ -27,10 +25,7 @@ def discord_config(folder: Path, database_url: str, fake: FakeDiscord) -> Path:
 
 
 def test_tandem_run_connects_the_bot_and_delivers_through_it(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'tandem.sqlite'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
+    url = migrated_sqlite(tmp_path)
     with running_fake_discord() as fake:
         fake.add_guild(GUILD, "Acme")
         fake.add_channel(GUILD, CHANNEL, "general")
