@@ -1,14 +1,14 @@
 """The one path from a Discord event into the core: who spoke, where, and their words in Tandem's terms."""
 from __future__ import annotations
 
-import asyncio
 import re
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import discord
 
+from adapters.common.known import KnownPeople
 from adapters.common.runner import BusRunner
 from adapters.discord.people import ServerRules, identity_of
 from core.commands import Speaker
@@ -35,36 +35,16 @@ class DiscordCore(BusRunner):
     """Bus calls for Discord listeners, with the people they involve remembered between events."""
 
     rules: ServerRules = field(default_factory=ServerRules)
-    known_for: float = KNOWN_SECONDS
-    known: dict[tuple[str, str], tuple[float, Identity, Person]] = field(default_factory=dict)
+    known: KnownPeople = field(default_factory=lambda: KnownPeople(KNOWN_SECONDS, agrees=_same))
     zone_asked: set[tuple[int, int]] = field(default_factory=set)
-    sight_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def speaker(self, user: discord.abc.User, place: Place) -> Speaker:
         return speaker_of(await self.person(user, place), place)
 
     async def person(self, user: discord.abc.User, place: Place) -> Person:
-        """bus.whois for a Discord user in a server, cached while what Discord says about them is unchanged."""
+        """bus.whois for a Discord user in a server, remembered while what Discord says about them is unchanged."""
         who = identity_of(user, place.guild_id, place.guild_name, self.rules)
-        found = self._known(who)
-        if found is not None:
-            return found
-        async with self.sight_lock:  # one first sighting at a time, so concurrent events don't race to create them
-            found = self._known(who)
-            if found is None:
-                found = await self.in_thread(self.bus.whois, who)
-                self.known[(who.workspace_external_id, who.user_external_id)] = (
-                    time.monotonic() + self.known_for, who, found)
-            return found
-
-    def _known(self, who: Identity) -> Person | None:
-        cached = self.known.get((who.workspace_external_id, who.user_external_id))
-        if cached is None or cached[0] <= time.monotonic() or not _same(cached[1], who):
-            return None
-        return cached[2]
-
-    def forget(self, guild_id: str, user_id: str) -> None:
-        self.known.pop((guild_id, user_id), None)
+        return await self.known.person(who, partial(self.in_thread, self.bus.whois))
 
     async def readable(self, text: str, place: Place, lookup: Callable[[str], Awaitable[discord.abc.User | None]],
                        bot_id: str | None = None) -> str:
@@ -84,17 +64,19 @@ class DiscordCore(BusRunner):
         key = (person.workspace_id, person.id or 0)
         if key in self.zone_asked:
             return None
-        self.zone_asked.add(key)
-        if not await self.in_thread(self.bus.first_time, f"discord:zone-asked:{key[0]}:{key[1]}"):
+        if not await self._first_zone_mention(key):
             return None
         return (f"🕑 I read your dates and times in **{person.tz}**. Discord doesn't tell me your time zone — "
                 "if you're elsewhere, set it with `/task settings timezone` (e.g. America/New_York).")
 
     async def zone_told(self, person: Person) -> None:
         """Someone who set their zone themselves need not be asked."""
-        key = (person.workspace_id, person.id or 0)
+        await self._first_zone_mention((person.workspace_id, person.id or 0))
+
+    async def _first_zone_mention(self, key: tuple[int, int]) -> bool:
+        """Whether the zone was never mentioned to this person (in any process); from now on it has been."""
         self.zone_asked.add(key)
-        await self.in_thread(self.bus.first_time, f"discord:zone-asked:{key[0]}:{key[1]}")
+        return await self.in_thread(self.bus.first_time, f"discord:zone-asked:{key[0]}:{key[1]}")
 
 
 def speaker_of(person: Person, place: Place) -> Speaker:

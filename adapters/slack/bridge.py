@@ -6,15 +6,16 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.common.known import KnownPeople
 from adapters.common.runner import BusRunner
 from adapters.slack.home import home_view
 from adapters.slack.people import SlackPeople
 from adapters.slack.translate import mentioned_users, with_handles
 from core.commands import ListTasks, Speaker
-from core.identity import Identity
 from core.people import Person
 
 log = logging.getLogger("tandem.slack")
@@ -40,10 +41,9 @@ class SlackCore(BusRunner):
 
     people: SlackPeople = field(default_factory=SlackPeople)
     home_tasks: set[asyncio.Task[None]] = field(default_factory=set)
-    sight_locks: dict[str, asyncio.Lock] = field(default_factory=dict)
     home_every: float = HOME_EVERY_SECONDS
-    # (team, user) -> (valid until, the Identity it was resolved from, the Person): no write transaction per message
-    known: dict[tuple[str, str], tuple[float, Identity, Person]] = field(default_factory=dict)
+    # people resolved from users.info, remembered as long as users.info is: no write transaction per message
+    known: KnownPeople = field(init=False)
     # people who opened the App Home (by workspace id and Slack user); only their homes are refreshed
     home_viewers: set[tuple[int, str]] = field(default_factory=set)
     home_wanted: dict[tuple[int, str], tuple[AsyncWebClient, Speaker]] = field(default_factory=dict)
@@ -56,32 +56,17 @@ class SlackCore(BusRunner):
     async def handle_of(self, client: AsyncWebClient, team: str, user: str, team_name: str = "") -> str:
         return (await self.person(client, team, user, team_name)).handle
 
+    def __post_init__(self) -> None:
+        self.known = KnownPeople(self.people.ttl, self.people.clock)
+
     async def person(self, client: AsyncWebClient, team: str, user: str, team_name: str = "") -> Person:
         """bus.whois for a Slack user, remembered as long as users.info is (and while Slack says the same)."""
         who = await self.people.identity(client, team, user, team_name)
-        found = self._known(team, user, who)
-        if found is not None:
-            return found
-        async with self._first_sight(team):
-            found = self._known(team, user, who)  # someone else may have just resolved them
-            if found is None:
-                found = await self.in_thread(self.bus.whois, who)
-                self.known[(team, user)] = (self.people.clock() + self.people.ttl, who, found)
-            return found
-
-    def _known(self, team: str, user: str, who: Identity) -> Person | None:
-        cached = self.known.get((team, user))
-        if cached is None or cached[0] <= self.people.clock() or cached[1] != who:
-            return None
-        return cached[2]
+        return await self.known.person(who, partial(self.in_thread, self.bus.whois))
 
     def forget(self, team: str, user: str) -> None:
         self.people.forget(team, user)
-        self.known.pop((team, user), None)
-
-    def _first_sight(self, team: str) -> asyncio.Lock:
-        """Identify one person of a team at a time here, so concurrent first messages don't race to create them."""
-        return self.sight_locks.setdefault(team, asyncio.Lock())
+        self.known.forget(team, user)
 
     async def readable(self, client: AsyncWebClient, where: Where, text: str) -> str:
         """Slack text with every <@U123|name> replaced by the @handle Tandem knows that person by."""
