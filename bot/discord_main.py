@@ -21,10 +21,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("tandem.discord")
 
 
-def discord_bot(settings: DiscordConfig, tandem: Tandem, **options: object) -> TandemBot:
+def discord_bot(settings: DiscordConfig, tandem: Tandem) -> TandemBot:
     point_at(settings.api_url, settings.gateway_url)
-    core = DiscordCore(tandem.bus, rules=ServerRules(settings.guest_role, settings.default_timezone))
-    return TandemBot(core, **options)  # type: ignore[arg-type]
+    return TandemBot(DiscordCore(tandem.bus, rules=ServerRules(settings.guest_role, settings.default_timezone)))
 
 
 async def serve(bot: TandemBot, token: str, stop: threading.Event, link: DiscordLink) -> None:

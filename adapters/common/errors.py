@@ -16,8 +16,13 @@ def safely(work: Callable[[], Reply]) -> Reply:
         return work()
     except DomainError as error:
         return Reply(error.user_message)
-    except Exception:
-        reference = new_reference_id()
-        log.exception("unexpected error %s", reference)
-        return Reply(f"Sorry, something went wrong on my side (reference {reference}). "
-                     "Nothing was changed. Please try again, or tell your admin the reference.")
+    except Exception as error:
+        return Reply(unexpected(error))
+
+
+def unexpected(error: BaseException) -> str:
+    """Log an unexpected error under a new reference id; the words to show the person instead of a traceback."""
+    reference = new_reference_id()
+    log.error("unexpected error %s", reference, exc_info=error)
+    return (f"Sorry, something went wrong on my side (reference {reference}). "
+            "Nothing was changed. Please try again, or tell your admin the reference.")

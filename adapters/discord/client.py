@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 
 from adapters.common.buttons import needs_modal, past_tense, words
-from adapters.common.errors import safely
+from adapters.common.errors import unexpected
 from adapters.common.runner import Answer
 from adapters.discord.bridge import DiscordCore, Place, speaker_of
 from adapters.discord.buttons import TaskButton
@@ -26,7 +26,6 @@ from adapters.discord.modals import (
 )
 from adapters.discord.render import Shown, quote_of, shown
 from core.commands import DraftRequest, SuggestPeople, SuggestTasks
-from core.errors import new_reference_id
 from core.outcome import Card, Reply
 
 log = logging.getLogger("tandem.discord")
@@ -98,10 +97,7 @@ class TandemBot(discord.AutoShardedClient):
         try:
             await self.draft_from(message)
         except Exception as error:
-            reference = new_reference_id()
-            log.error("mention failed %s", reference, exc_info=error)
-            await message.reply(f"Sorry, something went wrong on my side (reference {reference}). Nothing was "
-                                "changed. Please try again, or use /task add.", mention_author=False)
+            await message.reply(unexpected(error), mention_author=False)
 
     async def draft_from(self, message: discord.Message) -> None:
         """A request said to the bot, shown back as a draft card (Create / Edit / Cancel) where it was said."""
@@ -223,17 +219,14 @@ class TandemBot(discord.AutoShardedClient):
         if isinstance(error, discord.HTTPException) and error.code == ALREADY_ANSWERED:
             log.debug("interaction %s was answered by another Tandem process", interaction.id)
             return
-        reference = new_reference_id()
-        log.error("interaction failed %s", reference, exc_info=error)
-        text = safely(lambda: Reply(f"Sorry, something went wrong on my side (reference {reference}). "
-                                    "Nothing was changed. Please try again, or tell your admin the reference.")).text
+        text = unexpected(error)
         try:
             if interaction.response.is_done():
                 await interaction.followup.send(text, ephemeral=True)
             else:
                 await interaction.response.send_message(text, ephemeral=True)
         except discord.HTTPException:
-            log.warning("could not tell %s about error %s", interaction.user.id, reference)
+            log.warning("could not tell %s: %s", interaction.user.id, text)
 
 
 def settled(message: discord.Message | None, note: str, reply: Reply) -> Shown:

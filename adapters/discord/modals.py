@@ -9,6 +9,7 @@ from typing import Any
 import discord
 
 from adapters.common.buttons import PLACEHOLDER, words
+from adapters.discord.buttons import MAX_CUSTOM_ID
 
 LABELS = {
     "date": "New date (e.g. next monday 3pm)", "note": "Note", "reason": "Why not?",
@@ -19,7 +20,6 @@ TITLES = {"propose": "Propose a date", "decline": "Decline", "snooze": "Snooze",
 LONG = ("reason", "corrected request", "note")
 BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+):(?P<command>[^\n]+)")
 MESSAGE_FORM = re.compile(r"tm:(?P<guild>\d+):(?P<channel>\d+):(?P<message>\d+)")
-MAX_CUSTOM_ID = 100
 STORE_SECONDS = 900  # discord.py keeps each sent form this long; the submission is read from its custom_id anyway
 
 
