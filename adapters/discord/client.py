@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -105,7 +105,8 @@ class TandemBot(discord.AutoShardedClient):
         place = Place(str(message.guild.id), message.guild.name, str(message.channel.id), str(message.id),
                       message.jump_url)
         speaker = await self.core.speaker(message.author, place)
-        said = await self.core.readable(message.content, place, self.member_lookup(place), str(self.user.id))
+        said = await self.core.readable(message.content, place, self.member_lookup(place, message.mentions),
+                                        str(self.user.id))
         reply = (await self.core.run(DraftRequest(said), speaker)).reply
         reply = await self._with_zone_question(reply, await self.core.person(message.author, place))
         await message.reply(mention_author=False, **shown(reply, quote=said).kwargs(place.guild_id))
@@ -183,8 +184,13 @@ class TandemBot(discord.AutoShardedClient):
         guild = self.get_guild(int(guild_id)) if guild_id else None
         return guild.name if guild else ""
 
-    def member_lookup(self, place: Place) -> Any:
+    def member_lookup(self, place: Place, given: Sequence[discord.abc.User] = ()) -> Any:
+        """Who a <@id> in text is: someone the event already carries (a message's mentions), else asked of Discord."""
+        carried = {str(user.id): user for user in given}
+
         async def lookup(user_id: str) -> discord.abc.User | None:
+            if user_id in carried:
+                return carried[user_id]
             guild = self.get_guild(int(place.guild_id)) if place.guild_id else None
             try:
                 found = guild.get_member(int(user_id)) if guild else None

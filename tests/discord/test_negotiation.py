@@ -53,6 +53,7 @@ def test_a_mention_in_a_thread_is_answered_there_with_a_card(discord_bot: Runnin
     assert "Q3 report" in shown(card) and "@bob" in shown(card)
     assert set(buttons(card)) == {"Create", "Edit", "Cancel"}
     assert card.get("message_reference", {}).get("channel_id") == THREAD
+    assert not [r for r in fake_discord.requests if "/members/" in r.path], "mentions come with the message"
 
 
 def test_request_counter_offer_and_acceptance(discord_bot: RunningBot, fake_discord: FakeDiscord,
