@@ -13,7 +13,7 @@ from pathlib import Path
 
 from adapters.slack.pacing import SlackPacer
 from adapters.slack.sender import SlackSender
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from core.clock import SystemClock
 from core.outbox import OutboxEntry
 from core.outcome import Action, Card, Notice

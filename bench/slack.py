@@ -89,7 +89,7 @@ def tandem_factory(api_url: str, folder: Path) -> Callable[[], AsyncApp] | None:
         return None
     from bot.bootstrap import build
     from bot.config import Config
-    from bot.config_model import DatabaseConfig
+    from bot.config.model import DatabaseConfig
     from core.clock import SystemClock
 
     url = os.environ.get("TANDEM_BENCH_DATABASE_URL") or f"sqlite:///{folder / 'bench.sqlite'}"

@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy.engine import Engine
 
 from bot.config import Config
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from bot.holidays import PublicHolidays
 from core.bus import Bus
 from core.clock import Clock

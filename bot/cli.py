@@ -6,8 +6,12 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import console_main, discord_invite, parse_command, run, slack_manifest
+from adapters.discord import invite as discord_invite
+from adapters.slack import manifest as slack_manifest
+from bot import parse_command
 from bot.config import Config, ConfigError, load_config
+from bot.serving import console as console_main
+from bot.serving import run
 from core.errors import new_reference_id
 from storage.database import DatabaseUnavailable, make_engine
 from storage.migrate import current, head, upgrade

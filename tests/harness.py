@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from adapters.console.render import BotMessage
 from adapters.console.room import ConsoleRoom
 from adapters.console.sender import ConsoleSender
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from bot.holidays import PublicHolidays
 from core.bus import Bus
 from core.people import PersonDefaults

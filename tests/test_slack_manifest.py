@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bot import slack_manifest
-from bot.slack_manifest import BOT_EVENTS, BOT_SCOPES, manifest, render
+from adapters.slack import manifest as slack_manifest
+from adapters.slack.manifest import BOT_EVENTS, BOT_SCOPES, manifest, render
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "slack.md"
 

@@ -20,11 +20,11 @@ from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import Engine, func, select
 
+from adapters.slack.manifest import BOT_SCOPES
 from bot.bootstrap import Tandem
 from bot.config import Config
-from bot.config_model import SlackConfig
-from bot.slack_manifest import BOT_SCOPES
-from bot.slack_oauth import (
+from bot.config.model import SlackConfig
+from bot.slack.oauth import (
     SqlInstallationStore,
     SqlStateStore,
     bots,

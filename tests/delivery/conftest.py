@@ -8,8 +8,8 @@ import pytest
 
 from adapters.slack.pacing import SlackPacer
 from adapters.slack.sender import SlackSender
-from bot.deliver import Deliverer
-from bot.deliver_policy import RetryPolicy
+from bot.delivery.deliverer import Deliverer
+from bot.delivery.policy import RetryPolicy
 from core.clock import FixedClock
 from storage.uow import SqlUnitOfWorkFactory
 from tests.delivery.builders import NOW, TEAM, TOKEN, Seeded, seed_workspace

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import Engine
 
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from core.clock import FixedClock
 from storage.uow import SqlUnitOfWorkFactory
 from tests.delivery.builders import NOW, Seeded, accept_notice, enqueue, outbox_states

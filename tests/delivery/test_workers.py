@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import Engine
 
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from core.clock import FixedClock
 from core.delivery import DeliveryFailed
 from core.outbox import OutboxEntry

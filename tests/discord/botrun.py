@@ -1,4 +1,4 @@
-"""The bot under test: the real TandemBot (discord.py) served by bot.discord_main against the fake Discord."""
+"""The bot under test: the real TandemBot (discord.py) served by bot.discord.main against the fake Discord."""
 from __future__ import annotations
 
 import asyncio
@@ -16,7 +16,7 @@ from adapters.discord.client import TandemBot
 from adapters.discord.endpoints import point_at
 from adapters.discord.people import ServerRules
 from adapters.discord.sender import DiscordLink
-from bot.discord_main import serve
+from bot.discord.main import serve
 from core.bus import Bus
 from tests.fakediscord import FakeDiscord
 

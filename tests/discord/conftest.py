@@ -6,8 +6,8 @@ from collections.abc import Iterator
 import pytest
 
 from adapters.discord.sender import DiscordSender
-from bot.deliver import Deliverer
-from bot.senders import task_channel
+from bot.delivery.deliverer import Deliverer
+from bot.delivery.senders import task_channel
 from core.bus import Bus
 from core.clock import FixedClock
 from storage.uow import SqlUnitOfWorkFactory

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from core.tasks import Agreement, Task
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot

@@ -8,8 +8,8 @@ import pytest
 
 from adapters.discord.buttons import TEMPLATE, custom_id
 from adapters.discord.choices import zones_matching
+from adapters.discord.invite import invite_url, permissions
 from adapters.discord.modals import filled, submitted_values, task_text
-from bot.discord_invite import invite_url, permissions
 from core.actions import answer_actions
 from core.tasks import Task
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from adapters.discord.sender import DiscordSender
-from bot.deliver import Deliverer
-from bot.senders import task_channel
+from bot.delivery.deliverer import Deliverer
+from bot.delivery.senders import task_channel
 from core.bus import Bus
 from core.clock import FixedClock
 from core.tasks import Agreement

@@ -1,4 +1,4 @@
-"""The bot under test: the real bolt AsyncApp served by bot.slack_main on 127.0.0.1, in a background loop."""
+"""The bot under test: the real bolt AsyncApp served by bot.slack.main on 127.0.0.1, in a background loop."""
 from __future__ import annotations
 
 import asyncio
@@ -13,7 +13,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.app import build_slack_app
-from bot.slack_main import serve_http, serve_socket
+from bot.slack.main import serve_http, serve_socket
 from core.bus import Bus
 
 T = TypeVar("T")
@@ -59,7 +59,7 @@ def running_bot(bus: Bus, api_url: str) -> Iterator[str]:
 
 @contextmanager
 def running_socket_bot(bus: Bus, api_url: str, app_token: str = APP_TOKEN) -> Iterator[AsyncSocketModeHandler]:
-    """The same Slack app connected over Socket Mode (bot.slack_serve.serve_socket) to the fake at `api_url`."""
+    """The same Slack app connected over Socket Mode (adapters.slack.serve.serve_socket) to the fake at `api_url`."""
     loop = Loop()
 
     async def start() -> AsyncSocketModeHandler:

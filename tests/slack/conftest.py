@@ -9,7 +9,7 @@ import pytest
 
 from adapters.slack.pacing import SlackPacer
 from adapters.slack.sender import SlackSender
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from core.bus import Bus
 from core.clock import FixedClock
 from core.commands import Command, Speaker

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from tests.fakeslack import FakeSlack, Posted
 from tests.slack.botserver import eventually
 from tests.slack.signing import SlackClient

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from bot.holidays import PublicHolidays
 from core.clock import FixedClock
 from core.schedule.policy import SchedulePolicy

@@ -5,8 +5,8 @@ import difflib
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from bot.config_problems import Invalid, Problem
-from bot.config_source import Unresolved, expand, reference_name
+from bot.config.problems import Invalid, Problem
+from bot.config.source import Unresolved, expand, reference_name
 
 T = TypeVar("T")
 

@@ -5,8 +5,8 @@ import re
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.config_model import DAY_NAMES, WorkingHours
-from bot.config_problems import Invalid
+from bot.config.model import DAY_NAMES, WorkingHours
+from bot.config.problems import Invalid
 
 LANGUAGES = ("en", "de", "es", "fr")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

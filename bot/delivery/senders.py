@@ -8,7 +8,7 @@ from adapters.discord.sender import DiscordLink, DiscordSender, Fallback
 from adapters.slack.pacing import SlackPacer
 from adapters.slack.sender import SlackSender
 from bot.config import Config
-from bot.slack_oauth import installation_store
+from bot.slack.oauth import installation_store
 from core.delivery import Sender
 from core.outbox import OutboxEntry
 from core.ports import UnitOfWorkFactory

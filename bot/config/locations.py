@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.config_problems import Invalid
+from bot.config.problems import Invalid
 
 DATABASE_EXAMPLE = "sqlite:///data/tandem.sqlite or postgresql+psycopg://tandem@localhost:5432/tandem"
 

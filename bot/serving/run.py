@@ -11,9 +11,9 @@ from datetime import timedelta
 from adapters.discord.sender import DiscordLink
 from bot.bootstrap import Tandem, build
 from bot.config import Config
-from bot.discord_main import run_discord
-from bot.senders import senders_for
-from bot.slack_main import run_slack
+from bot.delivery.senders import senders_for
+from bot.discord.main import run_discord
+from bot.slack.main import run_slack
 from core.clock import SystemClock
 from scheduler.ticks import build_scheduler
 

@@ -31,9 +31,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
+from adapters.slack.manifest import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from bot.bootstrap import Tandem
 from bot.config import Config
-from bot.slack_manifest import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 
 log = logging.getLogger(__name__)
 STATE_EXPIRATION_SECONDS = 600

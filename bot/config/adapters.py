@@ -1,10 +1,10 @@
 """The Slack and Discord sections, and the check that an enabled adapter has the secrets it needs."""
 from __future__ import annotations
 
-from bot import config_values as v
-from bot.config_locations import parse_http_url, parse_ws_url
-from bot.config_model import DiscordConfig, SlackConfig
-from bot.config_reader import Section
+from bot.config import values as v
+from bot.config.locations import parse_http_url, parse_ws_url
+from bot.config.model import DiscordConfig, SlackConfig
+from bot.config.reader import Section
 
 
 def read_slack(sec: Section) -> SlackConfig:

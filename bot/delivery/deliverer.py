@@ -14,8 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.deliver_policy import RetryPolicy
-from bot.deliver_ports import DeliveryUnitOfWorkFactory
+from bot.delivery.policy import RetryPolicy
+from bot.delivery.ports import DeliveryUnitOfWorkFactory
 from core.clock import Clock
 from core.delivery import DeliveryFailed, Sender
 from core.outbox import OutboxEntry

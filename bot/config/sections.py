@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot import config_values as v
-from bot.config_adapters import read_discord, read_slack
-from bot.config_locations import parse_database_url, parse_path
-from bot.config_model import (
+from bot.config import values as v
+from bot.config.adapters import read_discord, read_slack
+from bot.config.locations import parse_database_url, parse_path
+from bot.config.model import (
     DEFAULT_DATABASE_URL,
     Config,
     ConsoleConfig,
@@ -15,8 +15,8 @@ from bot.config_model import (
     LoggingConfig,
     SchedulerConfig,
 )
-from bot.config_problems import Invalid, Problem
-from bot.config_reader import Section
+from bot.config.problems import Invalid, Problem
+from bot.config.reader import Section
 
 DATABASE_OVERRIDE = "TANDEM_DATABASE_URL"
 

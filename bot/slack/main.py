@@ -1,4 +1,4 @@
-"""`run_slack`: the Slack app from app.yaml (a bot token, or OAuth via bot.slack_oauth), served until stopped."""
+"""`run_slack`: the Slack app from app.yaml (a bot token, or OAuth via bot.slack.oauth), served until stopped."""
 from __future__ import annotations
 
 import asyncio
@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.app import build_slack_app
+from adapters.slack.serve import run_until, serve_http, serve_socket
 from bot.config import Config
-from bot.slack_oauth import oauth_settings, register_lifecycle
-from bot.slack_serve import run_until, serve_http, serve_socket
+from bot.slack.oauth import oauth_settings, register_lifecycle
 
 __all__ = ["run_slack", "serve_http", "serve_socket", "slack_app"]
 

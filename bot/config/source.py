@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from bot.config_problems import Invalid, Problem
+from bot.config.problems import Invalid, Problem
 
 _REFERENCE = r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}"
 _YAML_EXAMPLE = "key: value, nested settings indented by two spaces (defaults:⏎  timezone: UTC)"

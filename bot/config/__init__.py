@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from bot.config_model import (
+from bot.config.model import (
     Config,
     ConsoleConfig,
     DatabaseConfig,
@@ -18,10 +18,10 @@ from bot.config_model import (
     SlackConfig,
     WorkingHours,
 )
-from bot.config_problems import ConfigError, Problem
-from bot.config_reader import Section
-from bot.config_sections import DATABASE_OVERRIDE, build_config
-from bot.config_source import parse_yaml
+from bot.config.problems import ConfigError, Problem
+from bot.config.reader import Section
+from bot.config.sections import DATABASE_OVERRIDE, build_config
+from bot.config.source import parse_yaml
 
 __all__ = [
     "CONFIG_ENV",

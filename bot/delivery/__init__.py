@@ -1,0 +1,1 @@
+"""Delivery: the outbox to the platforms' senders, with retries and leases."""

@@ -1,0 +1,1 @@
+"""Discord wiring: starting the Discord bot beside the scheduler."""

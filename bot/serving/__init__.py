@@ -1,0 +1,1 @@
+"""Serving: `tandem run` and `tandem console`, the long-running processes."""

@@ -1,0 +1,1 @@
+"""Slack wiring: starting the Slack app and its OAuth installation store."""
