@@ -5,6 +5,7 @@ import re
 from datetime import date, time, timedelta
 
 from core.language.days import last_of_month, next_date, next_month_day, next_weekday, weekday_next_week
+from core.language.ordinals import ordinal_day_at
 from core.language.piece import Ctx, Match, Piece, word
 from core.language.tokens import MONTHS, Token, is_number, number, ordinal, weekday_of
 
@@ -119,6 +120,9 @@ def _month_day(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
 def day_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
     """A day phrase starting at token `i`."""
     w = word(toks, i)
+    found_ordinal = ordinal_day_at(toks, i, ctx)
+    if found_ordinal:
+        return found_ordinal
     if w == "the" and word(toks, i + 1) in {"end", "close", "day"}:
         return _relative(toks, i + 1, ctx)
     m = _ISO.match(w)

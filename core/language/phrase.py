@@ -35,7 +35,7 @@ class Found:
 def chain_at(toks: list[Token], i: int, ctx: Ctx, *, bare: bool = False) -> Match | None:
     """A run of day, time and duration parts ("next Thursday at 3pm", "at 3pm on Friday")."""
     after_at = word(toks, i - 1) == "at"
-    first = (rule_at(toks, i) or duration_at(toks, i, ctx, bare=bare) or day_at(toks, i, ctx)
+    first = (rule_at(toks, i, ctx) or duration_at(toks, i, ctx, bare=bare) or day_at(toks, i, ctx)
              or clock_at(toks, i, after_at=after_at, after_day=False))
     if first is None:
         return None

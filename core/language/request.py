@@ -11,7 +11,7 @@ from core.language.marks import read_marks
 from core.language.phrase import TRIGGERS, chain_at, ignorable, scan
 from core.language.piece import Ctx, Piece
 from core.language.reading import Reading
-from core.language.resolve import to_due
+from core.language.resolve import to_due, to_rule
 from core.language.title import build_title, is_request
 from core.language.tokens import MAX_CHARS, tokenize
 
@@ -41,7 +41,8 @@ def parse_request(text: str, *, now: datetime, tz: str, lang: str = "en") -> Rea
             if piece is None or (not piece.merge(found.piece) and found.piece.rule and not piece.rule):
                 piece = found.piece
         if piece is not None:
-            due, rule = to_due(piece, ctx), piece.rule
+            due = to_due(piece, ctx)
+            rule = to_rule(piece, due)
     else:
         found_foreign = foreign_due(text, toks, drop, ctx, lang)
         if found_foreign is not None:

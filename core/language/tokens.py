@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 MAX_CHARS = 2000
 
-_TOKEN = re.compile(r'"[^"]*"?|“[^”]*”?|[@#+!]?\w(?:[\w\'’./:@-]*\w)?|[@#+!]+\w*|\S')
+# Single quotes quote only as a pair around words ('Next Monday Blues'); an apostrophe (don't) never does.
+_TOKEN = re.compile(
+    r'"[^"]*"?|“[^”]*”?|(?<!\w)\'(?=[^\s\'])[^\'\n]*[^\s\']\'(?!\w)|(?<!\w)‘[^‘’\n]+’(?!\w)'
+    r'|[@#+!]?\w(?:[\w\'’./:@-]*\w)?|[@#+!]+\w*|\S')
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Token:
 
     @property
     def quoted(self) -> bool:
-        return self.text[:1] in {'"', "“"}
+        return self.text[:1] in {'"', "“"} or (self.text[:1] in {"'", "‘"} and len(self.text) > 1)
 
 
 def tokenize(text: str) -> list[Token]:
