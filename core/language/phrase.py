@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.language.dates import day_at
+from core.language.parts import part_at
 from core.language.piece import Ctx, Match, Piece, word
 from core.language.recur import rule_at
 from core.language.times import clock_at, duration_at
@@ -35,14 +36,14 @@ class Found:
 def chain_at(toks: list[Token], i: int, ctx: Ctx, *, bare: bool = False) -> Match | None:
     """A run of day, time and duration parts ("next Thursday at 3pm", "at 3pm on Friday")."""
     after_at = word(toks, i - 1) == "at"
-    first = (rule_at(toks, i, ctx) or duration_at(toks, i, ctx, bare=bare) or day_at(toks, i, ctx)
-             or clock_at(toks, i, after_at=after_at, after_day=False))
+    first = (rule_at(toks, i, ctx) or duration_at(toks, i, ctx, bare=bare) or part_at(toks, i, ctx)
+             or day_at(toks, i, ctx) or clock_at(toks, i, after_at=after_at, after_day=False))
     if first is None:
         return None
     j, piece = first
     while True:
         k = j + 1 if word(toks, j) in _CONNECTORS else j
-        part = day_at(toks, k, ctx) or clock_at(
+        part = part_at(toks, k, ctx) or day_at(toks, k, ctx) or clock_at(
             toks, k, after_at=word(toks, k - 1) == "at", after_day=piece.day is not None)
         if part is None or not piece.merge(part[1]):
             return j, piece

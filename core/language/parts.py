@@ -1,0 +1,40 @@
+"""Parts of the working day: "first thing" (the start of work) and "end of day" (its end)."""
+from __future__ import annotations
+
+from core.language.piece import Ctx, Match, Piece, word
+from core.language.tokens import Token
+
+_END_WORDS = {"eod", "cob", "eob"}
+_ENDS = {"day", "business", "play"}
+_ENDS_LONG = {("business", "day"), ("working", "day"), ("work", "day")}
+
+
+def _end_of_day(toks: list[Token], i: int) -> int | None:
+    """The index after "EOD", "COB", "end of (the) day", "close of business", "end of the working day"."""
+    if word(toks, i) in _END_WORDS:
+        return i + 1
+    if word(toks, i) not in {"end", "close"} or word(toks, i + 1) != "of":
+        return None
+    j = i + 3 if word(toks, i + 2) == "the" else i + 2
+    if (word(toks, j), word(toks, j + 1)) in _ENDS_LONG:
+        return j + 2
+    return j + 1 if word(toks, j) in _ENDS else None
+
+
+def part_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
+    """ "first thing [in the morning]" at the start of work; "end of day" at its end when the hours are known.
+
+    Without known hours "end of day" stays a date (read by the day phrases).
+    """
+    start = i + 1 if word(toks, i) == "the" else i
+    if word(toks, start) == "first" and word(toks, start + 1) == "thing":
+        j = start + 2
+        if (word(toks, j), word(toks, j + 1), word(toks, j + 2)) == ("in", "the", "morning"):
+            j += 3
+        return j, Piece(clock=ctx.hours.start, soft_clock=True, roll=1, strong=True)
+    if ctx.workday is None:
+        return None
+    end = _end_of_day(toks, start)
+    if end is None:
+        return None
+    return end, Piece(clock=ctx.workday.end, soft_clock=True, strong=True)
