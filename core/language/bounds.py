@@ -55,15 +55,18 @@ def first_occurrence(piece: Piece, ctx: Ctx) -> datetime:
     The interval does not count here: "every 4 weeks on Monday" starts on the next Monday.
     """
     assert piece.rule is not None
-    if "FREQ=HOURLY" in piece.rule and piece.clock is None:
-        step = _INTERVAL.search(piece.rule)
-        return ctx.local.replace(second=0, microsecond=0) + timedelta(hours=int(step.group(1)) if step else 1)
     day = max(piece.start or ctx.today, ctx.today)
     start = datetime.combine(day, piece.clock or time(0))
     if piece.clock and start <= ctx.local:
         start += timedelta(days=1)
     found = rrulestr(_plain(piece.rule), dtstart=start).after(start, inc=True)
     return found if isinstance(found, datetime) else start
+
+
+def hours_apart(rule: str) -> timedelta:
+    """The step of an hourly rule: "every 8 hours" starts 8 real hours from now."""
+    step = _INTERVAL.search(rule)
+    return timedelta(hours=int(step.group(1)) if step else 1)
 
 
 def finished_rule(piece: Piece, first: date) -> str:

@@ -7,15 +7,17 @@ from zoneinfo import ZoneInfo
 from core.due import Due
 from core.language.days import place
 from core.language.piece import Ctx, Piece
-from core.language.bounds import finished_rule, first_occurrence
+from core.language.bounds import finished_rule, first_occurrence, hours_apart
 
 
 def to_due(piece: Piece, ctx: Ctx) -> Due:
     """Wall-clock parts are built naive on the target day then zoned; shifts are added in UTC."""
+    if piece.rule and "FREQ=HOURLY" in piece.rule and piece.clock is None:
+        if piece.start is None:
+            return Due(ctx.tz, at=ctx.now.replace(second=0, microsecond=0) + hours_apart(piece.rule))
+        piece.clock = ctx.hours.start  # "every 8 hours starting Monday" begins as Monday's work does
     if piece.rule:
         first = first_occurrence(piece, ctx)
-        if "FREQ=HOURLY" in piece.rule:
-            return Due(ctx.tz, at=place(first.date(), first.time(), ctx.tz))
         if piece.clock:
             return Due(ctx.tz, at=place(first.date(), piece.clock, ctx.tz))
         return Due(ctx.tz, on=first.date())
