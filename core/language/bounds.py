@@ -3,8 +3,8 @@ and its first occurrence."""
 from __future__ import annotations
 
 import re
-from itertools import islice
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 
 from dateutil.rrule import rrulestr
 

@@ -138,6 +138,9 @@ def day_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
         found = matcher(toks, i, ctx)
         if found:
             return found
+    if w == "weekend" or (w == "the" and word(toks, i + 1) == "weekend"):  # "by the weekend"
+        saturday = ctx.today if ctx.today.weekday() >= 5 else next_weekday(ctx.today, 5)
+        return i + (1 if w == "weekend" else 2), Piece(day=saturday, weak=True)
     wd = weekday_of(w, abbr=False)
     if wd is not None:
         return i + 1, Piece(day=next_weekday(ctx.today, wd), roll=7)

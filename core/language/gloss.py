@@ -15,7 +15,10 @@ _FR_CLOCK = re.compile(r"^([0-9]{1,2})h([0-9]{2})$")
 _FIRST = re.compile(r"^([0-9]{1,2})(?:er|re|º|°)$")
 _NEXT_AFTER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
                "year", "weekend"}
-_LONGEST = 4
+_LONGEST = 5
+_DAY_FIRST = re.compile(r"^([0-9]{1,2})[./]([0-9]{1,2})(?:[./]([0-9]{4}))?$")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
 
 
 def plain(text: str) -> str:
@@ -29,6 +32,8 @@ def _one(tok: Token) -> list[str] | None:
         return [f"{m.group(1)}:{m.group(2)}"]
     if m := _FIRST.match(low):
         return [f"{m.group(1)}th" if m.group(1) != "1" else "1st"]
+    if (m := _DAY_FIRST.match(low)) and 1 <= int(m.group(2)) <= 12:  # 15.11. / 15/11/2026: day first
+        return [f"{int(m.group(1))}th", _MONTHS[int(m.group(2)) - 1], *(m.group(3) or "").split()]
     return None
 
 
@@ -46,6 +51,10 @@ def gloss(toks: list[Token], lang: str) -> tuple[list[Token], list[set[int]], se
             i += 1
             continue
         words, size, key = _match(toks, i, table, fillers)
+        if words is None and lang == "de" and _dotted(toks, i):
+            words, size = [f"{int(toks[i].text)}th"], 2  # "am 3. November": the 3rd
+        elif words is None and lang == "de" and _DAY_FIRST.match(toks[i].low) and _dotted_end(toks, i):
+            size = 2  # "bis 15.11.": the trailing dot belongs to the date
         if words is None:
             words = _one(toks[i]) or [toks[i].text]
         if words == []:
@@ -54,6 +63,16 @@ def gloss(toks: list[Token], lang: str) -> tuple[list[Token], list[set[int]], se
         _attach(out, covers, words, (toks[i].start, toks[i + size - 1].end), set(range(i, i + size)), postfix)
         i += size
     return out, covers, drop
+
+
+def _dotted(toks: list[Token], i: int) -> bool:
+    low = toks[i].low
+    return (low.isascii() and low.isdigit() and 1 <= int(low) <= 31 and i + 1 < len(toks)
+            and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end)
+
+
+def _dotted_end(toks: list[Token], i: int) -> bool:
+    return i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end
 
 
 def _match(toks: list[Token], i: int, table: dict[tuple[str, ...], tuple[str, ...]],

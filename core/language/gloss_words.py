@@ -32,11 +32,12 @@ diese=this; diesen=this; dieser=this; diesem=this;
 woche=week; wochen=weeks; monat=month; monate=months; monaten=months; jahr=year; jahre=years;
 jahren=years; tag=day; tage=days; tagen=days; stunde=hour; stunden=hours; minuten=minutes;
 ende der woche=end of week; ende dieser woche=end of week; ende des monats=end of month;
-ende der nachsten woche=end of next week; monatsende=end of month; ende=end; wochenende=weekend;
+ende der nachsten woche=end of next week; monatsende=end of month; ende=end; wochenende=weekend; das wochenende=weekend;
+dieses wochenende=this weekend; nachstes wochenende=next weekend; morgens=am; abends=pm; nachmittags=pm;
 jeden=every; jede=every; jedes=every; alle=every; zweiten=other; zweite=other; taglich=daily;
 wochentlich=weekly; monatlich=monthly; jahrlich=yearly; stundlich=hourly; werktags=weekdays;
 in einer woche=in a week; in einem monat=in a month; in einer stunde=in an hour;
-zwei=two; drei=three; vier=four; funf=five; sechs=six; sieben=seven; acht=eight; zehn=ten; mal=times;
+zwei=two; drei=three; vier=four; funf=five; sechs=six; sieben=seven; acht=eight; zehn=ten; mal=times; und=and;
 letzten=last; letzter=last; letzte=last; ersten=first; erster=first; erste=first; werktag=workday;
 """)
 _ES = _table("""
@@ -56,11 +57,13 @@ a la=at; desde=from; desde el=from; a partir del=starting; a partir de=starting;
 proximo=next; proxima=next; que viene=next; siguiente=next; este=this; esta=this;
 semana=week; semanas=weeks; mes=month; meses=months; ano=year; anos=years; dia=day; dias=days; hora=hour;
 horas=hours; minutos=minutes; en=in; dentro de=in; de=of; del=of;
+de la manana=am; de la tarde=pm; de la noche=pm; la semana=week; el mes=month; el ano=year;
+el fin de semana=weekend; la proxima semana=next week; el proximo mes=next month; este fin de semana=this weekend;
 fin de semana=weekend; fin de la semana=end of the week; fines de semana=weekend; fin de mes=end of month;
 fin del mes=end of the month; fin de ano=end of year; fin=end;
 cada=every; todos los=every; todas las=every; diario=daily; diariamente=daily; semanal=weekly;
 semanalmente=weekly; mensual=monthly; mensualmente=monthly; anual=yearly; cada hora=hourly;
-dos=two; tres=three; cuatro=four; cinco=five; seis=six; siete=seven; ocho=eight; diez=ten; veces=times;
+dos=two; tres=three; cuatro=four; cinco=five; seis=six; siete=seven; ocho=eight; diez=ten; veces=times; y=and;
 primer=first; primero=first; ultimo=last; ultima=last; dia habil=workday; dia laborable=workday;
 """)
 _FR = _table("""
@@ -77,13 +80,17 @@ le=on; avant=before; avant le=before; d'ici=by; d’ici=by; d'ici le=by; d’ici
 jusqu'au=until; jusqu’au=until; jusqu'a=until; jusqu’a=until; a=at; des=from; a partir du=starting;
 a partir de=starting; au plus tard=latest; a compter du=starting;
 prochain=next; prochaine=next; ce=this; cette=this;
+lundis=mondays; mardis=tuesdays; mercredis=wednesdays; jeudis=thursdays; vendredis=fridays;
+samedis=saturdays; dimanches=sundays; du matin=am; de l'apres-midi=pm; de l’apres-midi=pm; du soir=pm;
+la semaine=week; le mois=month; l'annee=year; l’annee=year; la fin de la semaine=end of the week;
+la fin du mois=end of the month; la fin de l'annee=end of year; ce week-end=this weekend;
 semaine=week; semaines=weeks; mois=month; an=year; ans=years; annee=year; jour=day; jours=days;
 heure=hour; heures=hours; dans=in; de=of; du=of the;
 fin de la semaine=end of the week; fin de semaine=end of week; fin du mois=end of the month;
 fin de mois=end of month; fin de l'annee=end of year; fin=end; week-end=weekend;
 chaque=every; tous les=every; toutes les=every; quotidien=daily; quotidiennement=daily;
 hebdomadaire=weekly; mensuel=monthly; mensuellement=monthly; annuel=yearly; toutes les heures=hourly;
-deux=two; trois=three; quatre=four; cinq=five; six=six; sept=seven; huit=eight; dix=ten; fois=times;
+deux=two; trois=three; quatre=four; cinq=five; six=six; sept=seven; huit=eight; dix=ten; fois=times; et=and;
 premier=first; premiere=first; dernier=last; derniere=last; jour ouvre=workday; jour ouvrable=workday;
 """)
 

@@ -54,7 +54,7 @@ def _kind(toks: list[Token], i: int, ctx: Ctx) -> tuple[int, Callable[[date], bo
     wd = weekday_of(w)
     if wd is not None:
         return i + 1, lambda d: d.weekday() == wd
-    if w in _WORKING and word(toks, i + 1) == "day" or w == "workday":
+    if (w in _WORKING and word(toks, i + 1) == "day") or w == "workday":
         workdays = ctx.hours.days
         return i + (2 if w in _WORKING else 1), lambda d: d.weekday() in workdays
     if w == "weekday":

@@ -65,8 +65,12 @@ def _breaks_after(toks: list[Token], j: int) -> bool:
     return j >= len(toks) or ignorable(toks[j]) or toks[j].low in _BREAKS or toks[j].quoted
 
 
-def scan(toks: list[Token], ctx: Ctx) -> list[Found]:
-    """Every phrase that reads as a deadline or schedule, left to right."""
+def scan(toks: list[Token], ctx: Ctx, *, verb_last: bool = False) -> list[Found]:
+    """Every phrase that reads as a deadline or schedule, left to right.
+
+    With `verb_last` (German, Spanish, French) a phrase after a trigger word, and a schedule, count
+    wherever they are: "Rechnung am 3. November bezahlen".
+    """
     found: list[Found] = []
     i = 0
     while i < len(toks):
@@ -80,10 +84,10 @@ def scan(toks: list[Token], ctx: Ctx) -> list[Found]:
             continue
         found.append(Found(i, match[0], match[1], triggered=j > i))
         i = match[0]
-    return _keep(found, toks)
+    return _keep(found, toks, verb_last)
 
 
-def _keep(found: list[Found], toks: list[Token]) -> list[Found]:
+def _keep(found: list[Found], toks: list[Token], verb_last: bool) -> list[Found]:
     kept: list[Found] = []
     edge, first = len(toks), 0
     while first < len(toks) and ignorable(toks[first]):
@@ -93,7 +97,7 @@ def _keep(found: list[Found], toks: list[Token]) -> list[Found]:
             edge -= 1
         at_end = f.end >= edge
         opening = f.start <= first and (f.triggered or word(toks, f.end) in {",", ":"})
-        if f.piece.strong or opening or (
+        if f.piece.strong or opening or (verb_last and (f.triggered or f.piece.rule)) or (
                 (f.triggered or (at_end and not f.piece.weak)) and _breaks_after(toks, f.end)):
             kept.append(f)
             if at_end:

@@ -50,7 +50,8 @@ class Piece:
     `roll` is how many days to move a wall-clock time that would otherwise lie in the past;
     `weak` pieces ("fri", "the 5th") are read only after a trigger word such as "by" or "on";
     `strong` ones ("tomorrow", "in 2 days", "every Monday") are read anywhere outside quotes.
-    `zone` is a zone named with the time ("3pm Eastern"); `start`, `until`, `count` and `lasting` ("for 6 weeks") bound a rule.
+    `zone` is a zone named with the time ("3pm Eastern"); `start`, `until`, `count` and `lasting`
+    ("for 6 weeks") bound a rule.
     """
 
     day: date | None = None

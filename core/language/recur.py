@@ -9,7 +9,8 @@ from core.language.tokens import MONTHS, ORDINAL_WORDS, Token, number, ordinal, 
 _CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _FREQ = {"hour": "HOURLY", "day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 _ADVERBS = {"daily": "FREQ=DAILY", "weekly": "FREQ=WEEKLY", "monthly": "FREQ=MONTHLY",
-            "yearly": "FREQ=YEARLY", "hourly": "FREQ=HOURLY", "annually": "FREQ=YEARLY", "biweekly": "FREQ=WEEKLY;INTERVAL=2",
+            "yearly": "FREQ=YEARLY", "hourly": "FREQ=HOURLY", "annually": "FREQ=YEARLY",
+            "biweekly": "FREQ=WEEKLY;INTERVAL=2",
             "fortnightly": "FREQ=WEEKLY;INTERVAL=2", "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"}
 _EVERY = {"every", "each", "ev"}
 _MONTHLY = {"month", "months"}

@@ -6,7 +6,7 @@ from datetime import datetime
 from core.clock import require_aware
 from core.due import Due
 from core.errors import InvalidInput
-from core.language.foreign import foreign_due, foreign_when
+from core.language.foreign import foreign_when
 from core.language.gloss import gloss
 from core.language.marks import read_marks
 from core.language.phrase import TRIGGERS, chain_at, ignorable, scan
@@ -39,11 +39,11 @@ def _context(text: str, now: datetime, tz: str, workday: Workday | None) -> Ctx:
     return Ctx(require_aware(now), tz, workday)
 
 
-def _deadline(toks: list[Token], ctx: Ctx) -> tuple[Piece | None, set[int]]:
+def _deadline(toks: list[Token], ctx: Ctx, code: str) -> tuple[Piece | None, set[int]]:
     """The phrase read as the deadline or schedule, and every token read as one."""
     piece: Piece | None = None
     used: set[int] = set()
-    for found in scan(toks, ctx):
+    for found in scan(toks, ctx, verb_last=code != "en"):
         used.update(range(found.start, found.end))
         if piece is None or (not piece.merge(found.piece) and found.piece.rule and not piece.rule):
             piece = found.piece
@@ -65,14 +65,11 @@ def parse_request(text: str, *, now: datetime, tz: str, lang: str = "en",
     rule: str | None = None
     glossed, covers, fillers = gloss(toks, code) if code != "en" else (toks, [{i} for i in range(len(toks))], set())
     drop |= fillers
-    piece, used = _deadline(glossed, ctx)
+    piece, used = _deadline(glossed, ctx, code)
     if piece is not None:
         due = to_due(piece, ctx)
         rule = to_rule(piece, due)
         drop.update(i for g in used for i in covers[g])
-    elif code != "en" and (found_foreign := foreign_due(text, toks, drop, ctx, code)) is not None:
-        due, gone = found_foreign
-        drop.update(gone)
     title = build_title(text, toks, drop)
     return Reading(
         title=title,

@@ -5,9 +5,9 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from core.due import Due
+from core.language.bounds import finished_rule, first_occurrence, hours_apart
 from core.language.days import place
 from core.language.piece import Ctx, Piece
-from core.language.bounds import finished_rule, first_occurrence, hours_apart
 
 
 def to_due(piece: Piece, ctx: Ctx) -> Due:

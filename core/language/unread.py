@@ -47,8 +47,7 @@ def unread_dates(toks: list[Token], drop: set[int]) -> tuple[str, ...]:
             continue
         previous = at(i - 1)
         triggered = previous is not None and previous.low in _TRIGGERS
-        if _SLASH.match(tok.low) and (triggered or i == len(toks) - 1):
-            found.append(tok.text)
-        elif triggered and (day := ordinal(tok.low)) and day > 31:
+        slash = _SLASH.match(tok.low) and (triggered or i == len(toks) - 1)
+        if slash or (triggered and (ordinal(tok.low) or 0) > 31):
             found.append(tok.text)
     return tuple(found)

@@ -60,8 +60,10 @@ def _utc_until(part: str, tz: str) -> str:
     """UNTIL is stored as the person's wall time; an hourly rule runs in UTC."""
     if not part.upper().startswith("UNTIL="):
         return part
-    local = datetime.strptime(part[6:].removesuffix("Z")[:15], "%Y%m%dT%H%M%S")
-    until = local_instant(local.date(), local.time(), tz).astimezone(UTC)
+    text = part[6:].removesuffix("Z")
+    day = date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    clock = time(int(text[9:11]), int(text[11:13]), int(text[13:15])) if len(text) >= 15 else time.max
+    until = local_instant(day, clock, tz)
     return f"UNTIL={until:%Y%m%dT%H%M%S}"
 
 
