@@ -77,29 +77,29 @@ def _nth_of(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
     if word(toks, k) not in _OF or (months := _months(toks, k + 1, ctx)) is None:
         return None
     found = _pick(ctx, months[1], lambda y, m: _nth_day(nth, y, m, keep))
-    return (months[0], Piece(day=found, strong=True)) if found else None
+    return (months[0], Piece(day=found)) if found else None
 
 
 def _end_of(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
     """"end of November", "the end of December", "end of the quarter", "end of next quarter", "EOQ"."""
     j = i + 1 if word(toks, i) == "the" else i
     if word(toks, j) == "eoq":
-        return j + 1, Piece(day=_quarter_end(ctx.today, 0), strong=True)
+        return j + 1, Piece(day=_quarter_end(ctx.today, 0))
     if word(toks, j) not in {"end", "close"} or word(toks, j + 1) != "of":
         return None
     k = j + 3 if word(toks, j + 2) in {"the", "this"} else j + 2
     if word(toks, k) == "quarter":
-        return k + 1, Piece(day=_quarter_end(ctx.today, 0), strong=True)
+        return k + 1, Piece(day=_quarter_end(ctx.today, 0))
     if word(toks, k) == "next" and word(toks, k + 1) == "quarter":
-        return k + 2, Piece(day=_quarter_end(ctx.today, 1), strong=True)
+        return k + 2, Piece(day=_quarter_end(ctx.today, 1))
     if len(q := word(toks, k)) == 2 and q[0] == "q" and q[1] in "1234":
         end = _quarter_end(date(ctx.today.year, 3 * int(q[1]), 1), 0)
-        return k + 1, Piece(day=end if end >= ctx.today else end.replace(year=end.year + 1), strong=True)
+        return k + 1, Piece(day=end if end >= ctx.today else end.replace(year=end.year + 1))
     months = _months(toks, j + 2, ctx) if word(toks, j + 2) not in {"the", "this", "next"} else None
     if months is None:
         return None
     found = _pick(ctx, months[1], last_of_month)
-    return (months[0], Piece(day=found, strong=True)) if found else None
+    return (months[0], Piece(day=found)) if found else None
 
 
 def _quarter_end(today: date, ahead: int) -> date:

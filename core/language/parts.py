@@ -1,6 +1,7 @@
 """Parts of the working day: "first thing" (the start of work) and "end of day" (its end)."""
 from __future__ import annotations
 
+from core.language.dates import day_at
 from core.language.piece import Ctx, Match, Piece, word
 from core.language.tokens import Token
 
@@ -21,6 +22,12 @@ def _end_of_day(toks: list[Token], i: int) -> int | None:
     return j + 1 if word(toks, j) in _ENDS else None
 
 
+def _said_alone(toks: list[Token], j: int) -> bool:
+    """Nothing but punctuation after `j`, or a comma: "call Bob first thing", "first thing, call Bob"."""
+    rest = [t for t in toks[j:] if t.text.strip(".!?")]
+    return not rest or rest[0].text in {",", ":"}
+
+
 def part_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
     """ "first thing [in the morning]" at the start of work; "end of day" at its end when the hours are known.
 
@@ -31,6 +38,8 @@ def part_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
         j = start + 2
         if (word(toks, j), word(toks, j + 1), word(toks, j + 2)) == ("in", "the", "morning"):
             j += 3
+        elif not _said_alone(toks, j) and day_at(toks, j, ctx) is None:
+            return None  # "the first thing to fix": not a time
         return j, Piece(clock=ctx.hours.start, soft_clock=True, roll=1, strong=True)
     if ctx.workday is None:
         return None
