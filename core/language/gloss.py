@@ -26,8 +26,7 @@ def plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
-def _one(tok: Token) -> list[str] | None:
-    low = plain(tok.text)
+def _one(low: str) -> list[str] | None:
     if m := _FR_CLOCK.match(low):
         return [f"{m.group(1)}:{m.group(2)}"]
     if m := _FIRST.match(low):
@@ -43,6 +42,7 @@ def gloss(toks: list[Token], lang: str) -> tuple[list[Token], list[set[int]], se
     out: list[Token] = []
     covers: list[set[int]] = []
     drop: set[int] = set()
+    keys = [plain(t.text) for t in toks]
     i = 0
     while i < len(toks):
         if toks[i].quoted:
@@ -50,13 +50,13 @@ def gloss(toks: list[Token], lang: str) -> tuple[list[Token], list[set[int]], se
             covers.append({i})
             i += 1
             continue
-        words, size, key = _match(toks, i, table, fillers)
+        words, size, key = _match(toks, keys, i, table, fillers)
         if words is None and lang == "de" and _dotted(toks, i):
             words, size = [f"{int(toks[i].text)}th"], 2  # "am 3. November": the 3rd
         elif words is None and lang == "de" and _DAY_FIRST.match(toks[i].low) and _dotted_end(toks, i):
             size = 2  # "bis 15.11.": the trailing dot belongs to the date
         if words is None:
-            words = _one(toks[i]) or [toks[i].text]
+            words = _one(keys[i]) or [toks[i].text]
         if words == []:
             drop.update(range(i, i + size))
         postfix = " ".join(key) in POSTFIX_NEXT.get(lang, set()) and bool(out) and out[-1].text in _NEXT_AFTER
@@ -75,11 +75,11 @@ def _dotted_end(toks: list[Token], i: int) -> bool:
     return i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end
 
 
-def _match(toks: list[Token], i: int, table: dict[tuple[str, ...], tuple[str, ...]],
+def _match(toks: list[Token], keys: list[str], i: int, table: dict[tuple[str, ...], tuple[str, ...]],
            fillers: set[tuple[str, ...]]) -> tuple[list[str] | None, int, tuple[str, ...]]:
     """The longest phrase of the table (or filler) at `i`, its size and its key."""
     for size in range(min(_LONGEST, len(toks) - i), 0, -1):
-        key = tuple(plain(t.text) for t in toks[i:i + size])
+        key = tuple(keys[i:i + size])
         if any(t.quoted for t in toks[i:i + size]):
             continue
         if key in fillers:

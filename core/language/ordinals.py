@@ -11,6 +11,7 @@ from core.language.tokens import MONTHS, ORDINAL_WORDS, Token, is_number, ordina
 
 _WORKING = {"working", "work", "business"}
 _OF = {"of", "in"}
+_OPENERS = {"the", "end", "close", "eoq", *ORDINAL_WORDS}
 Month = tuple[int, int]
 
 
@@ -110,5 +111,7 @@ def _quarter_end(today: date, ahead: int) -> date:
 
 def ordinal_day_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
     """A day named by its place in a month or quarter, at token `i`."""
+    if word(toks, i) not in _OPENERS and not ordinal(word(toks, i)):
+        return None
     return _nth_of(toks, i, ctx) or _end_of(toks, i, ctx)
 

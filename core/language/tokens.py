@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_CHARS = 2000
 
@@ -19,14 +19,13 @@ class Token:
     text: str
     start: int
     end: int
+    low: str = field(init=False, repr=False, compare=False)
+    quoted: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def quoted(self) -> bool:
-        return self.text[:1] in {'"', "“"} or (self.text[:1] in {"'", "‘"} and len(self.text) > 1)
+    def __post_init__(self) -> None:  # computed once: the grammar asks for them many times per token
+        object.__setattr__(self, "low", self.text.lower())
+        quoted = self.text[:1] in {'"', "“"} or (self.text[:1] in {"'", "‘"} and len(self.text) > 1)
+        object.__setattr__(self, "quoted", quoted)
 
 
 def tokenize(text: str) -> list[Token]:
