@@ -45,7 +45,7 @@ def unread_dates(toks: list[Token], drop: set[int]) -> tuple[str, ...]:
             elif before is not None and _impossible(month, before):
                 found.append(" ".join(t.text for t in toks[of:i + 1]))
             continue
-        previous = at(i - 1)
+        previous = at(i - 2) if at(i - 1) is not None and toks[i - 1].low == "the" else at(i - 1)
         triggered = previous is not None and previous.low in _TRIGGERS
         slash = _SLASH.match(tok.low) and (triggered or i == len(toks) - 1)
         if slash or (triggered and (ordinal(tok.low) or 0) > 31):

@@ -126,6 +126,7 @@ def test_an_unknown_language_is_refused_with_the_ones_known() -> None:
     ("pay the invoice on 3/4", ("3/4",)),
     ("book the room for the 31st of June", ("31st of June",)),
     ("review the 9/11 report", ()),
+    ("fix it by the 32nd", ("32nd",)),
     ("send it on Feb 29", ()),
 ])
 def test_words_that_name_no_real_day_are_reported_and_left_in_the_title(text: str, unread: tuple[str, ...]) -> None:
