@@ -98,7 +98,7 @@ def parse_when(text: str, *, now: datetime, tz: str, lang: str = "en", workday: 
             match = chain_at(toks, i, ctx, bare=True)
             if match and match[0] == len(toks):
                 return to_due(match[1], ctx)
-    due = foreign_when(text.strip(), ctx, code) if text.strip() and code != "en" else None
+    due = foreign_when(text.strip(), ctx, code) if text.strip() else None
     if due is None:
         raise InvalidInput(_UNREADABLE.format(text.strip()[:80]))
     return due
