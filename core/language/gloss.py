@@ -65,14 +65,14 @@ def gloss(toks: list[Token], lang: str) -> tuple[list[Token], list[set[int]], se
     return out, covers, drop
 
 
+def _dotted_end(toks: list[Token], i: int) -> bool:
+    """A full stop right after token `i`, as German writes dates ("3.", "15.11.")."""
+    return i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end
+
+
 def _dotted(toks: list[Token], i: int) -> bool:
     low = toks[i].low
-    return (low.isascii() and low.isdigit() and 1 <= int(low) <= 31 and i + 1 < len(toks)
-            and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end)
-
-
-def _dotted_end(toks: list[Token], i: int) -> bool:
-    return i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == toks[i].end
+    return low.isascii() and low.isdigit() and 1 <= int(low) <= 31 and _dotted_end(toks, i)
 
 
 def _match(toks: list[Token], keys: list[str], i: int, table: dict[tuple[str, ...], tuple[str, ...]],
