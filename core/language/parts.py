@@ -31,7 +31,7 @@ def _said_alone(toks: list[Token], j: int) -> bool:
 def part_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
     """ "first thing [in the morning]" at the start of work; "end of day" at its end when the hours are known.
 
-    Without known hours "end of day" stays a date (read by the day phrases).
+    Without known hours "end of day" is a date: today (read by the day phrases), or the day it names.
     """
     start = i + 1 if word(toks, i) == "the" else i
     if word(toks, start) == "first" and word(toks, start + 1) == "thing":
@@ -41,9 +41,11 @@ def part_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
         elif not _said_alone(toks, j) and day_at(toks, j, ctx) is None:
             return None  # "the first thing to fix": not a time
         return j, Piece(clock=ctx.hours.start, soft_clock=True, roll=1, strong=True)
-    if ctx.workday is None:
-        return None
     end = _end_of_day(toks, start)
     if end is None:
         return None
-    return end, Piece(clock=ctx.workday.end, soft_clock=True, strong=True)
+    if ctx.workday is not None:
+        return end, Piece(clock=ctx.workday.end, soft_clock=True, strong=True)
+    k = end + 1 if word(toks, end) in {"on", ","} else end
+    day = day_at(toks, k, ctx)  # "EOD tomorrow": that day, as a date
+    return (day[0], Piece(day=day[1].day, strong=True)) if day and day[1].day and not day[1].clock else None

@@ -79,9 +79,11 @@ def test_working_days_follow_the_speakers_working_week() -> None:
 def test_end_of_day_is_the_end_of_work_when_the_hours_are_known_and_a_date_otherwise() -> None:
     now, tz = _at("Europe/London", 2026, 11, 4, 10, 0), "Europe/London"
     assert parse_when("end of day", now=now, tz=tz).wire() == "2026-11-04"
+    assert parse_when("EOD tomorrow", now=now, tz=tz).wire() == "2026-11-05"
     late = Workday(time(10), time(18, 30))
     assert parse_when("end of day", now=now, tz=tz, workday=late).wire() == "2026-11-04T18:30:00+00:00"
     assert parse_when("first thing tomorrow", now=now, tz=tz, workday=late).wire() == "2026-11-05T10:00:00+00:00"
+    assert parse_when("by close of business Friday", now=now, tz=tz, workday=late).wire() == "2026-11-06T18:30:00+00:00"
 
 
 def test_single_quotes_keep_their_words_but_apostrophes_do_not_quote() -> None:
