@@ -23,7 +23,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="?", help="the request, e.g. '@sam send the report by Friday'")
     parser.add_argument("--tz", default="UTC", help="the speaker's IANA zone (default UTC)")
     parser.add_argument("--now", help="ISO time to read from; naive means wall time in --tz")
-    parser.add_argument("--lang", default="en", help="the speaker's language code (default en)")
+    parser.add_argument("--lang", default="en", help="the speaker's language: en, de, es or fr (default en)")
     parser.add_argument("--batch", action="store_true", help="read JSON lines on stdin, write JSON lines")
 
 

@@ -13,6 +13,7 @@ from core.handlers.create import (
     reading_card,
     require_request,
     undo_action,
+    unread_note,
 )
 from core.outcome import Action, Card, Reply
 from core.tasks import Origin
@@ -28,7 +29,8 @@ def add_task(cmd: AddTask, ctx: Context) -> Reply:
     require_request(reading)
     tasks = create_tasks(ctx, reading, _origin(ctx), cmd.private)
     cards = tuple(ctx.card(t) for t in tasks)
-    return Reply(created_text(ctx, tasks), cards[0] if len(cards) == 1 else None, undo_action(tasks),
+    text = "\n".join(filter(None, (created_text(ctx, tasks), unread_note(reading, tasks[0].ref))))
+    return Reply(text, cards[0] if len(cards) == 1 else None, undo_action(tasks),
                  ephemeral=cmd.private, cards=cards if len(cards) > 1 else ())
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from core.actions import answer_actions
 from core.errors import InvalidInput
 from core.handlers.context import Context
-from core.language import Reading, parse_request
+from core.language import Reading, Workday, parse_request
 from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
@@ -18,7 +18,9 @@ from core.wording import due_for_both, when
 
 def read(ctx: Context, text: str, said_at: datetime | None = None) -> Reading:
     """Read `text` as the speaker meant it (at `said_at`, default now), in their zone and language."""
-    return parse_request(text, now=said_at or ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+    me = ctx.me
+    return parse_request(text, now=said_at or ctx.now, tz=me.tz, lang=me.lang,
+                         workday=Workday(me.work_start, me.work_end, me.working_days))
 
 
 def owners_of(ctx: Context, reading: Reading) -> list[Person]:
@@ -111,7 +113,18 @@ def reading_card(ctx: Context, reading: Reading, owners: list[Person]) -> Card:
         fields.append(("Project", f"#{reading.project}"))
     if reading.labels:
         fields.append(("Labels", " ".join(f"+{label}" for label in reading.labels)))
+    if reading.unread:
+        fields.append(("Not a date", unread_note(reading, "T-n")))
     return Card(heading=clean_title(reading.title), fields=tuple(fields))
+
+
+def unread_note(reading: Reading, ref: str) -> str:
+    """The words left in the title because they name no real day, and how to set the date instead."""
+    if not reading.unread:
+        return ""
+    words = " and ".join(f"'{w}'" for w in reading.unread)
+    return (f"I couldn't read {words} as a date, so it stays in the title. "
+            f"To set the date: /task due {ref} <date>, e.g. /task due {ref} friday.")
 
 
 def undo_action(tasks: list[Task]) -> tuple[Action, ...]:

@@ -5,6 +5,7 @@ import re
 from datetime import date, time, timedelta
 
 from core.language.days import last_of_month, next_date, next_month_day, next_weekday, weekday_next_week
+from core.language.ordinals import ordinal_day_at
 from core.language.piece import Ctx, Match, Piece, word
 from core.language.tokens import MONTHS, Token, is_number, number, ordinal, weekday_of
 
@@ -119,6 +120,9 @@ def _month_day(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
 def day_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
     """A day phrase starting at token `i`."""
     w = word(toks, i)
+    found_ordinal = ordinal_day_at(toks, i, ctx)
+    if found_ordinal:
+        return found_ordinal
     if w == "the" and word(toks, i + 1) in {"end", "close", "day"}:
         return _relative(toks, i + 1, ctx)
     m = _ISO.match(w)
@@ -134,6 +138,9 @@ def day_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
         found = matcher(toks, i, ctx)
         if found:
             return found
+    if w == "weekend" or (w == "the" and word(toks, i + 1) == "weekend"):  # "by the weekend"
+        saturday = ctx.today if ctx.today.weekday() >= 5 else next_weekday(ctx.today, 5)
+        return i + (1 if w == "weekend" else 2), Piece(day=saturday, weak=True)
     wd = weekday_of(w, abbr=False)
     if wd is not None:
         return i + 1, Piece(day=next_weekday(ctx.today, wd), roll=7)

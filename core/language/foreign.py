@@ -1,4 +1,4 @@
-"""Deadlines in other languages, read by dateparser with the person's language fixed (lazily imported)."""
+"""A whole deadline phrase in another language that the gloss cannot read, by dateparser (lazily imported)."""
 from __future__ import annotations
 
 import re
@@ -8,14 +8,6 @@ from typing import Any
 from core.due import Due
 from core.language.days import place
 from core.language.piece import Ctx
-from core.language.tokens import Token
-
-_LEAD_WORDS = {
-    "de": {"bis", "am", "um", "ab", "vor", "zum", "spätestens", "fällig"},
-    "es": {"para", "el", "antes", "hasta", "del", "a", "las"},
-    "fr": {"avant", "le", "pour", "à", "d'ici", "jusqu'à", "au", "pour le"},
-}
-
 
 # dateparser drops the hour in "a las 10" and "um 9 Uhr"; written as 10:00 it keeps it.
 _HOURS = {
@@ -59,38 +51,3 @@ def foreign_when(phrase: str, ctx: Ctx, lang: str) -> Due | None:
     if data.period == "time" or _HAS_CLOCK.search(phrase):
         return Due(ctx.tz, at=place(when.date(), when.time(), ctx.tz))
     return Due(ctx.tz, on=when.date())
-
-
-def foreign_due(
-    text: str, toks: list[Token], drop: set[int], ctx: Ctx, lang: str
-) -> tuple[Due, set[int]] | None:
-    """The first deadline dateparser finds outside quotes and marks, and the tokens it covers."""
-    from dateparser.search import search_dates
-
-    masked = list(text)
-    for i, tok in enumerate(toks):
-        if tok.quoted or i in drop:
-            masked[tok.start:tok.end] = " " * (tok.end - tok.start)
-    plain = "".join(masked)
-    code = _language(lang)
-    try:
-        hits = search_dates(plain, languages=[code], settings=_settings(ctx, period=False)) or []
-    except (ValueError, OverflowError, KeyError):
-        return None
-    spans = [(at, at + len(phrase)) for phrase, _ in hits if len(phrase.strip()) >= 3
-             and (at := plain.find(phrase)) >= 0]
-    if not spans:
-        return None
-    lo, hi = spans[0]
-    for a, b in spans[1:]:  # "mañana" + "a las 10" are found apart but mean one deadline
-        if set(plain[hi:a].lower().split()) <= _LEAD_WORDS.get(code, set()):
-            hi = b
-    due = foreign_when(plain[lo:hi], ctx, lang) or foreign_when(plain[spans[0][0]:spans[0][1]], ctx, lang)
-    if due is None:
-        return None
-    gone = {i for i, t in enumerate(toks) if t.start < hi and t.end > lo}
-    first = min(gone, default=0)
-    while first > 0 and toks[first - 1].low in _LEAD_WORDS.get(code, set()):
-        first -= 1
-        gone.add(first)
-    return due, gone

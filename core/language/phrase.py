@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.language.dates import day_at
+from core.language.parts import part_at
 from core.language.piece import Ctx, Match, Piece, word
 from core.language.recur import rule_at
 from core.language.times import clock_at, duration_at
@@ -35,14 +36,14 @@ class Found:
 def chain_at(toks: list[Token], i: int, ctx: Ctx, *, bare: bool = False) -> Match | None:
     """A run of day, time and duration parts ("next Thursday at 3pm", "at 3pm on Friday")."""
     after_at = word(toks, i - 1) == "at"
-    first = (rule_at(toks, i) or duration_at(toks, i, ctx, bare=bare) or day_at(toks, i, ctx)
-             or clock_at(toks, i, after_at=after_at, after_day=False))
+    first = (rule_at(toks, i, ctx) or duration_at(toks, i, ctx, bare=bare) or part_at(toks, i, ctx)
+             or day_at(toks, i, ctx) or clock_at(toks, i, after_at=after_at, after_day=False))
     if first is None:
         return None
     j, piece = first
     while True:
         k = j + 1 if word(toks, j) in _CONNECTORS else j
-        part = day_at(toks, k, ctx) or clock_at(
+        part = part_at(toks, k, ctx) or day_at(toks, k, ctx) or clock_at(
             toks, k, after_at=word(toks, k - 1) == "at", after_day=piece.day is not None)
         if part is None or not piece.merge(part[1]):
             return j, piece
@@ -64,8 +65,12 @@ def _breaks_after(toks: list[Token], j: int) -> bool:
     return j >= len(toks) or ignorable(toks[j]) or toks[j].low in _BREAKS or toks[j].quoted
 
 
-def scan(toks: list[Token], ctx: Ctx) -> list[Found]:
-    """Every phrase that reads as a deadline or schedule, left to right."""
+def scan(toks: list[Token], ctx: Ctx, *, verb_last: bool = False) -> list[Found]:
+    """Every phrase that reads as a deadline or schedule, left to right.
+
+    With `verb_last` (German, Spanish, French) a phrase after a trigger word, and a schedule, count
+    wherever they are: "Rechnung am 3. November bezahlen".
+    """
     found: list[Found] = []
     i = 0
     while i < len(toks):
@@ -79,10 +84,10 @@ def scan(toks: list[Token], ctx: Ctx) -> list[Found]:
             continue
         found.append(Found(i, match[0], match[1], triggered=j > i))
         i = match[0]
-    return _keep(found, toks)
+    return _keep(found, toks, verb_last)
 
 
-def _keep(found: list[Found], toks: list[Token]) -> list[Found]:
+def _keep(found: list[Found], toks: list[Token], verb_last: bool) -> list[Found]:
     kept: list[Found] = []
     edge, first = len(toks), 0
     while first < len(toks) and ignorable(toks[first]):
@@ -92,7 +97,7 @@ def _keep(found: list[Found], toks: list[Token]) -> list[Found]:
             edge -= 1
         at_end = f.end >= edge
         opening = f.start <= first and (f.triggered or word(toks, f.end) in {",", ":"})
-        if f.piece.strong or opening or (
+        if f.piece.strong or opening or (verb_last and (f.triggered or f.piece.rule)) or (
                 (f.triggered or (at_end and not f.piece.weak)) and _breaks_after(toks, f.end)):
             kept.append(f)
             if at_end:

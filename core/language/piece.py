@@ -9,11 +9,24 @@ from core.language.tokens import Token
 
 
 @dataclass(frozen=True)
+class Workday:
+    """The speaker's working hours and days (0 = Monday), when the reader knows them."""
+
+    start: time = time(9)
+    end: time = time(17, 30)
+    days: frozenset[int] = frozenset(range(5))
+
+
+@dataclass(frozen=True)
 class Ctx:
-    """The moment and zone a phrase is read in; `local` is naive wall time in `tz`."""
+    """The moment and zone a phrase is read in; `local` is naive wall time in `tz`.
+
+    `workday` is None when the speaker's hours are unknown (then "end of day" is a date).
+    """
 
     now: datetime
     tz: str
+    workday: Workday | None = None
     local: datetime = field(init=False)
 
     def __post_init__(self) -> None:
@@ -25,6 +38,10 @@ class Ctx:
     def today(self) -> date:
         return self.local.date()
 
+    @property
+    def hours(self) -> Workday:
+        return self.workday or Workday()
+
 
 @dataclass
 class Piece:
@@ -33,6 +50,8 @@ class Piece:
     `roll` is how many days to move a wall-clock time that would otherwise lie in the past;
     `weak` pieces ("fri", "the 5th") are read only after a trigger word such as "by" or "on";
     `strong` ones ("tomorrow", "in 2 days", "every Monday") are read anywhere outside quotes.
+    `zone` is a zone named with the time ("3pm Eastern"); `start`, `until`, `count` and `lasting`
+    ("for 6 weeks") bound a rule.
     """
 
     day: date | None = None
@@ -43,6 +62,11 @@ class Piece:
     roll: int = 0
     weak: bool = False
     strong: bool = False
+    zone: str | None = None
+    start: date | None = None
+    until: date | None = None
+    count: int | None = None
+    lasting: tuple[int, str] | None = None
 
     def merge(self, other: Piece) -> bool:
         """Add `other`'s parts if they do not clash; report whether it was taken."""
@@ -53,7 +77,7 @@ class Piece:
         if other.day:
             self.day, self.roll = other.day, other.roll
         if other.clock:
-            self.clock, self.soft_clock = other.clock, other.soft_clock
+            self.clock, self.soft_clock, self.zone = other.clock, other.soft_clock, other.zone
             if self.day is None:
                 self.roll = other.roll
         self.strong = self.strong or other.strong

@@ -9,7 +9,11 @@ from core.due import Due
 
 @dataclass(frozen=True)
 class Reading:
-    """A request as understood; `recurrence` is an RFC 5545 RRULE body without "RRULE:"."""
+    """A request as understood; `recurrence` is an RFC 5545 RRULE body without "RRULE:".
+
+    `unread` holds words that look like a date but could not be one ("April 31", "3/4"); they stay in
+    the title, and the reply names them.
+    """
 
     title: str
     assignees: tuple[str, ...] = ()
@@ -19,6 +23,7 @@ class Reading:
     project: str | None = None
     labels: tuple[str, ...] = ()
     is_request: bool = True
+    unread: tuple[str, ...] = ()
 
     def to_wire(self, id: str) -> dict[str, Any]:
         """The JSON object `tandem parse --batch` writes for this reading."""
@@ -32,4 +37,5 @@ class Reading:
             "priority": self.priority,
             "project": self.project,
             "labels": list(self.labels),
+            "unread": list(self.unread),
         }

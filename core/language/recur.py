@@ -1,20 +1,18 @@
 """Recurrence phrases ("every other Tuesday", "on the last day of every month") as RRULE bodies."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
-from dateutil.rrule import rrulestr
-
+from core.language.bounds import bounds_at
 from core.language.piece import Ctx, Match, Piece, word
 from core.language.times import PARTS, clock_at
 from core.language.tokens import MONTHS, ORDINAL_WORDS, Token, number, ordinal, weekday_of
 
 _CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+_FREQ = {"hour": "HOURLY", "day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
 _ADVERBS = {"daily": "FREQ=DAILY", "weekly": "FREQ=WEEKLY", "monthly": "FREQ=MONTHLY",
-            "yearly": "FREQ=YEARLY", "annually": "FREQ=YEARLY", "biweekly": "FREQ=WEEKLY;INTERVAL=2",
+            "yearly": "FREQ=YEARLY", "hourly": "FREQ=HOURLY", "annually": "FREQ=YEARLY",
+            "biweekly": "FREQ=WEEKLY;INTERVAL=2",
             "fortnightly": "FREQ=WEEKLY;INTERVAL=2", "weekdays": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"}
-_EVERY = {"every", "each"}
+_EVERY = {"every", "each", "ev"}
 _MONTHLY = {"month", "months"}
 _THE_EVERY = {"the", "every", "each"}
 
@@ -52,7 +50,8 @@ def _after_every(toks: list[Token], i: int) -> Match | None:
     w = word(toks, i)
     unit = w[:-1] if w.endswith("s") and w[:-1] in _FREQ else w
     if unit in _FREQ:
-        return i + 1, Piece(rule=f"FREQ={_FREQ[unit]}{interval}")
+        j, anchor = _anchor(toks, i + 1, unit)
+        return j, Piece(rule=f"FREQ={_FREQ[unit]}{interval}{anchor}")
     if w in {"weekday", "weekdays", "workday", "workdays"}:
         return i + 1, Piece(rule="FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
     if w in {"weekend", "weekends"}:
@@ -65,6 +64,24 @@ def _after_every(toks: list[Token], i: int) -> Match | None:
     if interval:
         return None
     return _monthly(toks, i)
+
+
+def _anchor(toks: list[Token], i: int, unit: str) -> tuple[int, str]:
+    """The day an interval is anchored to: "on Monday", "on Tue and Thu", "on the 20th", "on March 3"."""
+    if word(toks, i) != "on":
+        return i, ""
+    k = i + 2 if word(toks, i + 1) == "the" else i + 1
+    found: Match | None = None
+    if unit == "week":
+        j, days = _weekdays(toks, k)
+        found = (j, Piece(rule="FREQ=WEEKLY;BYDAY=" + ",".join(_CODES[d] for d in days))) if days else None
+    elif unit == "month":
+        found = _monthly(toks, k)
+    elif unit == "year":
+        found = _yearly(toks, k)
+    if found is None or found[1].rule is None:
+        return i, ""
+    return found[0], ";" + found[1].rule.split(";", 1)[1]
 
 
 def _monthly(toks: list[Token], i: int) -> Match | None:
@@ -109,8 +126,8 @@ def _day_of_every_month(toks: list[Token], i: int) -> Match | None:
     return None
 
 
-def rule_at(toks: list[Token], i: int) -> Match | None:
-    """A recurrence at token `i`, with the time of day that may follow it."""
+def rule_at(toks: list[Token], i: int, ctx: Ctx) -> Match | None:
+    """A recurrence at token `i`, with the time of day and the start and end clauses that may follow."""
     w = word(toks, i)
     found: Match | None
     if w in _EVERY:
@@ -127,18 +144,12 @@ def rule_at(toks: list[Token], i: int) -> Match | None:
     if found is None:
         return None
     j, piece = found
+    j = _clock(toks, j, piece)
+    k = bounds_at(toks, j, ctx, piece)
+    return (_clock(toks, k, piece) if k > j and piece.clock is None else k), piece
+
+
+def _clock(toks: list[Token], j: int, piece: Piece) -> int:
     k = j + 1 if word(toks, j) in {"at", ","} else j
     clock = clock_at(toks, k, after_at=word(toks, j) == "at", after_day=True)
-    if clock and piece.merge(clock[1]):
-        j = clock[0]
-    return j, piece
-
-
-def first_day(piece: Piece, ctx: Ctx) -> datetime:
-    """The first occurrence of `piece.rule` from now on, as naive local wall time."""
-    assert piece.rule is not None
-    start = datetime.combine(ctx.today, piece.clock or time(0))
-    if piece.clock and start <= ctx.local:
-        start += timedelta(days=1)
-    found = rrulestr(piece.rule, dtstart=start).after(start, inc=True)
-    return found if isinstance(found, datetime) else start
+    return clock[0] if clock and piece.merge(clock[1]) else j

@@ -7,6 +7,7 @@ from datetime import time, timedelta
 from core.language.days import add_months
 from core.language.piece import Ctx, Match, Piece, word
 from core.language.tokens import Token, number
+from core.language.zones import zone_after
 
 _CLOCK = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))?(am|pm|a\.m|p\.m|a\.m\.|p\.m\.|h)?$")
 _MERIDIEM = {"am": "am", "pm": "pm", "a.m": "am", "p.m": "pm", "a.m.": "am", "p.m.": "pm"}
@@ -36,7 +37,7 @@ def clock_at(toks: list[Token], i: int, *, after_at: bool, after_day: bool) -> M
     """A time of day at token `i`; a bare hour ("9") only right after "at"."""
     w = word(toks, i)
     if w in NAMED:
-        return i + 1, Piece(clock=NAMED[w], roll=1)
+        return with_zone(toks, i + 1, Piece(clock=NAMED[w], roll=1))
     if w in PARTS and after_day:
         return i + 1, Piece(clock=PARTS[w], soft_clock=True)
     if w == "in" and word(toks, i + 1) == "the" and word(toks, i + 2) in PARTS and after_day:
@@ -59,7 +60,16 @@ def clock_at(toks: list[Token], i: int, *, after_at: bool, after_day: bool) -> M
     minute = int(mm or 0)
     if hour is None or minute > 59:
         return None
-    return j, Piece(clock=time(hour, minute), roll=1)
+    return with_zone(toks, j, Piece(clock=time(hour, minute), roll=1))
+
+
+def with_zone(toks: list[Token], j: int, piece: Piece) -> Match:
+    """The time, and the zone named right after it ("3pm Eastern", "noon London time")."""
+    zone = zone_after(toks, j)
+    if zone is None:
+        return j, piece
+    piece.zone = zone[1]
+    return zone[0], piece
 
 
 def _amount(toks: list[Token], i: int) -> tuple[int, float, str] | None:

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_CHARS = 2000
 
-_TOKEN = re.compile(r'"[^"]*"?|“[^”]*”?|[@#+!]?\w(?:[\w\'’./:@-]*\w)?|[@#+!]+\w*|\S')
+# Single quotes quote only as a pair around words ('Next Monday Blues'); an apostrophe (don't) never does.
+_TOKEN = re.compile(
+    r'"[^"]*"?|“[^”]*”?|(?<!\w)\'(?=[^\s\'])[^\'\n]*[^\s\']\'(?!\w)|(?<!\w)‘[^‘’\n]+’(?!\w)'
+    r'|[@#+!]?\w(?:[\w\'’./:@-]*\w)?|[@#+!]+\w*|\S')
 
 
 @dataclass(frozen=True)
@@ -16,14 +19,13 @@ class Token:
     text: str
     start: int
     end: int
+    low: str = field(init=False, repr=False, compare=False)
+    quoted: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def quoted(self) -> bool:
-        return self.text[:1] in {'"', "“"}
+    def __post_init__(self) -> None:  # computed once: the grammar asks for them many times per token
+        object.__setattr__(self, "low", self.text.lower())
+        quoted = self.text[:1] in {'"', "“"} or (self.text[:1] in {"'", "‘"} and len(self.text) > 1)
+        object.__setattr__(self, "quoted", quoted)
 
 
 def tokenize(text: str) -> list[Token]:

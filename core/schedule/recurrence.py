@@ -1,7 +1,7 @@
 """Recurring tasks: the next due date, the next owner in a rotation, and when to make the next instance."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
@@ -21,6 +21,8 @@ def next_due(task: Task, after: date) -> Due | None:
     due = task.due
     if not task.recurrence or due is None:
         return None
+    if due.at is not None and _sub_daily(task.recurrence):
+        return _next_instant(task.recurrence, due, after)
     if due.at is not None:
         start = due.at.astimezone(ZoneInfo(due.tz)).replace(tzinfo=None)
     else:
@@ -33,6 +35,36 @@ def next_due(task: Task, after: date) -> Due | None:
     if due.at is None:
         return Due.date_(found.date(), due.tz)
     return Due.instant(local_instant(found.date(), found.time(), due.tz), due.tz)
+
+
+def _sub_daily(body: str) -> bool:
+    return any(f"FREQ={freq}" in body.upper() for freq in ("HOURLY", "MINUTELY", "SECONDLY"))
+
+
+def _next_instant(body: str, due: Due, after: date) -> Due | None:
+    """Hourly rules count real hours, in UTC: "every 8 hours" is 8 hours apart across a DST change.
+
+    The next occurrence is after the current due and not on a day before `after`'s end is reached late.
+    """
+    assert due.at is not None
+    start = due.at.astimezone(UTC).replace(tzinfo=None)
+    parts = [_utc_until(part, due.tz) for part in body.strip().removeprefix("RRULE:").split(";")]
+    rule = rrulestr(";".join(parts), dtstart=start)
+    assert isinstance(rule, rrule)
+    late = local_instant(after, time(0), due.tz).astimezone(UTC).replace(tzinfo=None)
+    found = rule.after(max(start, late))
+    return Due.instant(found.replace(tzinfo=UTC), due.tz) if found else None
+
+
+def _utc_until(part: str, tz: str) -> str:
+    """UNTIL is stored as the person's wall time; an hourly rule runs in UTC."""
+    if not part.upper().startswith("UNTIL="):
+        return part
+    text = part[6:].removesuffix("Z")
+    day = date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    clock = time(int(text[9:11]), int(text[11:13]), int(text[13:15])) if len(text) >= 15 else time.max
+    until = local_instant(day, clock, tz)
+    return f"UNTIL={until:%Y%m%dT%H%M%S}"
 
 
 def _rule(body: str, start: datetime) -> rrule:

@@ -31,7 +31,7 @@ def test_batch_answers_every_line_in_order_and_reports_bad_lines(monkeypatch: py
     assert out[0]["recurrence"] == "FREQ=WEEKLY;BYDAY=TU" and out[0]["due"] == "2026-10-27"
     assert "2,000" in out[1]["error"] and "error" in out[2] and "error" in out[3]
     assert set(out[0]) == {"id", "title", "assignees", "due", "due_kind", "recurrence", "priority", "project",
-                           "labels"}
+                           "labels", "unread"}
 
 
 def test_an_over_long_text_exits_non_zero_with_the_message(capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,3 +46,9 @@ def test_register_adds_a_parse_sub_command() -> None:
     parse_command.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["parse", "hi", "--tz", "Asia/Tokyo"])
     assert args.func is parse_command.run and args.tz == "Asia/Tokyo"
+
+
+def test_an_unknown_language_is_refused_with_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["call Bob friday", "--lang", "xx"]) == 1
+    err = capsys.readouterr().err
+    assert "'xx'" in err and "en, de, es, fr" in err

@@ -34,6 +34,12 @@ def _problems(case: dict[str, Any], got: Reading) -> list[str]:
             out.append(f"due {wire['due']} != {exp['due']}")
     if exp.get("due_date") and (got.due is None or got.due.local_date(case["tz"]).isoformat() != exp["due_date"]):
         out.append(f"due {wire['due']} not on {exp['due_date']}")
+    if exp.get("due_between"):
+        lo, hi = (datetime.fromisoformat(v).replace(tzinfo=zone) for v in exp["due_between"])
+        seen = (None if got.due is None else got.due.at or
+                datetime.combine(got.due.local_date(), datetime.min.time(), zone))
+        if seen is None or not lo <= seen <= hi:
+            out.append(f"due {wire['due']} not within {exp['due_between']}")
     if "recurrence" in exp:
         rule = got.recurrence
         if (rule is None) != (exp["recurrence"] is None):
@@ -65,5 +71,5 @@ def test_each_corpus_request_is_read_as_expected(case: dict[str, Any]) -> None:
 
 def test_the_corpus_covers_the_shared_dev_cases_and_many_more() -> None:
     ids = {c["id"] for c in CASES}
-    assert {f"D{i}" for i in range(1, 33)} <= ids
+    assert {f"D{i}" for i in range(1, 47)} <= ids
     assert len(CASES) >= 150

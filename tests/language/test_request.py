@@ -14,11 +14,12 @@ LONDON = "Europe/London"
 NOW = datetime(2026, 10, 23, 16, 0, tzinfo=ZoneInfo(LONDON))
 
 
-def test_the_wire_form_has_exactly_the_fields_the_checker_reads() -> None:
+def test_the_wire_form_has_the_fields_the_checker_reads_and_the_unread_words() -> None:
     wire = parse_request("@sam send it tomorrow 10am p2 #ops +q4", now=NOW, tz=LONDON).to_wire("X1")
     assert wire == {
         "id": "X1", "title": "send it", "assignees": ["sam"], "due": "2026-10-24T10:00:00+01:00",
         "due_kind": "datetime", "recurrence": None, "priority": "high", "project": "ops", "labels": ["q4"],
+        "unread": [],
     }
 
 

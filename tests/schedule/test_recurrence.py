@@ -99,3 +99,42 @@ def test_on_schedule_tasks_make_the_next_instance_at_the_deadline() -> None:
 def test_on_done_or_one_off_tasks_have_no_scheduled_instance() -> None:
     assert plan_occurrence(task(due=on(date(2026, 3, 23)), recurrence="FREQ=WEEKLY")) is None
     assert plan_occurrence(task(due=on(date(2026, 3, 23)), repeat_mode=RepeatMode.ON_SCHEDULE)) is None
+
+
+def test_every_four_weeks_on_monday_skips_three_mondays() -> None:
+    rule = task(due=on(date(2026, 10, 26)), recurrence="FREQ=WEEKLY;INTERVAL=4;BYDAY=MO")
+    assert next_due(rule, date(2026, 10, 26)) == on(date(2026, 11, 23))
+
+
+def test_every_other_week_on_two_days_keeps_both_days_of_the_week_it_runs() -> None:
+    rule = task(due=on(date(2026, 10, 27)), recurrence="FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH")
+    assert next_due(rule, date(2026, 10, 27)) == on(date(2026, 10, 29))
+    moved = task(due=on(date(2026, 10, 29)), recurrence="FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH")
+    assert next_due(moved, date(2026, 10, 29)) == on(date(2026, 11, 10))
+
+
+def test_every_six_months_on_the_twentieth() -> None:
+    rule = task(due=on(date(2026, 11, 20)), recurrence="FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=20")
+    assert next_due(rule, date(2026, 11, 20)) == on(date(2027, 5, 20))
+
+
+def test_a_series_ends_at_its_until_day() -> None:
+    rule = "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261207T235959"
+    assert next_due(task(due=on(date(2026, 11, 30)), recurrence=rule), date(2026, 11, 30)) == on(date(2026, 12, 7))
+    assert next_due(task(due=on(date(2026, 12, 7)), recurrence=rule), date(2026, 12, 7)) is None
+
+
+def test_every_eight_hours_counts_real_hours_across_the_autumn_change() -> None:
+    start = at(local("Europe/London", 2026, 10, 24, 22, 0), "Europe/London")
+    rule = task(due=start, recurrence="FREQ=HOURLY;INTERVAL=8")
+    found = next_due(rule, date(2026, 10, 24))
+    assert found is not None and found.at == datetime(2026, 10, 25, 5, 0, tzinfo=UTC)
+    assert found.wire() == "2026-10-25T05:00:00+00:00"
+
+
+def test_an_hourly_series_stops_at_its_until_in_the_persons_zone() -> None:
+    start = at(local("America/New_York", 2026, 11, 2, 20, 0), "America/New_York")
+    rule = task(due=start, recurrence="FREQ=HOURLY;INTERVAL=3;UNTIL=20261102T235959")
+    assert next_due(rule, date(2026, 11, 2)) == at(local("America/New_York", 2026, 11, 2, 23, 0), "America/New_York")
+    last = task(due=at(local("America/New_York", 2026, 11, 2, 23, 0), "America/New_York"), recurrence=rule.recurrence)
+    assert next_due(last, date(2026, 11, 2)) is None
