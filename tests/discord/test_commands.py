@@ -39,11 +39,18 @@ def test_add_is_deferred_then_answered_in_the_channel(discord_bot: RunningBot, f
     assert person(uow_factory, ALICE).handle == "alice"
 
 
-def test_the_first_request_asks_for_the_time_zone_once(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
-    first = answer(task(fake_discord, ALICE, "add", text="water the plants"))
-    second = answer(task(fake_discord, ALICE, "add", text="feed the cat"))
-    assert "Europe/Berlin" in shown(first) and "/task settings timezone" in shown(first)
-    assert "time zone" not in shown(second)
+def test_the_first_request_asks_for_the_time_zone_once_privately(discord_bot: RunningBot,
+                                                                  fake_discord: FakeDiscord) -> None:
+    first = task(fake_discord, ALICE, "add", text="water the plants")
+    first.wait(lambda it: len(it.followups) == 2)
+    added, question = first.followups
+    assert "time zone" not in shown(added) and not is_ephemeral(added)
+    assert "Europe/Berlin" in shown(question) and "/task settings timezone" in shown(question)
+    assert is_ephemeral(question)
+    second = task(fake_discord, ALICE, "add", text="feed the cat")
+    answer(second)
+    _later = answer(task(fake_discord, ALICE, "list"))  # answered after the second add, so its question would show
+    assert len(second.followups) == 1 and "time zone" not in shown(second.followups[0])
 
 
 def test_a_mistake_is_explained_to_the_speaker_only(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
