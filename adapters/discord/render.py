@@ -24,12 +24,15 @@ MAX_LABEL = 80
 COLOUR = discord.Colour(0x4F7CAC)
 STYLES = {"primary": discord.ButtonStyle.primary, "danger": discord.ButtonStyle.danger}
 ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+BRACKETS = re.compile(r"\\.|[\[\]<]", re.DOTALL)  # an escape pair (kept), or a bracket still bare
 
 
 def escape(text: str) -> str:
-    """Plain text as Discord shows it literally: no markdown (so no masked links) and no mentions.
-    Backslashes first, or a typed `\\` would cancel the escape of what follows it."""
-    return escape_mentions(escape_markdown(text.replace("\\", "\\\\")))
+    """Plain text as Discord shows it literally: no markdown, no masked link, no mention. escape_markdown escapes
+    backslashes too, but only one masked link per run of them and none inside a URL: every bracket it left bare
+    is escaped after it."""
+    marked = escape_markdown(text)
+    return escape_mentions(BRACKETS.sub(lambda m: m.group(0) if len(m.group(0)) == 2 else "\\" + m.group(0), marked))
 
 
 def unescape(text: str) -> str:
