@@ -4,8 +4,9 @@ from __future__ import annotations
 from core.people import Person
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot
-from tests.discord.conftest import ALICE, GENERAL, GUILD, GUS
-from tests.discord.flows import answer, is_ephemeral, settings, shown, task
+from tests.discord.conftest import ALICE, GENERAL, GUILD, GUS, THREAD
+from tests.discord.flows import answer, click, is_ephemeral, settings, shown, task
+from tests.discord.test_negotiation import mention_in_thread
 from tests.fakediscord import FakeDiscord
 
 DEFERRED = 5
@@ -108,3 +109,14 @@ def test_people_are_suggested_as_you_type_but_not_to_guests(discord_bot: Running
 
     assert offered(ALICE, "@gus @al") == ["@gus @alice"]
     assert offered(GUS, "@al") == []
+
+
+def test_the_time_zone_hint_after_a_request_said_to_the_bot_is_private(discord_bot: RunningBot,
+                                                                       fake_discord: FakeDiscord) -> None:
+    card = mention_in_thread(fake_discord)
+    assert "time zone" not in shown(card), "the draft card in the thread says nothing about anyone's zone"
+    created = click(fake_discord, card, "Create", ALICE)
+    created.wait(lambda it: bool(it.followups))
+    hint = created.followups[0]
+    assert is_ephemeral(hint) and "Europe/Berlin" in shown(hint)
+    assert not any("time zone" in shown(m) for m in fake_discord.messages(THREAD))
