@@ -7,6 +7,7 @@ import urllib.parse
 
 import pytest
 
+from storage.uow import SqlUnitOfWorkFactory
 from tests.fakeslack import FakeSlack
 from tests.slack.botserver import eventually
 from tests.slack.signing import SlackClient, signature
@@ -62,7 +63,8 @@ def test_a_forged_command_with_a_malformed_timestamp_posts_nothing_to_its_respon
 
 @pytest.mark.parametrize("case", list(attempts("s", b"")))
 def test_every_malformed_or_forged_request_is_refused_with_401_and_leaves_no_trace(
-        case: str, slack: SlackClient, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture) -> None:
+        case: str, slack: SlackClient, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture,
+        uow_factory: SqlUnitOfWorkFactory) -> None:
     url = fake_slack.response_url("forged")
     body = forged_body(url)
     caplog.set_level(logging.DEBUG)
@@ -74,6 +76,8 @@ def test_every_malformed_or_forged_request_is_refused_with_401_and_leaves_no_tra
     assert "127.0.0.1" in refusals[0].getMessage()
     assert not any(SECRET_WORDS.replace(" ", "+") in r.getMessage() or SECRET_WORDS in r.getMessage()
                    for r in caplog.records)
+    with uow_factory() as uow:
+        assert uow.workspaces.by_external("slack", "T1") is None, "nothing was written"
     _a_genuine_command_is_answered(slack, fake_slack)
     assert not fake_slack.responses("forged")
 
