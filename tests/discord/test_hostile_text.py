@@ -35,7 +35,7 @@ def test_hostile_titles_notes_comments_reasons_names_and_projects_reach_discord_
         uow_factory: SqlUnitOfWorkFactory) -> None:
     n = next(PEOPLE)
     user = f"9000000000000{2000 + n}"
-    fake_discord.add_member(GUILD, user, f"h{n}", echoed["display"])
+    fake_discord.add_member(GUILD, user, f"h{n}{echoed['project']}", echoed["display"])  # hostile handle and name
     fake_discord.close_dms(BOB)  # Bob's notices fall back to a mention in the channel: the one ping allowed
     answer(task(fake_discord, user, "add", text=f'<@{BOB}> "{echoed["title"]}" #{echoed["project"]}'))
     answer(task(fake_discord, user, "goal", action="new", name=echoed["goal"]))

@@ -54,7 +54,8 @@ def test_hostile_titles_notes_comments_reasons_names_and_projects_reach_slack_es
     n = next(PEOPLE)
     user = f"UH{n}"
     fake_slack.add_user("U123", team_id="T1", name="u123")  # mentioned in hostile text
-    fake_slack.add_user(user, team_id="T1", name=f"h{n}", real_name=echoed["display"], tz="Europe/Berlin")
+    fake_slack.add_user(user, team_id="T1", name=f"h{n}{echoed['project']}", real_name=echoed["display"],
+                        tz="Europe/Berlin")  # a hostile handle as well as a hostile display name
     said = f'add <@UBOB|bob> "{echoed["title"]}" #{echoed["project"]}'
     _answered(slack.command(user, said, fake_slack.response_url(f"add{n}")), fake_slack, f"add{n}")
     _answered(slack.command(user, f"goal new {echoed['goal']}", fake_slack.response_url(f"goal{n}")), fake_slack,
