@@ -1,11 +1,24 @@
-"""Console rendering: replies and notices as plain lines, or as JSON objects for scripts."""
+"""Console rendering: replies and notices as plain lines, or as JSON objects for scripts.
+
+What people typed is echoed without its control characters: an ANSI escape in a title can't recolour, move the
+cursor in, retitle or clear the reader's terminal, and no bidirectional override can reorder what is shown.
+"""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from core.outcome import Action, Card
+
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+REPLACEMENT = "\ufffd"
+
+
+def printable(text: str) -> str:
+    """`text` without terminal control characters (each shown as �); newlines and tabs stay."""
+    return CONTROLS.sub(REPLACEMENT, text)
 
 
 @dataclass(frozen=True)
@@ -26,7 +39,7 @@ class BotMessage:
         }
         if self.card is not None:
             data["card"] = self.card.to_dict()
-        return json.dumps(data, ensure_ascii=False)
+        return printable(json.dumps(data, ensure_ascii=False))
 
     def as_text(self) -> str:
         prefix = f"[DM {self.to}] " if self.to else "tandem: "
@@ -35,7 +48,7 @@ class BotMessage:
             lines.append(card_text(card))
         if self.actions:
             lines.append("  → " + " | ".join(f"{a.label}: {a.command}" for a in self.actions))
-        return "\n".join(lines)
+        return printable("\n".join(lines))
 
 
 def card_text(card: Card) -> str:

@@ -66,8 +66,8 @@ class DiscordCore(BusRunner):
             return None
         if not await self._first_zone_mention(key):
             return None
-        return (f"🕑 I read your dates and times in **{person.tz}**. Discord doesn't tell me your time zone — "
-                "if you're elsewhere, set it with `/task settings timezone` (e.g. America/New_York).")
+        return (f"🕑 I read your dates and times in {person.tz}. Discord doesn't tell me your time zone — "
+                "if you're elsewhere, set it with /task settings timezone (e.g. America/New_York).")
 
     async def zone_told(self, person: Person) -> None:
         """Someone who set their zone themselves need not be asked."""

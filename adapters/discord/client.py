@@ -24,7 +24,7 @@ from adapters.discord.modals import (
     submitted_values,
     task_text,
 )
-from adapters.discord.render import Shown, quote_of, shown
+from adapters.discord.render import Shown, escape, quote_of, shown
 from core.commands import DraftRequest, SuggestPeople, SuggestTasks
 from core.outcome import Card, Reply
 
@@ -40,8 +40,7 @@ class TandemBot(discord.AutoShardedClient):
 
     def __init__(self, core: DiscordCore, sync_commands: bool = True, **options: Any) -> None:
         intents = discord.Intents.default()  # no privileged intent: mentions carry their text anyway
-        super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions(everyone=False, roles=False),
-                         **options)
+        super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none(), **options)
         self.core, self.sync_commands = core, sync_commands
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self._command_failed  # type: ignore[method-assign]
@@ -69,9 +68,9 @@ class TandemBot(discord.AutoShardedClient):
         reply = answer.reply
         if answer.ok and words(said)[0] == "help":
             reply = replace(reply, text=reply.text + DISCORD_HELP)
-        if answer.ok and words(said)[0] == "add":
-            reply = await self._with_zone_question(reply, person)
         await self.follow_up(interaction, replace(answer, reply=reply), place.guild_id, deferred_public=public)
+        if answer.ok and words(said)[0] == "add":
+            await self._ask_zone(interaction, person)
 
     async def set_zone(self, interaction: Interaction, zone: str) -> None:
         await self.run_slash(interaction, f"settings tz {zone}")
@@ -108,7 +107,6 @@ class TandemBot(discord.AutoShardedClient):
         said = await self.core.readable(message.content, place, self.member_lookup(place, message.mentions),
                                         str(self.user.id))
         reply = (await self.core.run(DraftRequest(said), speaker)).reply
-        reply = await self._with_zone_question(reply, await self.core.person(message.author, place))
         await message.reply(mention_author=False, **shown(reply, quote=said).kwargs(place.guild_id))
 
     # the message menu
@@ -141,7 +139,7 @@ class TandemBot(discord.AutoShardedClient):
             return
         form = blanks_form(guild_id, command, quote_of(interaction.message))
         if form is None:
-            await interaction.response.send_message(f"Use the command instead: {command}", ephemeral=True)
+            await interaction.response.send_message(escape(f"Use the command instead: {command}"), ephemeral=True)
             return
         await interaction.response.send_modal(form)
 
@@ -172,6 +170,8 @@ class TandemBot(discord.AutoShardedClient):
         note = f"✓ {past_tense(words(command)[0])} by @{person.handle}"
         await interaction.edit_original_response(
             **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
+        if words(command)[0] == "confirm":  # a request said to the bot became a task: its author clicked Create
+            await self._ask_zone(interaction, person)
 
     # where and who
     def place_of(self, interaction: Interaction, guild_id: str | None = None) -> Place:
@@ -203,11 +203,11 @@ class TandemBot(discord.AutoShardedClient):
                 return None
         return lookup
 
-    async def _with_zone_question(self, reply: Reply, person: Any) -> Reply:
+    async def _ask_zone(self, interaction: Interaction, person: Any) -> None:
+        """Once per person, after their first task: the zone Tandem reads their dates in, told to them alone."""
         question = await self.core.zone_question(person)
-        if question is None:
-            return reply
-        return replace(reply, text="\n\n".join(t for t in (reply.text, question) if t))
+        if question is not None:
+            await interaction.followup.send(escape(question), ephemeral=True)
 
     async def guarded(self, interaction: Interaction, work: Coroutine[Any, Any, None]) -> None:
         """Run a button's or modal's work; an unexpected error reaches the person as a reference id, not silence."""

@@ -1,10 +1,17 @@
-"""Replies and notices as Discord messages: text, one embed per card, and persistent buttons."""
+"""Replies and notices as Discord messages: text, one embed per card, and persistent buttons.
+
+The core's text is plain; this module is where it becomes Discord text. Content, embed titles, fields and
+descriptions are escaped (`escape`), and every message names who may be pinged (`allowed_mentions`): nobody,
+unless the sender adds the one person it means to reach.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import discord
+from discord.utils import escape_markdown, escape_mentions
 
 from adapters.discord.buttons import TaskButton
 from core.outcome import Action, Card, Reply
@@ -16,11 +23,27 @@ MAX_BUTTONS = 25
 MAX_LABEL = 80
 COLOUR = discord.Colour(0x4F7CAC)
 STYLES = {"primary": discord.ButtonStyle.primary, "danger": discord.ButtonStyle.danger}
+ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+BRACKETS = re.compile(r"\\.|[\[\]<]", re.DOTALL)  # an escape pair (kept), or a bracket still bare
+
+
+def escape(text: str) -> str:
+    """Plain text as Discord shows it literally: no markdown, no masked link, no mention. escape_markdown escapes
+    backslashes too, but only one masked link per run of them and none inside a URL: every bracket it left bare
+    is escaped after it."""
+    marked = escape_markdown(text)
+    return escape_mentions(BRACKETS.sub(lambda m: m.group(0) if len(m.group(0)) == 2 else "\\" + m.group(0), marked))
+
+
+def unescape(text: str) -> str:
+    """The plain text `escape` was given (mentions stay defused)."""
+    return ESCAPED.sub(r"\1", text)
 
 
 @dataclass(frozen=True)
 class Shown:
-    """A message to send or edit: content, embeds and the buttons (as Actions; made into a view on the event loop)."""
+    """A message to send or edit: plain content, embeds (escaped already) and the buttons (as Actions; made into a
+    view on the event loop). The content is escaped in `kwargs`, the last step before Discord."""
 
     content: str
     embeds: list[discord.Embed] = field(default_factory=list)
@@ -29,7 +52,9 @@ class Shown:
     def kwargs(self, guild_id: str, edit: bool = False) -> dict[str, Any]:
         """Keyword arguments for send (or, with `edit`, for editing: no buttons then removes the old ones).
         Must run on the bot's event loop (a View needs one)."""
-        found: dict[str, Any] = {"content": self.content or ("" if edit else "​"), "embeds": self.embeds}
+        content = escape(self.content[:MAX_CONTENT])[:MAX_CONTENT]
+        found: dict[str, Any] = {"content": content or ("" if edit else "\u200b"), "embeds": self.embeds,
+                                 "allowed_mentions": discord.AllowedMentions.none()}
         view = buttons(self.actions, guild_id)
         if view is not None or edit:
             found["view"] = view
@@ -40,7 +65,7 @@ def shown(reply: Reply, quote: str | None = None) -> Shown:
     cards = ((reply.card,) if reply.card else ()) + reply.cards
     embeds = [card_embed(card) for card in cards[:MAX_EMBEDS]]
     if quote and embeds:
-        embeds[0].description = f"> {quote[:3000]}"
+        embeds[0].description = "\n".join(f"> {escape(line)}" for line in quote[:3000].splitlines())[:4096]
     return Shown(reply.text[:MAX_CONTENT], embeds, reply.actions)
 
 
@@ -54,9 +79,9 @@ def notice_shown(payload: dict[str, Any]) -> Shown:
 
 def card_embed(card: Card) -> discord.Embed:
     title = f"{card.ref} · {card.heading}" if card.ref else card.heading
-    embed = discord.Embed(title=title[:256], colour=COLOUR)
+    embed = discord.Embed(title=_fit(title, 256), colour=COLOUR)
     for label, value in card.fields[:MAX_FIELDS]:
-        embed.add_field(name=label[:256] or "\u200b", value=value[:1024] or "—", inline=len(value) < 40)
+        embed.add_field(name=_fit(label, 256) or "\u200b", value=_fit(value, 1024) or "—", inline=len(value) < 40)
     return embed
 
 
@@ -77,4 +102,9 @@ def quote_of(message: discord.Message | None) -> str:
     if message is None or not message.embeds:
         return ""
     description = message.embeds[0].description or ""
-    return "\n".join(line.removeprefix("> ") for line in description.splitlines()).strip()
+    return "\n".join(unescape(line.removeprefix("> ")) for line in description.splitlines()).strip()
+
+
+def _fit(plain: str, limit: int) -> str:
+    """Escaped, within Discord's limit for the field (escaping adds characters)."""
+    return escape(plain[:limit])[:limit]

@@ -47,10 +47,9 @@ class DiscordLink:
 
 @dataclass(frozen=True)
 class Fallback:
-    """Where to reach someone whose DMs are closed: the task's channel; for a private task, without its details."""
+    """Where to reach someone whose DMs are closed: the task's channel, told only that something waits for them."""
 
     channel: str
-    private: bool = False
 
 
 class DMsClosed(Exception):
@@ -80,8 +79,8 @@ class DiscordSender:
                 if fallback is None:
                     raise DeliveryFailed(f"<@{user_id}> does not accept DMs and the task has no channel",
                                          permanent=True) from None
-                shown = _closed_dms_note(entry) if fallback.private else entry
-                self.link.call(lambda c: _post(c, fallback.channel, shown, guild, mention=user_id), self.timeout)
+                note = _closed_dms_note(entry)
+                self.link.call(lambda c: _post(c, fallback.channel, note, guild, mention=user_id), self.timeout)
         except discord.HTTPException as error:
             raise _failure(error) from error
         except (aiohttp.ClientError, OSError, discord.ConnectionClosed) as error:
@@ -118,9 +117,10 @@ async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, gui
 
 
 def _closed_dms_note(entry: OutboxEntry) -> OutboxEntry:
-    """A private task's notice must not show in a channel: only a pointer to where the details would be."""
-    note = ("I have an update on a private task for you, but your DMs are closed. Allow direct messages from this "
-            "server's members (Privacy Settings), or see it with `/task list mine`.")
+    """What a channel may be told in place of a DM: that something waits and where to see it, never the task
+    (others in the channel may not be allowed to see it) nor its buttons."""
+    note = ("something is waiting for you in Tandem, but your DMs are closed. See it with /task inbox, "
+            "or allow direct messages from this server's members (Privacy Settings).")
     return replace(entry, payload={"text": note, "card": None, "actions": []})
 
 

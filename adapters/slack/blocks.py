@@ -1,4 +1,9 @@
-"""Block Kit for a notice payload: text section, card fields, and action buttons, with a plain-text fallback."""
+"""Block Kit for a notice payload: text section, card fields, and action buttons, with a plain-text fallback.
+
+The core's text is plain; this module is where it becomes Slack text. Every piece of it goes through `escape`
+(the `text` fallback as well as the blocks), and every mrkdwn object is `verbatim`, so nothing a person typed
+can become a mention (`<!channel>`, `<@U1>`, `<!subteam^S1>`, a bare `@here`) or a masked link.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -9,6 +14,7 @@ Block = dict[str, Any]
 MAX_BUTTONS = 5  # per actions block
 MAX_FIELDS = 10  # per section
 MAX_TEXT = 3000
+MAX_FALLBACK = 4000
 MAX_LABEL = 75
 STYLES = ("primary", "danger")
 
@@ -19,12 +25,12 @@ def escape(text: str) -> str:
 
 
 def fallback_text(payload: dict[str, Any]) -> str:
-    """The plain `text` sent with the blocks: notifications, screen readers and old clients show it."""
+    """The `text` sent with the blocks, escaped: notifications, screen readers and old clients show it."""
     text = str(payload.get("text") or "")
     card = payload.get("card")
     if not text and card:
         text = str(card.get("heading", ""))
-    return text or "Tandem"
+    return escape(text or "Tandem")[:MAX_FALLBACK]
 
 
 def notice_blocks(payload: dict[str, Any]) -> list[Block]:
@@ -32,7 +38,7 @@ def notice_blocks(payload: dict[str, Any]) -> list[Block]:
     blocks: list[Block] = []
     text = str(payload.get("text") or "")
     if text:
-        blocks.append(_section(escape(text)))
+        blocks.append(section(text))
     if payload.get("card"):
         blocks.extend(card_blocks(Card.from_dict(payload["card"])))
     actions = [Action.from_dict(a) for a in payload.get("actions") or []]
@@ -40,13 +46,18 @@ def notice_blocks(payload: dict[str, Any]) -> list[Block]:
     return blocks
 
 
+def card_heading(card: Card) -> str:
+    """The card's heading as mrkdwn: bold, with its reference as code."""
+    return f"*{escape(card.heading)}*" + (f"  `{escape(card.ref)}`" if card.ref else "")
+
+
 def card_blocks(card: Card) -> list[Block]:
-    heading = f"*{escape(card.heading)}*" + (f"  `{escape(card.ref)}`" if card.ref else "")
-    fields = [_mrkdwn(f"*{escape(label)}*\n{escape(value)}") for label, value in card.fields]
+    heading = card_heading(card)
+    fields = [mrkdwn(f"*{escape(label)}*\n{escape(value)}") for label, value in card.fields]
     if not fields:
-        return [_section(heading)]
+        return [mrkdwn_section(heading)]
     chunks = [fields[i:i + MAX_FIELDS] for i in range(0, len(fields), MAX_FIELDS)]
-    first: Block = {"type": "section", "text": _mrkdwn(heading), "fields": chunks[0]}
+    first: Block = {"type": "section", "text": mrkdwn(heading), "fields": chunks[0]}
     return [first, *({"type": "section", "fields": chunk} for chunk in chunks[1:])]
 
 
@@ -78,9 +89,16 @@ def _buttons(actions: list[Action]) -> list[Block]:
     return buttons
 
 
-def _section(text: str) -> Block:
-    return {"type": "section", "text": _mrkdwn(text)}
+def section(text: str) -> Block:
+    """A section showing plain text (escaped here)."""
+    return mrkdwn_section(escape(text))
 
 
-def _mrkdwn(text: str) -> Block:
-    return {"type": "mrkdwn", "text": text[:MAX_TEXT]}
+def mrkdwn_section(rendered: str) -> Block:
+    """A section of mrkdwn that is already escaped."""
+    return {"type": "section", "text": mrkdwn(rendered)}
+
+
+def mrkdwn(rendered: str) -> Block:
+    """A mrkdwn text object for already escaped text; verbatim, so Slack links and mentions nothing by itself."""
+    return {"type": "mrkdwn", "text": rendered[:MAX_TEXT], "verbatim": True}

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from adapters.slack.blocks import Block, escape
-from adapters.slack.render import context, section
+from adapters.slack.blocks import Block, card_heading, mrkdwn_section, section
+from adapters.slack.render import context
 from core.outcome import Reply
 
 MAX_BLOCKS = 100
@@ -14,11 +14,10 @@ SETTINGS_HINT = "Settings: /task settings (tz, hours, days, digest). Help: /task
 def home_view(sections: list[tuple[str, Reply]]) -> dict[str, Any]:
     blocks: list[Block] = []
     for title, reply in sections:
-        blocks.append({"type": "header", "text": {"type": "plain_text", "text": title}})
-        blocks.append(section(escape(reply.text or "Nothing here.")))
+        blocks.append({"type": "header", "text": {"type": "plain_text", "text": title[:150]}})
+        blocks.append(section(reply.text or "Nothing here."))
         for card in ((reply.card,) if reply.card else ()) + reply.cards:
-            line = f"*{escape(card.heading)}*" + (f"  `{escape(card.ref)}`" if card.ref else "")
-            blocks.append(section(line))
+            blocks.append(mrkdwn_section(card_heading(card)))
         blocks.append({"type": "divider"})
     blocks.append(context(SETTINGS_HINT))
     return {"type": "home", "blocks": blocks[:MAX_BLOCKS]}

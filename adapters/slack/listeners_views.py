@@ -13,7 +13,7 @@ from adapters.common.buttons import words
 from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.listeners_actions import settle
 from adapters.slack.modals import missing, submitted
-from adapters.slack.render import message, section
+from adapters.slack.render import message, section, unescape
 from adapters.slack.translate import where_fields
 
 BLANK_MODALS = re.compile(r"^tandem:(propose|decline|snooze|revise|fill)$")
@@ -38,7 +38,7 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         handle = await core.handle_of(client, where.team, where.user, domain)
         url = meta.get("response_url")
         if url:
-            original = [section(str(meta.get("text") or ""))] if meta.get("text") else []
+            original = [section(unescape(str(meta.get("text") or "")))] if meta.get("text") else []
             await settle(AsyncRespond(response_url=url), answer, words(command)[0], handle, original)
         else:
             await client.chat_postMessage(channel=where.user, **message(answer.reply))

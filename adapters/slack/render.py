@@ -1,19 +1,19 @@
-"""Replies as Slack messages: Block Kit (text, card fields, buttons) with a plain-text fallback."""
+"""Replies as Slack messages: Block Kit (text, card fields, buttons) with a plain-text fallback, all escaped."""
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from adapters.slack.blocks import Block, action_blocks, card_blocks, escape
+from adapters.slack.blocks import MAX_FALLBACK, MAX_TEXT, Block, action_blocks, card_blocks, escape, section
 from core.outcome import Reply
 
-MAX_TEXT = 3000
+__all__ = ["context", "message", "reply_blocks", "section", "settled", "unescape", "with_draft_text"]
 
 
 def reply_blocks(reply: Reply) -> list[Block]:
     blocks: list[Block] = []
     if reply.text:
-        blocks.append(section(escape(reply.text)))
+        blocks.append(section(reply.text))
     for card in ((reply.card,) if reply.card else ()) + reply.cards:
         blocks.extend(card_blocks(card))
     blocks.extend(action_blocks(list(reply.actions)))
@@ -21,7 +21,8 @@ def reply_blocks(reply: Reply) -> list[Block]:
 
 
 def fallback(reply: Reply) -> str:
-    return reply.text or (reply.card.heading if reply.card else "") or "Tandem"
+    """The escaped `text` of a reply: what notifications and screen readers show."""
+    return escape(reply.text or (reply.card.heading if reply.card else "") or "Tandem")[:MAX_FALLBACK]
 
 
 def message(reply: Reply) -> dict[str, Any]:
@@ -33,16 +34,17 @@ def settled(original: list[Block], note: str, reply: Reply) -> dict[str, Any]:
     """The clicked message after the click: its content without buttons, who did what, and the new state."""
     kept = [b for b in original if b.get("type") != "actions"]
     shown = reply_blocks(reply) if not reply.ephemeral else []
-    return {"text": note, "blocks": [*kept, context(note), *shown]}
+    return {"text": escape(note)[:MAX_FALLBACK], "blocks": [*kept, context(note), *shown]}
 
 
 def context(text: str) -> Block:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(text)[:MAX_TEXT]}]}
+    """A context line showing plain text (escaped here)."""
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(text)[:MAX_TEXT], "verbatim": True}]}
 
 
-def section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_TEXT]}}
-
+def unescape(slack_text: str) -> str:
+    """Plain text back from Slack's escaped message text (the inverse of `escape`)."""
+    return slack_text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def with_draft_text(reply: Reply, text: str) -> Reply:

@@ -1,4 +1,9 @@
-"""Serving the Slack app: bolt's aiohttp adapter on /slack/events (+ /healthz), or Socket Mode."""
+"""Serving the Slack app: bolt's aiohttp adapter on /slack/events (+ /healthz), or Socket Mode.
+
+Every request to /slack/events is verified here, before bolt sees it: a refused request gets 401 (413 when too
+large), one warning line with the reason and the remote address, and nothing else: no listener, no outgoing call,
+no logged body.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -10,19 +15,26 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
+from adapters.slack.verify import MAX_BODY, SlackVerifier
+
 EVENTS_PATH = "/slack/events"
 log = logging.getLogger("tandem.slack")
 
 
-def web_app(app: AsyncApp) -> web.Application:
+def web_app(app: AsyncApp, signing_secret: str) -> web.Application:
     """Events, commands and interactivity all on /slack/events; OAuth install pages when OAuth is set up."""
+    verifier = SlackVerifier(signing_secret)
+
     async def events(request: web.Request) -> web.Response:
+        refused = await _refused(verifier, request)
+        if refused is not None:
+            return refused
         return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
 
     async def healthz(_request: web.Request) -> web.Response:
         return web.json_response({"ok": True})
 
-    server = web.Application()
+    server = web.Application(client_max_size=MAX_BODY)
     server.router.add_post(EVENTS_PATH, events)
     server.router.add_get("/healthz", healthz)
     flow = app.oauth_flow
@@ -38,9 +50,24 @@ def web_app(app: AsyncApp) -> web.Application:
     return server
 
 
-async def serve_http(app: AsyncApp, host: str, port: int) -> web.AppRunner:
+async def _refused(verifier: SlackVerifier, request: web.Request) -> web.Response | None:
+    """The answer to a request that is not Slack's (None for one that is); the body is read only within the limit."""
+    reason = verifier.header_problem(request.headers)
+    status = 401
+    if reason is None:
+        try:
+            reason = verifier.refusal(request.headers, await request.read())
+        except web.HTTPRequestEntityTooLarge:
+            reason, status = f"body larger than {MAX_BODY} bytes", 413
+    if reason is None:
+        return None
+    log.warning("refused a request to %s from %s: %s", EVENTS_PATH, request.remote, reason)
+    return web.Response(status=status, text="invalid request")
+
+
+async def serve_http(app: AsyncApp, host: str, port: int, signing_secret: str) -> web.AppRunner:
     """Start serving on host:port (0 picks a free port; read it from runner.addresses). Caller cleans up."""
-    runner = web.AppRunner(web_app(app), access_log=None, shutdown_timeout=1.0)
+    runner = web.AppRunner(web_app(app, signing_secret), access_log=None, shutdown_timeout=1.0)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     return runner
@@ -54,7 +81,7 @@ async def serve_socket(app: AsyncApp, app_token: str) -> AsyncSocketModeHandler:
 
 
 async def run_until(app: AsyncApp, stop: threading.Event, *, mode: str, host: str, port: int,
-                    app_token: str | None) -> None:
+                    app_token: str | None, signing_secret: str | None = None) -> None:
     """Serve until `stop` is set, then close cleanly."""
     if mode == "socket":
         if not app_token:
@@ -64,7 +91,7 @@ async def run_until(app: AsyncApp, stop: threading.Event, *, mode: str, host: st
         await asyncio.to_thread(stop.wait)
         await handler.close_async()  # type: ignore[no-untyped-call]
         return
-    runner = await serve_http(app, host, port)
+    runner = await serve_http(app, host, port, signing_secret or "")
     log.info("Slack events on http://%s:%s%s", host, port, EVENTS_PATH)
     await asyncio.to_thread(stop.wait)
     await runner.cleanup()

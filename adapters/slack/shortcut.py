@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from adapters.slack.modals import View, date_input, modal, read, text_input, user_select
+from adapters.slack.render import unescape
 
 CALLBACK = "make_it_a_task"
 MODAL = "tandem:make_task"
@@ -12,7 +13,7 @@ MODAL = "tandem:make_task"
 
 def task_modal(message: dict[str, Any], channel: str) -> View:
     meta = {"channel": channel, "ts": message.get("ts")}
-    blocks = [text_input("title", "Task", multiline=True, initial=str(message.get("text") or "")[:3000]),
+    blocks = [text_input("title", "Task", multiline=True, initial=unescape(str(message.get("text") or ""))[:3000]),
               user_select("owner", "Owner", message.get("user")),
               date_input("due", "Due (optional)", optional=True)]
     return modal(MODAL, "Make it a task", blocks, meta)

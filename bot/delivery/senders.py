@@ -12,7 +12,6 @@ from bot.slack.oauth import installation_store
 from core.delivery import Sender
 from core.outbox import OutboxEntry
 from core.ports import UnitOfWorkFactory
-from core.tasks import Visibility
 
 if TYPE_CHECKING:
     from bot.bootstrap import Tandem
@@ -36,7 +35,7 @@ def senders_for(config: Config, tandem: Tandem, discord: DiscordLink | None = No
 
 def task_channel(uow_factory: UnitOfWorkFactory) -> Callable[[OutboxEntry], Fallback | None]:
     """Where a notice about a task can go when its recipient can't get DMs: the channel the task was asked in
-    (saying whether the task is private, so its details stay out of the channel)."""
+    (told only that something waits, never the task)."""
     def channel(entry: OutboxEntry) -> Fallback | None:
         if entry.task_id is None:
             return None
@@ -44,5 +43,5 @@ def task_channel(uow_factory: UnitOfWorkFactory) -> Callable[[OutboxEntry], Fall
             task = uow.tasks.get_by_id(entry.task_id)
         if task is None or task.origin is None:
             return None
-        return Fallback(task.origin.conversation, private=task.visibility is Visibility.PRIVATE)
+        return Fallback(task.origin.conversation)
     return channel

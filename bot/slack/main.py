@@ -32,4 +32,4 @@ def run_slack(config: Config, tandem: Tandem, stop: threading.Event | None = Non
     """Build the app and serve it (HTTP or Socket Mode) until `stop` is set; blocks, so run it in a thread."""
     slack = config.slack
     asyncio.run(run_until(slack_app(config, tandem), stop or threading.Event(), mode=slack.mode, host=slack.host,
-                          port=slack.port, app_token=slack.app_token))
+                          port=slack.port, app_token=slack.app_token, signing_secret=slack.signing_secret))

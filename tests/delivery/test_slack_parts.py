@@ -62,7 +62,8 @@ def sender(fake: FakeSlack, pacer: SlackPacer | None = None) -> SlackSender:
 def test_a_dm_goes_to_the_user_id_and_a_post_to_the_conversation(fake: FakeSlack) -> None:
     sender(fake).send(entry(), WORKSPACE, person())
     sender(fake).send(entry(conversation="C1"), WORKSPACE, None)
-    assert [(p.channel, p.text) for p in fake.posted] == [("U1", "hello <b> & co"), ("C1", "hello <b> & co")]
+    escaped = "hello &lt;b&gt; &amp; co"  # the fallback text is escaped like the blocks: notifications show it
+    assert [(p.channel, p.text) for p in fake.posted] == [("U1", escaped), ("C1", escaped)]
     assert fake.posted[0].blocks[0]["text"]["text"] == "hello &lt;b&gt; &amp; co"
 
 
@@ -135,7 +136,7 @@ def test_blocks_render_text_card_fields_and_at_most_five_buttons_per_block() -> 
     notice = Notice(1, "request", "Please review", card=Card("Review", (("Due", "Fri"),), "T-1"), actions=actions)
     blocks = notice_blocks(notice.payload())
     assert [b["type"] for b in blocks] == ["section", "section", "actions", "actions"]
-    assert blocks[1]["fields"] == [{"type": "mrkdwn", "text": "*Due*\nFri"}]
+    assert blocks[1]["fields"] == [{"type": "mrkdwn", "text": "*Due*\nFri", "verbatim": True}]
     assert [len(b["elements"]) for b in blocks[2:]] == [5, 2]
     first = blocks[2]["elements"][0]
     assert (first["action_id"], first["value"], first["style"]) == ("tandem:v0", "/task v0 T-1", "primary")

@@ -1,6 +1,7 @@
 """Small steps the Discord tests share: run /task subcommands, read messages, find and click buttons."""
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -33,12 +34,13 @@ def answer(interaction: Interaction, timeout: float = 10.0) -> Json:
 
 
 def shown(message: Json) -> str:
-    """Everything a person reads in a message: content, embed titles, descriptions and fields."""
+    """Everything a person reads in a message: content, embed titles, descriptions and fields, as Discord shows
+    them (a backslash-escaped character reads as itself)."""
     parts = [str(message.get("content") or "")]
     for embed in message.get("embeds") or []:
         parts += [str(embed.get("title") or ""), str(embed.get("description") or "")]
         parts += [f"{f.get('name')}: {f.get('value')}" for f in embed.get("fields") or []]
-    return "\n".join(p for p in parts if p)
+    return re.sub(r"\\(.)", r"\1", "\n".join(p for p in parts if p))
 
 
 def buttons(message: Json) -> dict[str, str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 from core.people import Person
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot
-from tests.discord.conftest import ALICE, GENERAL, GUILD, GUS
-from tests.discord.flows import answer, is_ephemeral, settings, shown, task
+from tests.discord.conftest import ALICE, GENERAL, GUILD, GUS, THREAD
+from tests.discord.flows import answer, click, is_ephemeral, settings, shown, task
+from tests.discord.test_negotiation import mention_in_thread
 from tests.fakediscord import FakeDiscord
 
 DEFERRED = 5
@@ -39,11 +40,18 @@ def test_add_is_deferred_then_answered_in_the_channel(discord_bot: RunningBot, f
     assert person(uow_factory, ALICE).handle == "alice"
 
 
-def test_the_first_request_asks_for_the_time_zone_once(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
-    first = answer(task(fake_discord, ALICE, "add", text="water the plants"))
-    second = answer(task(fake_discord, ALICE, "add", text="feed the cat"))
-    assert "Europe/Berlin" in shown(first) and "/task settings timezone" in shown(first)
-    assert "time zone" not in shown(second)
+def test_the_first_request_asks_for_the_time_zone_once_privately(discord_bot: RunningBot,
+                                                                  fake_discord: FakeDiscord) -> None:
+    first = task(fake_discord, ALICE, "add", text="water the plants")
+    first.wait(lambda it: len(it.followups) == 2)
+    added, question = first.followups
+    assert "time zone" not in shown(added) and not is_ephemeral(added)
+    assert "Europe/Berlin" in shown(question) and "/task settings timezone" in shown(question)
+    assert is_ephemeral(question)
+    second = task(fake_discord, ALICE, "add", text="feed the cat")
+    answer(second)
+    _later = answer(task(fake_discord, ALICE, "list"))  # answered after the second add, so its question would show
+    assert len(second.followups) == 1 and "time zone" not in shown(second.followups[0])
 
 
 def test_a_mistake_is_explained_to_the_speaker_only(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
@@ -101,3 +109,14 @@ def test_people_are_suggested_as_you_type_but_not_to_guests(discord_bot: Running
 
     assert offered(ALICE, "@gus @al") == ["@gus @alice"]
     assert offered(GUS, "@al") == []
+
+
+def test_the_time_zone_hint_after_a_request_said_to_the_bot_is_private(discord_bot: RunningBot,
+                                                                       fake_discord: FakeDiscord) -> None:
+    card = mention_in_thread(fake_discord)
+    assert "time zone" not in shown(card), "the draft card in the thread says nothing about anyone's zone"
+    created = click(fake_discord, card, "Create", ALICE)
+    created.wait(lambda it: bool(it.followups))
+    hint = created.followups[0]
+    assert is_ephemeral(hint) and "Europe/Berlin" in shown(hint)
+    assert not any("time zone" in shown(m) for m in fake_discord.messages(THREAD))

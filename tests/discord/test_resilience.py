@@ -10,7 +10,7 @@ from core.tasks import Agreement
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot, start_bot
 from tests.discord.conftest import ALICE, BOB, THREAD
-from tests.discord.flows import Json, answer, click, is_ephemeral, shown, task, until
+from tests.discord.flows import Json, answer, buttons, click, is_ephemeral, shown, task, until
 from tests.discord.test_negotiation import deliver_to, mention_in_thread, request_to_bob, stored_task
 from tests.fakediscord import FakeDiscord
 
@@ -56,7 +56,9 @@ def test_closed_dms_fall_back_to_a_mention_where_the_task_was_asked(
         return next((m for m in fake_discord.messages(THREAD) if m["content"].startswith(f"<@{BOB}>")), None)
 
     notice = until(mention, what="the fallback mention")
-    assert "Q3 report" in shown(notice) and fake_discord.dms(BOB) == []
+    assert "waiting for you" in shown(notice) and "/task inbox" in shown(notice)
+    assert "Q3 report" not in shown(notice) and not notice.get("embeds") and not buttons(notice)
+    assert fake_discord.dms(BOB) == []
 
 
 def test_a_rate_limited_dm_is_retried_and_arrives_once(discord_bot: RunningBot, fake_discord: FakeDiscord,
@@ -87,4 +89,4 @@ def test_a_private_tasks_fallback_mention_keeps_its_details_out_of_the_channel(
         return next((m for m in fake_discord.messages(THREAD) if m["content"].startswith(f"<@{BOB}>")), None)
 
     notice = until(mention, what="the fallback mention")
-    assert "salary" not in shown(notice) and "DMs are closed" in shown(notice)
+    assert "salary" not in shown(notice) and "DMs are closed" in shown(notice) and not buttons(notice)

@@ -13,12 +13,14 @@ Json = dict[str, Any]
 
 @dataclass(frozen=True)
 class RequestRecord:
-    """One REST request: method, path below /api/v10 (no query), answered status, perf_counter time."""
+    """One REST request: method, path below /api/v10 (no query), answered status, perf_counter time, and the
+    JSON body the bot sent (None for bodiless or non-JSON requests)."""
 
     method: str
     path: str
     status: int
     at: float
+    body: Any = None
 
 
 @dataclass

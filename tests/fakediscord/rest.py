@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -20,6 +21,16 @@ PREFIX = "/api/v10"
 GUILD_MESSAGES = 1 << 9
 DIRECT_MESSAGES = 1 << 12
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+async def _json_sent(request: web.Request) -> Any:
+    """The JSON body of a request (read again: aiohttp keeps it), or None."""
+    if request.content_type != "application/json" or not request.body_exists:
+        return None
+    try:
+        return json.loads(await request.text() or "null")
+    except ValueError:
+        return None
 
 
 def needs_auth(path: str) -> bool:
@@ -53,8 +64,9 @@ class Rest:
             response = json_response({"message": "404: Not Found", "code": 0}, 404)
         if response.status != 429:
             response.headers.update(limits.ok_headers(request.method, path))
+        sent = await _json_sent(request)
         with self.state.cond:
-            self.state.requests.append(RequestRecord(request.method, path, response.status, time.perf_counter()))
+            self.state.requests.append(RequestRecord(request.method, path, response.status, time.perf_counter(), sent))
             self.state.changed()
         return response
 

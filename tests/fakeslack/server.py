@@ -118,6 +118,11 @@ class FakeSlack(LoopServer):
         with self.state.lock:
             return self.state.calls.get(method, 0)
 
+    def traffic(self) -> int:
+        """Every request the fake received from the bot: Web API calls and posts to response_urls."""
+        with self.state.lock:
+            return sum(self.state.calls.values()) + len(self.state.responses)
+
     @property
     def rate_limited(self) -> int:
         with self.state.lock:

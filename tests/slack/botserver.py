@@ -45,7 +45,7 @@ def running_bot(bus: Bus, api_url: str) -> Iterator[str]:
 
     async def start() -> tuple[AsyncApp, web.AppRunner]:
         app = build_slack_app(bus, token=TOKEN, signing_secret=SECRET, api_url=api_url)
-        return app, await serve_http(app, "127.0.0.1", 0)
+        return app, await serve_http(app, "127.0.0.1", 0, SECRET)
 
     _app, runner = loop.run(start())
     port = runner.addresses[0][1]
