@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from bot.deliver import Deliverer
+from bot.delivery.deliverer import Deliverer
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import BOB, GUILD, THREAD
