@@ -50,6 +50,11 @@ def burn_up(title: str, work: Sequence[tuple[datetime, datetime | None]], now: d
     return BurnUp(
         title, days, tuple(bisect_right(created, day) for day in days),
         tuple(bisect_right(completed, day) for day in days),
-        local_date(promised, tz) if promised else None, local_date(likely, tz) if likely else None,
+        _day(promised, tz), _day(likely, tz),
     )
 
+
+
+def _day(deadline: datetime | None, tz: str) -> date | None:
+    """The day a deadline instant belongs to (a date's deadline is the midnight that ends it)."""
+    return local_date(deadline - timedelta(microseconds=1), tz) if deadline else None

@@ -1,7 +1,7 @@
 """Report wording: roll-up lines, the forecast against the target, commitment health."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from core.report.figures import WorkFigures
 from core.report.forecast import Forecast
@@ -12,6 +12,11 @@ from core.schedule.wall import local_date
 def day(value: date) -> str:
     """"Thu 30 Apr"."""
     return f"{value:%a} {value.day} {value:%b}"
+
+
+def finish_day(deadline: datetime, tz: str) -> date:
+    """The day a deadline instant belongs to: a date's deadline is the midnight that ends it."""
+    return local_date(deadline - timedelta(microseconds=1), tz)
 
 
 def figures_line(figures: WorkFigures) -> str:
@@ -25,7 +30,7 @@ def forecast_lines(outlook: Forecast, target: date | None, tz: str) -> list[str]
     """The promised finish against the target, what is unknown, and the likely finish."""
     if outlook.promised is None and outlook.likely is None and not outlook.unknown and not outlook.stalled:
         return ["Forecast finish: nothing open."]
-    promised = f"Forecast finish: {day(local_date(outlook.promised, tz))}" if outlook.promised else \
+    promised = f"Forecast finish: {day(finish_day(outlook.promised, tz))}" if outlook.promised else \
         "Forecast finish: no committed dates yet"
     if target is not None and outlook.at_risk:
         promised += (f" — at risk: {_count(outlook.at_risk, 'commitment')} "
@@ -39,18 +44,18 @@ def forecast_lines(outlook: Forecast, target: date | None, tz: str) -> list[str]
     if outlook.stalled:
         lines.append("Likely finish: not in sight — work is being added as fast as it is done.")
     elif outlook.likely is not None:
-        lines.append(f"Likely finish: {day(local_date(outlook.likely, tz))} (owners' record of slipping "
+        lines.append(f"Likely finish: {day(finish_day(outlook.likely, tz))} (owners' record of slipping "
                      "and the trend of work added).")
     return lines
 
 
 def short_forecast(outlook: Forecast, tz: str) -> str:
     """"forecast Fri 8 May, likely Tue 19 May, 2 unknown" for one line of a roll-up."""
-    parts = [f"forecast {day(local_date(outlook.promised, tz))}" if outlook.promised else "no committed dates"]
+    parts = [f"forecast {day(finish_day(outlook.promised, tz))}" if outlook.promised else "no committed dates"]
     if outlook.stalled:
         parts.append("likely: not in sight")
     elif outlook.likely is not None:
-        parts.append(f"likely {day(local_date(outlook.likely, tz))}")
+        parts.append(f"likely {day(finish_day(outlook.likely, tz))}")
     if outlook.unknown:
         parts.append(f"{outlook.unknown} unknown")
     if outlook.at_risk:
