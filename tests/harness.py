@@ -34,7 +34,8 @@ class ChatHarness:
         self.clock = SandboxClock(self.start)
         self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz))
         self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), PublicHolidays())
-        deliverer = Deliverer(self.uow_factory, {"console": ConsoleSender(self.messages.append, self.charts)}, self.clock)
+        console = ConsoleSender(self.messages.append, self.charts)
+        deliverer = Deliverer(self.uow_factory, {"console": console}, self.clock)
         self.room = ConsoleRoom(self.bus, self.workspace, "you", self.messages.append, deliverer.run_once,
                                 self._advance)
 

@@ -63,3 +63,14 @@ def test_stats_show_kept_commitments_renegotiations_and_load_to_whom_they_belong
     assert "People see their own figures" in launch.reply("@carol: /task stats @bob")
     assert "Only members of #launch" in launch.reply("@carol: /task stats #launch")
     assert "Commitment health of #launch:" in launch.reply("@alice: /task stats #launch")
+
+
+def test_the_request_tells_the_owner_how_many_commitments_they_already_have_that_week(chat: ChatHarness) -> None:
+    chat.say("@bob: /task add write the minutes by 2026-04-01")
+    chat.say("@alice: /task add @bob fix the printer by 2026-03-31")
+    chat.say("@bob: /task accept T-2")
+    chat.say("@bob: /task add water the plants by 2026-04-09")
+    [request] = [m for m in chat.say("@alice: /task add @bob send the agenda by 2026-04-02") if m.to == "@bob"]
+    assert "You already have 2 commitments due that week." in request.text
+    [undated] = [m for m in chat.say("@alice: /task add @bob tidy up") if m.to == "@bob"]
+    assert "already have" not in undated.text
