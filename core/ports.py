@@ -115,9 +115,14 @@ class ReportRepository(Protocol):
     """Numbers over the tasks a viewer may see (viewer None: a channel, so only non-private tasks)."""
 
     def project_figures(self, workspace_id: int, viewer: Person | None, now: datetime, trend_since: datetime,
-                        targets: dict[int, datetime], project_ids: Sequence[int] | None = None,
+                        targets: dict[int, datetime], goal_id: int | None = None, project_id: int | None = None,
                         ) -> dict[int, WorkFigures]:
-        """WorkFigures by project id; `targets` gives the instant after which a project's commitments are late."""
+        """WorkFigures by project id (of one goal, one project, or all); `targets` maps a goal id to the instant
+        after which its projects' commitments fall after the target."""
+        ...
+    def slips(self, workspace_id: int, viewer: Person | None, since: datetime, now: datetime,
+              owner_ids: Iterable[int]) -> dict[int, timedelta]:
+        """Each owner's mean lateness over their commitments that came due in (since, now]."""
         ...
     def commitments(self, workspace_id: int, viewer: Person | None, since: datetime, now: datetime,
                     owner_id: int | None = None, project_id: int | None = None) -> list[Commitment]: ...

@@ -16,7 +16,8 @@ SUBJECT_LIMIT = 100
 def goal_status(cmd: GoalStatus, ctx: Context) -> Reply:
     goal = find_goal(ctx, cmd.name)
     projects = [p for p in ctx.uow.projects.list(ctx.workspace.id or 0) if p.goal_id == goal.id]
-    rollup = roll_up(ctx.uow, ctx.workspace.id or 0, ctx.me, ctx.now, ctx.workspace.default_tz, [goal], projects)[0]
+    rollup = roll_up(ctx.uow, ctx.workspace.id or 0, ctx.me, ctx.now, ctx.workspace.default_tz, [goal], projects,
+                     goal_id=goal.id)[0]
     return Reply("\n".join(_goal_block(ctx, rollup, detailed=True)))
 
 
@@ -26,6 +27,7 @@ def portfolio(cmd: ShowPortfolio, ctx: Context) -> Reply:
     if not goals and not projects:
         return Reply("No goals or projects yet. Set a goal with /task goal add grow-revenue by 30 jun")
     rollups = roll_up(ctx.uow, workspace, ctx.me, ctx.now, ctx.workspace.default_tz, goals, projects)
+    ctx.people({goal.owner_id for goal in goals if goal.owner_id is not None})  # one lookup for every owner
     blocks = ["\n".join(_goal_block(ctx, rollup, detailed=False)) for rollup in rollups]
     return Reply("Portfolio\n\n" + "\n\n".join(blocks))
 

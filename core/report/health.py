@@ -1,4 +1,4 @@
-"""Commitment health: kept on time, renegotiations, time to answer, open load; and each owner's slip."""
+"""Commitment health: kept on time, renegotiations, time to answer, open load."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -21,10 +21,6 @@ class Commitment:
 
     def kept(self) -> bool:
         return self.completed_at is not None and self.completed_at <= self.deadline
-
-    def lateness(self, now: datetime) -> timedelta:
-        """How late it was done, or is by now; zero when kept."""
-        return max(timedelta(0), (self.completed_at or now) - self.deadline)
 
 
 @dataclass(frozen=True)
@@ -64,14 +60,6 @@ def health(commitments: Sequence[Commitment], requests: Sequence[Request], open_
     renegotiations = sum(r.renegotiations for r in requests) / len(requests) if requests else None
     return Health(kept_month, due_month, kept_quarter, due_quarter, renegotiations,
                   _median(answers), open_load)
-
-
-def typical_slips(commitments: Iterable[Commitment], now: datetime) -> dict[int, timedelta]:
-    """Each owner's mean lateness over their commitments that came due: what their next date may slip by."""
-    late: dict[int, list[timedelta]] = {}
-    for commitment in commitments:
-        late.setdefault(commitment.owner_id, []).append(commitment.lateness(now))
-    return {owner: sum(values, timedelta(0)) / len(values) for owner, values in late.items()}
 
 
 def _median(values: list[timedelta]) -> timedelta | None:

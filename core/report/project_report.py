@@ -10,7 +10,7 @@ from core.projects import Project
 from core.report.burnup import burn_up
 from core.report.figures import WorkFigures
 from core.report.forecast import TREND, forecast
-from core.report.health import MONTH, QUARTER, kept_counts, typical_slips
+from core.report.health import MONTH, QUARTER, kept_counts
 from core.report.rollup import target_instant
 from core.report.text import figures_line, forecast_lines, kept_line
 
@@ -26,11 +26,11 @@ def project_report(uow: UnitOfWork, project: Project, now: datetime, tz: str) ->
     workspace, project_id = project.workspace_id, project.id or 0
     goal = uow.goals.get(project.goal_id) if project.goal_id else None
     target = goal.target_on if goal else None
-    targets = {project_id: target_instant(target, tz)} if target else {}
-    figures = uow.reports.project_figures(workspace, None, now, now - TREND, targets, [project_id]).get(
+    targets = {goal.id or 0: target_instant(target, tz)} if goal and target else {}
+    figures = uow.reports.project_figures(workspace, None, now, now - TREND, targets, project_id=project_id).get(
         project_id, WorkFigures())
-    outlook = forecast(figures, typical_slips(uow.reports.commitments(workspace, None, now - QUARTER, now), now),
-                       now)
+    slips = uow.reports.slips(workspace, None, now - QUARTER, now, figures.latest_by_owner)
+    outlook = forecast(figures, slips, now)
     lines = [figures_line(figures), *forecast_lines(outlook, target, tz)]
     kept = kept_line(*kept_counts(uow.reports.commitments(workspace, None, now - MONTH, now, project_id=project_id),
                                   now - MONTH, now), you=False)

@@ -9,7 +9,7 @@ from core.ports import UnitOfWork
 from core.projects import Goal, Project
 from core.report.figures import WorkFigures, summed
 from core.report.forecast import TREND, Forecast, forecast
-from core.report.health import QUARTER, typical_slips
+from core.report.health import QUARTER
 from core.schedule.wall import local_instant
 
 
@@ -35,14 +35,15 @@ def target_instant(target: date, tz: str) -> datetime:
 
 
 def roll_up(uow: UnitOfWork, workspace_id: int, viewer: Person | None, now: datetime, tz: str,
-            goals: list[Goal], projects: list[Project]) -> list[GoalRollup]:
-    """Each goal (then the projects with none) with its projects, counted over what `viewer` may see."""
+            goals: list[Goal], projects: list[Project], goal_id: int | None = None) -> list[GoalRollup]:
+    """Each goal (then the projects with none) with its projects, counted over what `viewer` may see.
+
+    `goal_id` narrows the counting to that goal's projects (goal status); otherwise every project counts."""
     by_id = {goal.id: goal for goal in goals}
-    targets = {p.id or 0: target_instant(t, tz) for p in projects
-               if p.goal_id in by_id and (t := by_id[p.goal_id].target_on) is not None}
-    figures = uow.reports.project_figures(workspace_id, viewer, now, now - TREND, targets,
-                                          [p.id or 0 for p in projects])
-    slips = typical_slips(uow.reports.commitments(workspace_id, viewer, now - QUARTER, now), now)
+    targets = {goal.id or 0: target_instant(goal.target_on, tz) for goal in goals if goal.target_on is not None}
+    figures = uow.reports.project_figures(workspace_id, viewer, now, now - TREND, targets, goal_id=goal_id)
+    owners = {owner for numbers in figures.values() for owner in numbers.latest_by_owner}
+    slips = uow.reports.slips(workspace_id, viewer, now - QUARTER, now, owners)
 
     def line(name: str, numbers: WorkFigures) -> Line:
         return Line(name, numbers, forecast(numbers, slips, now))

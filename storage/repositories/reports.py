@@ -1,10 +1,11 @@
 """Report figures in SQL: aggregates over the tasks a reader may see, never the tasks themselves."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from core.people import Person
@@ -13,7 +14,8 @@ from core.report.figures import WorkFigures
 from core.report.health import ANSWERS, RENEGOTIATIONS, Commitment, Request
 from core.tasks import Agreement, Status, Visibility
 from storage.repositories.task_query import visible_to
-from storage.rows import ActivityRow, TaskRow
+from storage.rows import ActivityRow, ProjectRow, TaskRow
+from storage.types import UTCDateTime
 
 CHUNK = 900
 DONE, CANCELLED = Status.DONE.value, Status.CANCELLED.value
@@ -47,16 +49,20 @@ class SqlReports:
         self._session = session
 
     def project_figures(self, workspace_id: int, viewer: Person | None, now: datetime, trend_since: datetime,
-                        targets: dict[int, datetime], project_ids: Sequence[int] | None = None,
+                        targets: dict[int, datetime], goal_id: int | None = None, project_id: int | None = None,
                         ) -> dict[int, WorkFigures]:
-        """WorkFigures per project id, over the projects' non-cancelled tasks `viewer` may see."""
-        where = [seen_by(workspace_id, viewer), TaskRow.project_id.is_not(None), TaskRow.status != CANCELLED]
-        if project_ids is not None:
-            where.append(TaskRow.project_id.in_(project_ids))
+        """WorkFigures per project id (of one goal, or one project, or all), over non-cancelled tasks `viewer`
+        may see; `targets` maps a goal id to the instant after which its projects' commitments are late."""
+        where = [seen_by(workspace_id, viewer), TaskRow.status != CANCELLED]
+        if goal_id is not None:
+            where.append(ProjectRow.goal_id == goal_id)
+        if project_id is not None:
+            where.append(TaskRow.project_id == project_id)
         past = TaskRow.due_deadline <= now
-        after = or_(false(), *(and_(TaskRow.project_id == pid, TaskRow.due_deadline > at)
-                                  for pid, at in targets.items()))
-        rows = self._session.execute(select(
+        target = case({goal: literal(at, UTCDateTime()) for goal, at in targets.items()}, value=ProjectRow.goal_id)
+        after = TaskRow.due_deadline > target if targets else false()
+        in_projects = select(TaskRow).join(ProjectRow, ProjectRow.id == TaskRow.project_id).where(*where)
+        rows = self._session.execute(in_projects.with_only_columns(
             TaskRow.project_id, func.count(), _count(TaskRow.status == DONE),
             _count(and_(IS_OPEN, COMMITTED)), _count(and_(IS_OPEN, UNANSWERED)),
             _count(and_(IS_OPEN, TaskRow.due_deadline.is_(None), not_(UNANSWERED))),
@@ -65,16 +71,17 @@ class SqlReports:
                                        and_(TaskRow.status == DONE, TaskRow.completed_at > TaskRow.due_deadline)))),
             _count(and_(IS_OPEN, COMMITTED, after)),
             _count(and_(TaskRow.status == DONE, TaskRow.completed_at > trend_since)),
-            _count(TaskRow.created_at > trend_since),
-        ).where(*where).group_by(TaskRow.project_id)).all()
-        latest = self._latest_by_owner(where)
+            _count(TaskRow.created_at > trend_since), maintain_column_froms=True,
+        ).group_by(TaskRow.project_id)).all()
+        latest = self._latest_by_owner(in_projects)
         return {int(row[0] or 0): _figures([int(n) for n in row[1:]], latest.get(int(row[0] or 0), {}))
                 for row in rows}
 
-    def _latest_by_owner(self, where: list[ColumnElement[bool]]) -> dict[int, dict[int, datetime]]:
+    def _latest_by_owner(self, in_projects: Select[TaskRow]) -> dict[int, dict[int, datetime]]:
         rows = self._session.execute(
-            select(TaskRow.project_id, TaskRow.owner_id, func.max(TaskRow.due_deadline))
-            .where(*where, IS_OPEN, COMMITTED).group_by(TaskRow.project_id, TaskRow.owner_id)
+            in_projects.with_only_columns(TaskRow.project_id, TaskRow.owner_id, func.max(TaskRow.due_deadline),
+                                          maintain_column_froms=True)
+            .where(IS_OPEN, COMMITTED).group_by(TaskRow.project_id, TaskRow.owner_id)
         ).all()
         latest: dict[int, dict[int, datetime]] = {}
         for project_id, owner_id, deadline in rows:
@@ -92,6 +99,27 @@ class SqlReports:
         ).all()
         return [Commitment(owner, _aware(deadline), _aware(done) if done and status == DONE else None)
                 for owner, deadline, done, status in rows if deadline is not None]
+
+    def slips(self, workspace_id: int, viewer: Person | None, since: datetime, now: datetime,
+              owner_ids: Iterable[int]) -> dict[int, timedelta]:
+        """Each owner's mean lateness over their commitments that came due in (since, now]: done late by how
+        much, still open by how long, kept as zero. What their next date may slip by."""
+        days = _days_between(self._session.get_bind().dialect.name)
+        moment = literal(now, UTCDateTime())
+        lateness = case((and_(TaskRow.status == DONE, TaskRow.completed_at > TaskRow.due_deadline),
+                         days(TaskRow.completed_at, TaskRow.due_deadline)),
+                        (and_(IS_OPEN, TaskRow.due_deadline < moment), days(moment, TaskRow.due_deadline)),
+                        else_=0.0)
+        slips: dict[int, timedelta] = {}
+        for chunk in _chunks(sorted(set(owner_ids))):
+            for owner, mean in self._session.execute(
+                select(TaskRow.owner_id, func.avg(lateness)).where(
+                    seen_by(workspace_id, viewer), TaskRow.owner_id.in_(chunk), COMMITTED,
+                    TaskRow.status != CANCELLED, TaskRow.due_deadline > since, TaskRow.due_deadline <= now)
+                .group_by(TaskRow.owner_id)
+            ).all():
+                slips[int(owner)] = timedelta(days=float(mean or 0))
+        return slips
 
     def requests(self, workspace_id: int, viewer: Person | None, since: datetime,
                  owner_id: int | None = None, project_id: int | None = None) -> list[Request]:
@@ -143,6 +171,13 @@ class SqlReports:
             ).all():
                 counts[int(owner)] = (int(n_kept), int(n_due))
         return counts
+
+
+def _days_between(dialect: str) -> Callable[[Any, Any], ColumnElement[Any]]:
+    """Days from b to a as a number, in this database's date arithmetic."""
+    if dialect == "postgresql":
+        return lambda a, b: func.extract("epoch", a - b) / 86400.0
+    return lambda a, b: func.julianday(a) - func.julianday(b)
 
 
 def _figures(n: list[int], latest: dict[int, datetime]) -> WorkFigures:

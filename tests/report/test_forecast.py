@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from core.report.burnup import BurnUp, burn_up
 from core.report.figures import WorkFigures, summed
 from core.report.forecast import forecast
-from core.report.health import Commitment, Request, health, typical_slips
+from core.report.health import Commitment, Request, health
 
 NOW = datetime(2026, 4, 1, 12, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -51,7 +51,6 @@ def test_health_counts_kept_commitments_renegotiations_and_the_median_answer() -
     assert (record.kept_month, record.due_month, record.kept_quarter, record.due_quarter) == (1, 3, 2, 4)
     assert record.renegotiations_per_task == 1.0
     assert record.median_answer == timedelta(hours=3)
-    assert typical_slips(commitments, NOW) == {1: (DAY + DAY) / 4}
 
 
 def test_the_burn_up_counts_total_and_done_week_by_week_up_to_today() -> None:
