@@ -11,7 +11,7 @@ from core.report.burnup import BurnUp
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import ALICE, GENERAL, GUILD
-from tests.discord.flows import Json, answer, task, until
+from tests.discord.flows import Json, answer, shown, task, until
 from tests.fakediscord import FakeDiscord
 
 CHART = BurnUp("#launch", (date(2026, 2, 23), date(2026, 3, 2)), (3, 5), (1, 2), date(2026, 3, 20)).to_dict()
@@ -53,3 +53,10 @@ def test_without_attach_files_the_digest_goes_as_text(discord_bot: RunningBot, f
     _queue_digest(uow_factory, clock)
     message = _digest_in_general(fake_discord, deliverer)
     assert message["attachments"] == []
+
+
+def test_the_portfolio_and_stats_are_goal_actions_on_discord(discord_bot: RunningBot,
+                                                             fake_discord: FakeDiscord) -> None:
+    answer(task(fake_discord, ALICE, "goal", action="add", name="grow-revenue by 2026-06-30"))
+    assert "Goal grow-revenue" in shown(answer(task(fake_discord, ALICE, "goal", action="portfolio")))
+    assert "Commitment health of you" in shown(answer(task(fake_discord, ALICE, "goal", action="stats")))
