@@ -41,7 +41,7 @@ def _goal_block(ctx: Context, rollup: GoalRollup, detailed: bool) -> list[str]:
     if goal and goal.description and detailed:
         lines.append(goal.description)
     lines.append(figures_line(rollup.total.figures))
-    lines += forecast_lines(rollup.total.outlook, goal.target_on if goal else None, tz)
+    lines += forecast_lines(rollup.total.outlook, goal.target_on if goal else None, tz, ctx.now)
     lines += [_project_line(line, tz) for line in rollup.projects] or ["• no projects yet"]
     return lines
 

@@ -31,7 +31,7 @@ def project_report(uow: UnitOfWork, project: Project, now: datetime, tz: str) ->
         project_id, WorkFigures())
     slips = uow.reports.slips(workspace, None, now - QUARTER, now, figures.latest_by_owner)
     outlook = forecast(figures, slips, now)
-    lines = [figures_line(figures), *forecast_lines(outlook, target, tz)]
+    lines = [figures_line(figures), *forecast_lines(outlook, target, tz, now)]
     kept = kept_line(*kept_counts(uow.reports.commitments(workspace, None, now - MONTH, now, project_id=project_id),
                                   now - MONTH, now), you=False)
     if kept:

@@ -26,12 +26,15 @@ def figures_line(figures: WorkFigures) -> str:
             f"{figures.slipped} slipped")
 
 
-def forecast_lines(outlook: Forecast, target: date | None, tz: str) -> list[str]:
+def forecast_lines(outlook: Forecast, target: date | None, tz: str, now: datetime) -> list[str]:
     """The promised finish against the target, what is unknown, and the likely finish."""
     if outlook.promised is None and outlook.likely is None and not outlook.unknown and not outlook.stalled:
         return ["Forecast finish: nothing open."]
-    promised = f"Forecast finish: {day(finish_day(outlook.promised, tz))}" if outlook.promised else \
-        "Forecast finish: no committed dates yet"
+    promised = "Forecast finish: no committed dates yet"
+    if outlook.promised is not None:
+        promised = f"Forecast finish: {day(finish_day(outlook.promised, tz))}"
+        if outlook.promised <= now:
+            promised = f"Forecast finish: overdue (the latest commitment was {day(finish_day(outlook.promised, tz))})"
     if target is not None and outlook.at_risk:
         promised += (f" — at risk: {_count(outlook.at_risk, 'commitment')} "
                      f"{'falls' if outlook.at_risk == 1 else 'fall'} after the target of {target.day} {target:%b}")
@@ -96,8 +99,10 @@ def _kept(kept: int, due: int) -> str:
 
 def _duration(value: timedelta) -> str:
     hours = value.total_seconds() / 3600
+    if hours * 60 < 1:
+        return "under a minute"
     if hours < 1:
-        return f"{max(1, round(hours * 60))} min"
+        return f"{round(hours * 60)} min"
     return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
 
 

@@ -37,10 +37,11 @@ def test_goal_status_shows_counts_the_forecast_against_the_target_and_what_is_un
 
 def test_the_portfolio_lists_every_goal_then_its_projects_and_the_projects_without_a_goal(
         launch: ChatHarness) -> None:
-    launch.say("@carol: /task add tidy the wiki #housekeeping")
+    launch.say("@carol: /task add tidy the wiki by 2026-03-20 #housekeeping")
     portfolio = launch.reply("@carol: /task portfolio")
     assert portfolio.index("Goal grow-revenue") < portfolio.index("• #launch") < portfolio.index(
         "Projects with no goal") < portfolio.index("• #housekeeping")
+    assert "Forecast finish: overdue (the latest commitment was Fri 20 Mar)." in portfolio
 
 
 def test_counts_leave_out_private_tasks_the_reader_may_not_see(launch: ChatHarness) -> None:
