@@ -5,9 +5,6 @@ import io
 from datetime import date
 from typing import Any
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-
 from core.report.burnup import BurnUp
 
 WIDTH, HEIGHT, DPI = 8.0, 4.5, 100  # 800 x 450 pixels
@@ -22,6 +19,10 @@ def chart_of(payload: dict[str, Any]) -> BurnUp | None:
 
 def render_burn_up(series: BurnUp) -> bytes:
     """Done and total over time, with dashed lines from today to the promised and the likely finish."""
+    # Imported on the first chart, so starting Tandem (and every sender) doesn't pay for matplotlib.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
