@@ -7,10 +7,11 @@ from core.handlers.context import Context
 from core.handlers.projects import find_goal, find_project
 from core.outcome import Reply
 from core.report.health import QUARTER, health
-from core.report.rollup import GoalRollup, Line, roll_up
+from core.report.rollup import GoalRollup, roll_up
 from core.report.text import figures_line, forecast_lines, health_lines, short_forecast
 
 SUBJECT_LIMIT = 100
+PROJECTS_SHOWN = 5  # per goal in the portfolio; goal status lists them all
 
 
 def goal_status(cmd: GoalStatus, ctx: Context) -> Reply:
@@ -42,12 +43,18 @@ def _goal_block(ctx: Context, rollup: GoalRollup, detailed: bool) -> list[str]:
         lines.append(goal.description)
     lines.append(figures_line(rollup.total.figures))
     lines += forecast_lines(rollup.total.outlook, goal.target_on if goal else None, tz, ctx.now)
-    lines += [_project_line(line, tz) for line in rollup.projects] or ["• no projects yet"]
-    return lines
-
-
-def _project_line(line: Line, tz: str) -> str:
-    return f"• {line.name}: {figures_line(line.figures)}; {short_forecast(line.outlook, tz)}"
+    if not rollup.projects:
+        return [*lines, "• no projects yet"]
+    if detailed:
+        return lines + [f"• {p.name}: {figures_line(p.figures)}; {short_forecast(p.outlook, tz)}"
+                        for p in rollup.projects]
+    shown = [f"• {p.name}: {p.figures.percent_done}% done, {short_forecast(p.outlook, tz)}"
+             for p in rollup.projects[:PROJECTS_SHOWN]]
+    if len(rollup.projects) > PROJECTS_SHOWN and goal is not None:
+        shown.append(f"… and {len(rollup.projects) - PROJECTS_SHOWN} more: /task goal status {goal.name}")
+    elif len(rollup.projects) > PROJECTS_SHOWN:
+        shown.append(f"… and {len(rollup.projects) - PROJECTS_SHOWN} more: /task project list")
+    return lines + shown
 
 
 def stats(cmd: ShowStats, ctx: Context) -> Reply:

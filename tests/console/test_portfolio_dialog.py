@@ -75,3 +75,13 @@ def test_the_request_tells_the_owner_how_many_commitments_they_already_have_that
     assert "You already have 2 commitments due that week." in request.text
     [undated] = [m for m in chat.say("@alice: /task add @bob tidy up") if m.to == "@bob"]
     assert "already have" not in undated.text
+
+
+def test_the_portfolio_shows_five_projects_a_goal_and_says_where_the_rest_are(chat: ChatHarness) -> None:
+    chat.say("@alice: /task goal add grow-revenue by 30 apr")
+    for name in ("a1", "a2", "a3", "a4", "a5", "a6", "a7"):
+        chat.say(f"@alice: /task project new {name} grow-revenue")
+    portfolio = chat.reply("@alice: /task portfolio")
+    assert "• #a5: 0% done" in portfolio and "#a6" not in portfolio
+    assert "… and 2 more: /task goal status grow-revenue" in portfolio
+    assert "#a7" in chat.reply("@alice: /task goal status grow-revenue")
