@@ -182,7 +182,45 @@ class JoinProject(Command):
 
 @dataclass(frozen=True)
 class CreateGoal(Command):
+    """`target`, `owner` and `description` as typed; the handler reads the date in the speaker's zone."""
+
     name: str
+    target: str = ""
+    owner: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class EditGoal(Command):
+    """Change what is given (an empty field stays as it is)."""
+
+    name: str
+    target: str = ""
+    owner: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SetProjectGoal(Command):
+    project: str
+    goal: str  # "none" takes the project out of its goal
+
+
+@dataclass(frozen=True)
+class GoalStatus(Command):
+    name: str
+
+
+@dataclass(frozen=True)
+class ShowPortfolio(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class ShowStats(Command):
+    """Commitment health of a person (@name), a project (#name), or the speaker (empty)."""
+
+    subject: str = ""
 
 
 @dataclass(frozen=True)

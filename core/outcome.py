@@ -65,14 +65,18 @@ class Notice:
     urgent: bool = False
     dedupe_key: str | None = None
     conversation: str | None = None
+    chart: dict[str, Any] | None = None  # a series for the adapter to draw and attach (e.g. a burn-up)
 
     def payload(self) -> dict[str, Any]:
         """The rendering-relevant part, stored as JSON in the outbox."""
-        return {
+        payload = {
             "text": self.text,
             "card": self.card.to_dict() if self.card else None,
             "actions": [a.to_dict() for a in self.actions],
         }
+        if self.chart is not None:
+            payload["chart"] = self.chart
+        return payload
 
 
 @dataclass

@@ -12,6 +12,8 @@ from core.drafts import Draft
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 from core.projects import Goal, Project, ProjectStatus
+from core.report.figures import WorkFigures
+from core.report.health import Commitment, Request
 from core.tasks import Agreement, Task
 
 
@@ -106,6 +108,33 @@ class GoalRepository(Protocol):
     def get(self, goal_id: int) -> Goal | None: ...
     def by_name(self, workspace_id: int, name: str) -> Goal | None: ...
     def list(self, workspace_id: int) -> list[Goal]: ...
+    def save(self, goal: Goal) -> None: ...
+
+
+class ReportRepository(Protocol):
+    """Numbers over the tasks a viewer may see (viewer None: a channel, so only non-private tasks)."""
+
+    def project_figures(self, workspace_id: int, viewer: Person | None, now: datetime, trend_since: datetime,
+                        targets: dict[int, datetime], goal_id: int | None = None, project_id: int | None = None,
+                        ) -> dict[int, WorkFigures]:
+        """WorkFigures by project id (of one goal, one project, or all); `targets` maps a goal id to the instant
+        after which its projects' commitments fall after the target."""
+        ...
+    def slips(self, workspace_id: int, viewer: Person | None, since: datetime, now: datetime,
+              owner_ids: Iterable[int]) -> dict[int, timedelta]:
+        """Each owner's mean lateness over their commitments that came due in (since, now]."""
+        ...
+    def commitments(self, workspace_id: int, viewer: Person | None, since: datetime, now: datetime,
+                    owner_id: int | None = None, project_id: int | None = None) -> list[Commitment]: ...
+    def requests(self, workspace_id: int, viewer: Person | None, since: datetime,
+                 owner_id: int | None = None, project_id: int | None = None) -> list[Request]: ...
+    def open_load(self, workspace_id: int, viewer: Person | None, owner_id: int | None = None,
+                  project_id: int | None = None, start: datetime | None = None,
+                  end: datetime | None = None) -> int: ...
+    def work_history(self, workspace_id: int, viewer: Person | None, project_id: int,
+                     ) -> list[tuple[datetime, datetime | None]]: ...
+    def kept_by_owner(self, people: Iterable[Person], since: datetime, now: datetime,
+                      ) -> dict[int, tuple[int, int]]: ...
 
 
 class CommentRepository(Protocol):
@@ -162,6 +191,7 @@ class UnitOfWork(Protocol):
     tasks: TaskRepository
     projects: ProjectRepository
     goals: GoalRepository
+    reports: ReportRepository
     comments: CommentRepository
     activity: ActivityRepository
     outbox: Outbox

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass
 class Goal:
-    """An outcome that projects serve."""
+    """An outcome that projects serve, by a target date."""
 
     workspace_id: int
     name: str
     created_at: datetime
     owner_id: int | None = None
+    target_on: date | None = None
+    description: str = ""
     id: int | None = None
 
 

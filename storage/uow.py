@@ -16,6 +16,7 @@ from core.ports import (
     Outbox,
     PersonRepository,
     ProjectRepository,
+    ReportRepository,
     SeenEvents,
     TaskRepository,
     UnitOfWorkFactory,
@@ -29,6 +30,7 @@ from storage.repositories.leases import SqlLeaseRepository
 from storage.repositories.outbox import SqlOutbox
 from storage.repositories.people import SqlPersonRepository
 from storage.repositories.projects import SqlProjectRepository
+from storage.repositories.reports import SqlReports
 from storage.repositories.tasks import SqlTaskRepository
 from storage.repositories.workspaces import SqlWorkspaceRepository
 
@@ -44,6 +46,7 @@ class SqlUnitOfWork:
     tasks: TaskRepository
     projects: ProjectRepository
     goals: GoalRepository
+    reports: ReportRepository
     comments: CommentRepository
     activity: ActivityRepository
     outbox: Outbox
@@ -66,6 +69,7 @@ class SqlUnitOfWork:
         self._remembering: tuple[SqlPersonRepository | SqlTaskRepository, ...] = (people, tasks)
         self.projects = SqlProjectRepository(session)
         self.goals = SqlGoalRepository(session)
+        self.reports = SqlReports(session)
         self.comments = SqlCommentRepository(session)
         self.activity = SqlActivityRepository(session)
         self.outbox = self.delivery = SqlOutbox(session)

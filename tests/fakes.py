@@ -13,7 +13,7 @@ from core.people import Person, Workspace
 from core.permissions import Act, can
 from core.ports import TaskQuery
 from core.projects import Project, ProjectStatus
-from core.tasks import Agreement, Task
+from core.tasks import Agreement, Status, Task, Visibility
 
 
 @dataclass
@@ -119,6 +119,34 @@ class FakeTasks(_Table):
                 for t in live), len(tasks))
 
 
+class FakeReports(_Table):
+    """The load and kept counts over the stored tasks; the roll-up figures live in SQL only (tested there)."""
+
+    def _commitments(self, workspace_id: int, viewer: Person | None) -> list[Task]:
+        return [t for t in self.rows() if t.workspace_id == workspace_id and t.status is not Status.CANCELLED
+                and t.agreement is Agreement.COMMITTED and t.due is not None
+                and (can(viewer, Act.SEE, t) if viewer else t.visibility is Visibility.WORKSPACE)]
+
+    def open_load(self, workspace_id: int, viewer: Person | None, owner_id: int | None = None,
+                  project_id: int | None = None, start: datetime | None = None, end: datetime | None = None) -> int:
+        return sum(1 for t in self._commitments(workspace_id, viewer) if t.is_open and t.due is not None
+                   and (owner_id is None or t.owner_id == owner_id)
+                   and (project_id is None or t.project_id == project_id)
+                   and (start is None or t.due.deadline() >= start) and (end is None or t.due.deadline() < end))
+
+    def kept_by_owner(self, people: Iterable[Person], since: datetime, now: datetime) -> dict[int, tuple[int, int]]:
+        counts: dict[int, tuple[int, int]] = {}
+        ids = {p.id for p in people}
+        for task in (t for t in self.rows() if t.owner_id in ids and t.agreement is Agreement.COMMITTED
+                     and t.due is not None and t.status is not Status.CANCELLED):
+            assert task.due is not None
+            if since < task.due.deadline() <= now:
+                kept, due = counts.get(task.owner_id, (0, 0))
+                on_time = task.completed_at is not None and task.completed_at <= task.due.deadline()
+                counts[task.owner_id] = (kept + on_time, due + 1)
+        return counts
+
+
 class FakeNamed(_Table):
     def by_name(self, workspace_id: int, name: str) -> Any:
         return next((r for r in self.rows() if r.workspace_id == workspace_id and r.name.lower() == name.lower()),
@@ -167,6 +195,7 @@ class FakeUnitOfWork:
         self.tasks = FakeTasks(self.store, "tasks")
         self.projects = FakeNamed(self.store, "projects")
         self.goals = FakeNamed(self.store, "goals")
+        self.reports = FakeReports(self.store, "tasks")
         self.comments = FakeHistory(self.store, "comments")
         self.activity = FakeHistory(self.store, "activity")
         self.outbox = FakeOutbox(self.store, "outbox")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from adapters.console.render import BotMessage
@@ -27,12 +28,14 @@ class ChatHarness:
     tz: str = "Europe/Berlin"
     workspace: str = "acme"
     messages: list[BotMessage] = field(default_factory=list)
+    charts: Path | None = None  # where the console writes chart PNGs (default: the system's temp folder)
 
     def __post_init__(self) -> None:
         self.clock = SandboxClock(self.start)
         self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz))
         self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), PublicHolidays())
-        deliverer = Deliverer(self.uow_factory, {"console": ConsoleSender(self.messages.append)}, self.clock)
+        console = ConsoleSender(self.messages.append, self.charts)
+        deliverer = Deliverer(self.uow_factory, {"console": console}, self.clock)
         self.room = ConsoleRoom(self.bus, self.workspace, "you", self.messages.append, deliverer.run_once,
                                 self._advance)
 

@@ -93,16 +93,46 @@ def _project(rest: str) -> c.Command:
         return c.ProjectStatusQuery(args[0])
     if action == "join" and args:
         return c.JoinProject(args[0], args[1] if len(args) > 1 else None)
+    if action == "goal" and len(args) == 2:
+        return c.SetProjectGoal(args[0], args[1])
     raise InvalidInput(f"Project commands: {COMMANDS['project'][0]}")
 
 
 def _goal(rest: str) -> c.Command:
     action, _, tail = rest.partition(" ")
-    if action in ("new", "create") and tail.strip():
-        return c.CreateGoal(tail.strip())
+    action = action.lower()
+    if action in ("add", "new", "create") and tail.strip():
+        return c.CreateGoal(*_goal_spec(tail))
+    if action == "edit" and tail.strip():
+        return c.EditGoal(*_goal_spec(tail))
+    if action == "status" and tail.strip():
+        return c.GoalStatus(tail.strip())
     if action in ("", "list"):
         return c.ListGoals()
     raise InvalidInput(f"Goal commands: {COMMANDS['goal'][0]}")
+
+
+def _goal_spec(text: str) -> tuple[str, str, str, str]:
+    """"launch by 30 apr owner @bob — ship it" -> ("launch", "30 apr", "@bob", "ship it")."""
+    head, description = text, ""
+    for dash in (" — ", " -- ", "—"):
+        if dash in text:
+            head, _, description = text.partition(dash)
+            break
+    name, *words = head.split()
+    target: list[str] = []
+    owner = ""
+    while words:
+        word = words.pop(0)
+        if word.lower() == "owner" and words:
+            owner = words.pop(0)
+        elif word.lower() == "by" and not target and words:
+            target.append(words.pop(0))
+            while words and words[0].lower() != "owner":
+                target.append(words.pop(0))
+        else:
+            raise InvalidInput(f"I can't place '{word}'. Example: {COMMANDS['goal'][0]}")
+    return name, " ".join(target), owner, description.strip()
 
 
 def _settings(rest: str) -> c.Command:
@@ -143,6 +173,8 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "unwatch": _one(lambda n: c.WatchTask(n, watch=False), "watch"),
     "project": _project,
     "goal": _goal,
+    "portfolio": lambda rest: c.ShowPortfolio(),
+    "stats": lambda rest: c.ShowStats(rest.strip()),
     "settings": _settings,
     "confirm": lambda rest: c.ConfirmDraft(_draft_id(rest)[0]),
     "discard": lambda rest: c.DiscardDraft(_draft_id(rest)[0]),

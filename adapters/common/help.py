@@ -24,11 +24,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "digest": ("/task digest now | off | on | at 08:30 mon-thu", "your morning digest"),
     "repeat": ("/task repeat T-3 every monday (or: on done, on schedule, off)", "a recurring duty"),
     "rotate": ("/task rotate T-3 @ana @bo @cy", "take turns owning a recurring duty"),
-    "project": ("/task project new launch | list | status launch | join launch", "projects"),
-    "goal": ("/task goal new grow-revenue | list", "goals that projects serve"),
+    "project": ("/task project new launch | list | status launch | join launch | goal launch grow-revenue",
+                "projects (and the goal a project serves)"),
+    "goal": ("/task goal add grow-revenue by 30 jun owner @alice — double the pipeline | edit | status | list",
+             "goals that projects serve: owner, target date, description"),
     "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30, holidays DE-BY)",
                  "your settings"),
     "help": ("/task help [command]", "this list"),
+    "portfolio": ("/task portfolio", "every goal and its projects: % done, counts, forecast and likely finish"),
+    "stats": ("/task stats [@bob | #launch]", "commitment health: kept on time, renegotiations, answer time, load"),
 }
 
 

@@ -1,8 +1,12 @@
 """Delivers outbox entries to the console: a DM becomes a `[DM @name] …` line."""
 from __future__ import annotations
 
+import re
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
+from adapters.common.chart import chart_of, render_burn_up
 from adapters.console.render import BotMessage
 from core.outbox import OutboxEntry
 from core.outcome import Action, Card
@@ -14,12 +18,26 @@ class ConsoleSender:
 
     platform = "console"
 
-    def __init__(self, emit: Callable[[BotMessage], None]) -> None:
+    def __init__(self, emit: Callable[[BotMessage], None], charts: Path | None = None) -> None:
         self.emit = emit
+        self.charts = charts or Path(tempfile.gettempdir()) / "tandem-charts"
 
     def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None:
         payload = entry.payload
         actions = tuple(Action.from_dict(a) for a in payload.get("actions", []))
         card = Card.from_dict(payload["card"]) if payload.get("card") else None
         to = recipient.mention if recipient is not None else None
-        self.emit(BotMessage(to, entry.conversation, str(payload.get("text", "")), actions, card))
+        self.emit(BotMessage(to, entry.conversation, str(payload.get("text", "")) + self._chart(entry), actions, card))
+
+    def _chart(self, entry: OutboxEntry) -> str:
+        """Write the notice's chart as a PNG and say where; nothing when there is none or it can't be written."""
+        series = chart_of(entry.payload)
+        if series is None:
+            return ""
+        path = self.charts / (re.sub(r"[^A-Za-z0-9_.-]+", "-", entry.dedupe_key)[:100] + ".png")
+        try:
+            self.charts.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(render_burn_up(series))
+        except OSError:
+            return ""
+        return f"\nChart: {path}"

@@ -131,13 +131,21 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "rotate", task, people)
 
     @app_commands.command(description=_about("project"))
-    async def project(self, interaction: Interaction, action: Literal["list", "new", "status", "join"] = "list",
+    @app_commands.describe(name="the project; for goal: the project and the goal, e.g. launch grow-revenue")
+    async def project(self, interaction: Interaction,
+                      action: Literal["list", "new", "status", "join", "goal"] = "list",
                       name: str | None = None) -> None:
         await _run(interaction, "project", action, name)
 
+    # Discord allows 25 subcommands and /task has them all: the portfolio and stats live under goal.
     @app_commands.command(description=_about("goal"))
-    async def goal(self, interaction: Interaction, action: Literal["list", "new"] = "list",
+    @app_commands.describe(name="e.g. grow-revenue by 30 jun owner @alice — why; for stats: @person or #project")
+    async def goal(self, interaction: Interaction,
+                   action: Literal["list", "add", "edit", "status", "portfolio", "stats"] = "list",
                    name: str | None = None) -> None:
+        if action in ("portfolio", "stats"):
+            await _run(interaction, action, name)
+            return
         await _run(interaction, "goal", action, name)
 
     @app_commands.command(name="help", description=_about("help"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import io
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -10,6 +11,7 @@ from typing import Any, TypeVar
 import aiohttp
 import discord
 
+from adapters.common.chart import FILENAME, chart_of, render_burn_up
 from adapters.discord.render import notice_shown
 from core.delivery import DeliveryFailed
 from core.outbox import OutboxEntry
@@ -17,6 +19,7 @@ from core.people import Person, Workspace
 
 T = TypeVar("T")
 DMS_CLOSED = 50007  # "Cannot send messages to this user"
+MISSING_PERMISSIONS = 50013  # e.g. no Attach Files in the channel
 NOT_CONNECTED_RETRY = 5.0
 
 
@@ -67,13 +70,15 @@ class DiscordSender:
 
     def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None:
         guild = workspace.external_id
+        series = chart_of(entry.payload)
+        png = render_burn_up(series) if series else None  # drawn here, not on the bot's event loop
         try:
             if entry.conversation:
-                self.link.call(lambda c: _post(c, entry.conversation or "", entry, guild), self.timeout)
+                self.link.call(lambda c: _post(c, entry.conversation or "", entry, guild, png=png), self.timeout)
                 return
             user_id = _user_of(recipient)
             try:
-                self.link.call(lambda c: _dm(c, user_id, entry, guild), self.timeout)
+                self.link.call(lambda c: _dm(c, user_id, entry, guild, png), self.timeout)
             except DMsClosed:
                 fallback = self.fallback_channel(entry)
                 if fallback is None:
@@ -96,10 +101,10 @@ def _user_of(recipient: Person | None) -> str:
     return user_id
 
 
-async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str) -> None:
+async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str, png: bytes | None) -> None:
     channel = await client.create_dm(discord.Object(int(user_id)))
     try:
-        await channel.send(**notice_shown(entry.payload).kwargs(guild))
+        await _send(channel, notice_shown(entry.payload).kwargs(guild), png)
     except discord.Forbidden as error:
         if error.code == DMS_CLOSED:
             raise DMsClosed(user_id) from error
@@ -107,13 +112,26 @@ async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: s
 
 
 async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, guild: str,
-                mention: str | None = None) -> None:
+                mention: str | None = None, png: bytes | None = None) -> None:
     message = notice_shown(entry.payload).kwargs(guild)
     if mention:
         message["content"] = f"<@{mention}> {message['content'] or ''}".strip()[:2000]
         message["allowed_mentions"] = discord.AllowedMentions(users=[discord.Object(int(mention))], everyone=False,
                                                               roles=False)
-    await client.get_partial_messageable(int(channel_id)).send(**message)
+    await _send(client.get_partial_messageable(int(channel_id)), message, png)
+
+
+async def _send(channel: discord.abc.Messageable, message: dict[str, Any], png: bytes | None) -> None:
+    """Send with the chart attached; when Discord refuses the file, the text alone (the fallback)."""
+    if png is None:
+        await channel.send(**message)
+        return
+    try:
+        await channel.send(**message, file=discord.File(io.BytesIO(png), filename=FILENAME))
+    except discord.Forbidden as error:
+        if error.code != MISSING_PERMISSIONS:
+            raise
+        await channel.send(**message)
 
 
 def _closed_dms_note(entry: OutboxEntry) -> OutboxEntry:

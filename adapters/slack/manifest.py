@@ -13,7 +13,7 @@ INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 PLACEHOLDER_URL = "https://tandem.example.com"
 # Minimal bot scopes; docs/slack.md has one row per scope saying why (a test keeps the two in step).
-BOT_SCOPES: tuple[str, ...] = ("app_mentions:read", "chat:write", "commands", "users:read")
+BOT_SCOPES: tuple[str, ...] = ("app_mentions:read", "chat:write", "commands", "files:write", "users:read")
 # app_home_opened, app_uninstalled and tokens_revoked need no scope of their own.
 BOT_EVENTS: tuple[str, ...] = ("app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked")
 COMMAND = "/task"

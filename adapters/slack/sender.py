@@ -8,6 +8,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from adapters.common.chart import FILENAME, chart_of, render_burn_up
 from adapters.slack.blocks import fallback_text, notice_blocks
 from adapters.slack.pacing import SlackPacer
 from core.delivery import DeliveryFailed
@@ -57,9 +58,10 @@ class SlackSender:
         key = workspace.external_id or str(workspace.id)
         self.pacer.acquire(key, channel)
         try:
-            self.client(token).chat_postMessage(
-                channel=channel, text=fallback_text(entry.payload), blocks=notice_blocks(entry.payload)
-            )
+            if not self._sent_with_chart(self.client(token), channel, entry):
+                self.client(token).chat_postMessage(
+                    channel=channel, text=fallback_text(entry.payload), blocks=notice_blocks(entry.payload)
+                )
         except SlackApiError as error:
             response = error.response
             raise self._api_failure(key, response.status_code, response.headers, response.data) from error
@@ -67,6 +69,26 @@ class SlackSender:
             raise DeliveryFailed(f"slack client error: {error}") from error
         except OSError as error:  # URLError, timeouts, refused connections
             raise DeliveryFailed(f"cannot reach Slack: {error}") from error
+
+    def _sent_with_chart(self, client: WebClient, channel: str, entry: OutboxEntry) -> bool:
+        """Upload the notice's chart with its text as the comment (files.uploadV2 flow). False when there is no
+        chart or Slack refuses the file (e.g. missing_scope before files:write is granted): then the text goes alone.
+        Rate limits and server errors still raise, so the deliverer retries the whole notice."""
+        series = chart_of(entry.payload)
+        if series is None:
+            return False
+        try:
+            if channel.startswith(("U", "W")):  # a person: the upload needs the DM's conversation id
+                channel = str(client.conversations_open(users=channel)["channel"]["id"])
+            client.files_upload_v2(channel=channel, content=render_burn_up(series), filename=FILENAME,
+                                   title=f"Burn-up {series.title}", initial_comment=fallback_text(entry.payload))
+        except SlackApiError as error:
+            if error.response.status_code == 429 or error.response.status_code >= 500:
+                raise
+            return False
+        except SlackClientError:  # the upload URL refused the bytes
+            return False
+        return True
 
     def client(self, token: str) -> WebClient:
         """One WebClient per token, without retry handlers (the deliverer retries)."""

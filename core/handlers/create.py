@@ -11,6 +11,7 @@ from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
 from core.projects import Project
+from core.report.load import load_note
 from core.schedule.plan import next_project_digest
 from core.tasks import Origin, Priority, Task, Visibility, clean_title
 from core.wording import due_for_both, when
@@ -77,7 +78,8 @@ def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, proje
         ctx.log(task, "asked", f"{owner.mention}, due {when(task.due, ctx.me.tz)}")
         ctx.notify(owner.id or 0, "request",
                    f"{ctx.me.mention} asks you: {task.ref} {task.title} (due "
-                   f"{when(task.due, owner.tz, ctx.now)}). Accept, propose another date, or decline.",
+                   f"{when(task.due, owner.tz, ctx.now)}). Accept, propose another date, or decline."
+                   + load_note(ctx.uow, owner, task.due),
                    task, answer_actions(task))
     else:
         ctx.log(task, "created", "")

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core import commands as c
-from core.handlers import adding, editing, lifecycle, negotiate, projects, scheduling, settings, views
+from core.handlers import adding, editing, goals, lifecycle, negotiate, projects, reports, scheduling, settings, views
 from core.handlers.context import Context
 from core.outcome import Reply
 
@@ -36,8 +36,13 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.ProjectStatusQuery: projects.project_status,
     c.ListProjects: projects.list_projects,
     c.JoinProject: projects.join_project,
-    c.CreateGoal: projects.create_goal,
-    c.ListGoals: projects.list_goals,
+    c.CreateGoal: goals.create_goal,
+    c.EditGoal: goals.edit_goal,
+    c.SetProjectGoal: goals.set_project_goal,
+    c.ListGoals: goals.list_goals,
+    c.GoalStatus: reports.goal_status,
+    c.ShowPortfolio: reports.portfolio,
+    c.ShowStats: reports.stats,
     c.UpdateSettings: settings.update_settings,
     c.ShowSettings: settings.show_settings,
     c.SnoozeTask: scheduling.snooze_task,

@@ -12,6 +12,7 @@ from core.language import parse_request, parse_when
 from core.outcome import Reply
 from core.permissions import Act
 from core.ports import DigestMaterial
+from core.report.health import MONTH
 from core.schedule.digest import compose_digest, next_digest_at
 from core.schedule.plan import snooze_until
 from core.tasks import RepeatMode
@@ -82,7 +83,8 @@ def _digest_now(ctx: Context) -> Reply:
     material = ctx.uow.tasks.digest_material([ctx.me], ctx.now).get(ctx.me.id or 0, DigestMaterial([], [], []))
     ids = {p for t in (*material.owned, *material.requested, *material.done_for_them)
            for p in (t.owner_id, t.requester_id)}
-    notice = compose_digest(ctx.me, material, ctx.people(ids), ctx.now)
+    kept = ctx.uow.reports.kept_by_owner([ctx.me], ctx.now - MONTH, ctx.now).get(ctx.me.id or 0)
+    notice = compose_digest(ctx.me, material, ctx.people(ids), ctx.now, kept)
     if notice is None:
         return Reply("Nothing for your digest right now: no overdue, due or waiting work.")
     return Reply(notice.text, actions=notice.actions)

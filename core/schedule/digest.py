@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from core.outcome import Action, Notice
 from core.people import Person
 from core.ports import DigestMaterial
+from core.report.text import kept_line
 from core.schedule.lines import digest_line, section
 from core.schedule.policy import HolidayCalendar
 from core.schedule.project_digest import compose_project_digest
@@ -59,13 +60,18 @@ def digest_sections(person: Person, material: DigestMaterial, now: datetime) -> 
     return {title: tasks for title, tasks in sections.items() if tasks}
 
 
-def compose_digest(person: Person, material: DigestMaterial, people: dict[int, Person], now: datetime) -> Notice | None:
-    """The person's digest as a notice, or None when there is nothing to tell (then no digest is sent)."""
+def compose_digest(person: Person, material: DigestMaterial, people: dict[int, Person], now: datetime,
+                   kept: tuple[int, int] | None = None) -> Notice | None:
+    """The person's digest as a notice, or None when there is nothing to tell (then no digest is sent).
+
+    `kept` is (kept on time, came due) of their commitments over the last 30 days, shown as one line."""
     sections = digest_sections(person, material, now)
     if not sections:
         return None
     today = local_date(now, person.tz)
     parts = [f"Your digest for {today:%a} {today.day} {today:%b}"]
+    if kept is not None and (line := kept_line(*kept)):
+        parts[0] += "\n" + line
     for title, tasks in sections.items():
         parts.append(section(title, [_line(t, title, people, person, now) for t in tasks]))
     actionable = [*sections.get(OVERDUE, []), *sections.get(TODAY, [])]

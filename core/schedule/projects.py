@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from core.outbox import entry_for
 from core.outcome import Notice
+from core.report.project_report import project_report
 from core.schedule.digest import compose_project_digest
 from core.schedule.plan import next_project_digest
 
@@ -29,8 +30,9 @@ def run_project_digests(scheduler: Scheduler, now: datetime) -> int:
             counted = status.total - status.counts.get("cancelled", 0)
             text = compose_project_digest(project.name, tasks, people, now, tz, (status.counts.get("done", 0), counted))
             if text is not None and (project.channel or owner):
-                notice = Notice((owner.id or 0) if owner and not project.channel else 0, "project digest", text,
-                                conversation=project.channel,
+                report = project_report(uow, project, now, tz)
+                notice = Notice((owner.id or 0) if owner and not project.channel else 0, "project digest",
+                                f"{text}\n\nForecast\n{report.text}", conversation=project.channel, chart=report.chart,
                                 dedupe_key=f"project-digest:{project.id}:{now.astimezone(ZoneInfo(tz)).date().isoformat()}")
                 uow.outbox.add(entry_for(notice, project.workspace_id, now))
             project.next_digest_at = next_project_digest(tz, scheduler.policy.project_digest_day, now)

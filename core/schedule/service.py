@@ -11,6 +11,7 @@ from core.outbox import OutboxEntry, entry_for
 from core.outcome import Notice
 from core.people import Person
 from core.ports import DigestMaterial, UnitOfWork, UnitOfWorkFactory
+from core.report.health import MONTH
 from core.schedule.digest import compose_digest, next_digest_at
 from core.schedule.followups import follow_up_notices, overdue_commitment_notices, plan_follow_up
 from core.schedule.instances import next_instance
@@ -133,19 +134,21 @@ class Scheduler:
             named = uow.people.many({p for m in material.values() for t in (*m.owned, *m.requested,
                                                                                  *m.done_for_them)
                                      for p in (t.owner_id, t.requester_id)} | {p.id or 0 for p in people})
-            digests = [d for d in (self._digest(uow, p, material, named, now) for p in people) if d]
+            kept = uow.reports.kept_by_owner(people, now - MONTH, now)
+            digests = [d for d in (self._digest(uow, p, material, named, now, kept) for p in people) if d]
             uow.outbox.add_many(digests)
             uow.commit()
         return len(people)
 
     def _digest(self, uow: UnitOfWork, person: Person, material: dict[int, DigestMaterial],
-                named: dict[int, Person], now: datetime) -> OutboxEntry | None:
+                named: dict[int, Person], now: datetime, kept: dict[int, tuple[int, int]],
+                ) -> OutboxEntry | None:
         """The person's digest entry (None when empty, away or a holiday); plans the next one either way."""
         mine = material.get(person.id or 0)
         today = now.astimezone(ZoneInfo(person.tz)).date()
         entry = None
         if mine is not None and not person.is_away(today) and not is_holiday(person, today, self.holidays):
-            notice = compose_digest(person, mine, named, now)
+            notice = compose_digest(person, mine, named, now, kept.get(person.id or 0))
             if notice is not None:
                 entry = entry_for(notice, person.workspace_id, now)
                 person.last_digest_at = now

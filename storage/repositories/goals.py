@@ -16,13 +16,8 @@ class SqlGoalRepository:
         self._session = session
 
     def add(self, goal: Goal) -> Goal:
-        row = GoalRow(
-            workspace_id=goal.workspace_id,
-            name=goal.name,
-            name_key=name_key(goal.name),
-            owner_id=goal.owner_id,
-            created_at=goal.created_at,
-        )
+        row = GoalRow()
+        _fill(row, goal)
         self._session.add(row)
         self._session.flush()
         goal.id = row.id
@@ -45,6 +40,22 @@ class SqlGoalRepository:
         ).all()
         return [_to_goal(row) for row in rows]
 
+    def save(self, goal: Goal) -> None:
+        if goal.id is None:
+            raise ValueError("cannot save a goal that was never added")
+        _fill(self._session.get_one(GoalRow, goal.id), goal)
+        self._session.flush()
+
+
+def _fill(row: GoalRow, goal: Goal) -> None:
+    row.workspace_id = goal.workspace_id
+    row.name = goal.name
+    row.name_key = name_key(goal.name)
+    row.owner_id = goal.owner_id
+    row.created_at = goal.created_at
+    row.target_on = goal.target_on
+    row.description = goal.description
+
 
 def _to_goal(row: GoalRow) -> Goal:
     return Goal(
@@ -52,5 +63,7 @@ def _to_goal(row: GoalRow) -> Goal:
         name=row.name,
         created_at=row.created_at,
         owner_id=row.owner_id,
+        target_on=row.target_on,
+        description=row.description,
         id=row.id,
     )

@@ -1,9 +1,9 @@
 """Rows for goals, projects and project membership."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.rows.base import Base
@@ -20,6 +20,8 @@ class GoalRow(Base):
     name_key: Mapped[str] = mapped_column(String(255))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    target_on: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class ProjectRow(Base):

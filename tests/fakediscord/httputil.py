@@ -39,8 +39,10 @@ async def read_body(request: web.Request) -> Any:
         if uploads:
             attachments: list[Json] = []
             for _name, upload in uploads:
-                size = len(upload.file.read())
+                data = upload.file.read()
+                size = len(data)
                 attachments.append({
+                    "signature": data[:8].hex(),  # only the fake adds this: lets tests see what was sent
                     "id": snowflake(), "filename": upload.filename, "size": size,
                     "url": f"https://cdn.example.invalid/attachments/{upload.filename}",
                     "proxy_url": f"https://media.example.invalid/attachments/{upload.filename}",

@@ -187,6 +187,8 @@ class Rest:
             recipient = self.state.dm_recipient(channel_id)
             if recipient is not None and recipient in self.state.closed_dms:
                 raise ApiError(403, 50007, "Cannot send messages to this user")
+            if body.get("attachments") and channel_id in self.state.no_files:
+                raise ApiError(403, 50013, "Missing Permissions")
             if not any(body.get(k) for k in ("content", "embeds", "components", "attachments", "sticker_ids",
                                              "poll")):
                 raise ApiError(400, 50006, "Cannot send an empty message")

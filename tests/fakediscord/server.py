@@ -90,6 +90,11 @@ class FakeDiscord(LoopServer):
         with self.state.cond:
             self.state.closed_dms.add(user_id)
 
+    def forbid_files(self, channel_id: str) -> None:
+        """The bot lacks Attach Files in the channel: messages with attachments fail with 403 / 50013."""
+        with self.state.cond:
+            self.state.no_files.add(channel_id)
+
     def open_dms(self, user_id: str) -> None:
         with self.state.cond:
             self.state.closed_dms.discard(user_id)

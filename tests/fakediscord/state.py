@@ -43,6 +43,7 @@ class DiscordState:
         self.channels: dict[str, Json] = {}
         self.dm_channels: dict[str, str] = {}
         self.closed_dms: set[str] = set()
+        self.no_files: set[str] = set()  # channels where the bot may not attach files
         self.messages: dict[str, list[Json]] = {}
         self.message_index: dict[str, Json] = {}
         self.commands: dict[str | None, list[Json]] = {}

@@ -9,6 +9,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakeslack.faults import Fault, Faults
+from tests.fakeslack.files import Files, Uploaded
 from tests.fakeslack.handlers import SlackApi
 from tests.fakeslack.limits import Limits, RateLimiter
 from tests.fakeslack.socketmode import SocketMode
@@ -33,6 +34,8 @@ class FakeSlack(LoopServer):
         self._api = SlackApi(self.state, self.faults, self.limiter)
         self.surfaces = Surfaces(self.state)
         self._api.methods.update(self.surfaces.methods())
+        self.files = Files(self.state)
+        self._api.methods.update(self.files.methods())
         self.socket_mode = SocketMode(self.state)
         self._api.app_methods["apps.connections.open"] = self.socket_mode.connections_open
 
@@ -111,6 +114,10 @@ class FakeSlack(LoopServer):
         with self.state.lock:
             return list(self.state.ephemeral)
 
+    def uploaded(self) -> list[Uploaded]:
+        with self.state.lock:
+            return list(self.files.uploaded)
+
     def posts_to(self, channel: str) -> list[Posted]:
         return [p for p in self.posted if p.channel == channel]
 
@@ -132,11 +139,12 @@ class FakeSlack(LoopServer):
         app = self._api.app()
         app.router.add_post("/response/{id}", self.surfaces.response)
         app.router.add_get("/socket", self.socket_mode.socket)
+        app.router.add_post("/upload/{id}", self.files.upload)
         app.on_shutdown.append(self.socket_mode.close_all)
         return app
 
     def serving(self) -> None:
-        self.socket_mode.port = self.port
+        self.socket_mode.port = self.files.port = self.port
         self.socket_mode.loop = asyncio.get_running_loop()
 
 

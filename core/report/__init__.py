@@ -1,0 +1,1 @@
+"""Reports: roll-ups, forecasts, commitment health and burn-up series, computed as plain numbers."""

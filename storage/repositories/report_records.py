@@ -1,0 +1,107 @@
+"""Commitment records in SQL: kept on time, slips, answers to requests, open load."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy.orm import Session
+
+from core.people import Person
+from core.report.health import ANSWERS, RENEGOTIATIONS, Commitment, Request
+from storage.repositories.report_sql import (
+    CANCELLED,
+    COMMITTED,
+    DONE,
+    IS_OPEN,
+    aware,
+    chunks,
+    count_of,
+    days_between,
+    scope,
+    seen_by,
+)
+from storage.rows import ActivityRow, TaskRow
+from storage.types import UTCDateTime
+
+
+class RecordQueries:
+    """Per person or per project: what commitment health is made of."""
+
+    _session: Session
+
+    def commitments(self, workspace_id: int, viewer: Person | None, since: datetime, now: datetime,
+                    owner_id: int | None = None, project_id: int | None = None) -> list[Commitment]:
+        """Non-cancelled commitments whose date fell in (since, now]."""
+        rows = self._session.execute(
+            select(TaskRow.owner_id, TaskRow.due_deadline, TaskRow.completed_at, TaskRow.status).where(
+                seen_by(workspace_id, viewer), scope(owner_id, project_id), COMMITTED,
+                TaskRow.status != CANCELLED, TaskRow.due_deadline > since, TaskRow.due_deadline <= now)
+        ).all()
+        return [Commitment(owner, aware(deadline), aware(done) if done and status == DONE else None)
+                for owner, deadline, done, status in rows if deadline is not None]
+
+    def slips(self, workspace_id: int, viewer: Person | None, since: datetime, now: datetime,
+              owner_ids: Iterable[int]) -> dict[int, timedelta]:
+        """Each owner's mean lateness over their commitments that came due in (since, now]: done late by how
+        much, still open by how long, kept as zero. What their next date may slip by."""
+        days = days_between(self._session.get_bind().dialect.name)
+        moment = literal(now, UTCDateTime())
+        lateness = case((and_(TaskRow.status == DONE, TaskRow.completed_at > TaskRow.due_deadline),
+                         days(TaskRow.completed_at, TaskRow.due_deadline)),
+                        (and_(IS_OPEN, TaskRow.due_deadline < moment), days(moment, TaskRow.due_deadline)),
+                        else_=0.0)
+        slips: dict[int, timedelta] = {}
+        for chunk in chunks(sorted(set(owner_ids))):
+            for owner, mean in self._session.execute(
+                select(TaskRow.owner_id, func.avg(lateness)).where(
+                    seen_by(workspace_id, viewer), TaskRow.owner_id.in_(chunk), COMMITTED,
+                    TaskRow.status != CANCELLED, TaskRow.due_deadline > since, TaskRow.due_deadline <= now)
+                .group_by(TaskRow.owner_id)
+            ).all():
+                slips[int(owner)] = timedelta(days=float(mean or 0))
+        return slips
+
+    def requests(self, workspace_id: int, viewer: Person | None, since: datetime,
+                 owner_id: int | None = None, project_id: int | None = None) -> list[Request]:
+        """Requests asked since `since`: first answer by their owner and how often the date was renegotiated."""
+        tasks = self._session.execute(
+            select(TaskRow.id, TaskRow.owner_id, TaskRow.created_at).where(
+                seen_by(workspace_id, viewer), scope(owner_id, project_id),
+                TaskRow.requester_id != TaskRow.owner_id, TaskRow.created_at > since)
+        ).all()
+        answered: dict[int, datetime] = {}
+        renegotiated: dict[int, int] = {}
+        for ids in chunks([task_id for task_id, _, _ in tasks]):
+            for task_id, verb, at in self._session.execute(
+                select(ActivityRow.task_id, ActivityRow.verb, ActivityRow.at)
+                .where(ActivityRow.task_id.in_(ids)).order_by(ActivityRow.at, ActivityRow.id)
+            ).all():
+                if verb in RENEGOTIATIONS:
+                    renegotiated[task_id] = renegotiated.get(task_id, 0) + 1
+                if verb in ANSWERS and task_id not in answered:
+                    answered[task_id] = aware(at)
+        return [Request(aware(created), answered.get(task_id), renegotiated.get(task_id, 0))
+                for task_id, _, created in tasks]
+
+    def open_load(self, workspace_id: int, viewer: Person | None, owner_id: int | None = None,
+                  project_id: int | None = None, start: datetime | None = None, end: datetime | None = None) -> int:
+        """Open commitments (due between start and end when given)."""
+        window = [TaskRow.due_deadline >= start] if start else []
+        window += [TaskRow.due_deadline < end] if end else []
+        return int(self._session.execute(select(func.count()).where(
+            seen_by(workspace_id, viewer), scope(owner_id, project_id), IS_OPEN, COMMITTED, *window)).scalar_one())
+
+    def kept_by_owner(self, people: Iterable[Person], since: datetime, now: datetime) -> dict[int, tuple[int, int]]:
+        """(kept on time, came due) per person over their own commitments due in (since, now], for digests."""
+        counts: dict[int, tuple[int, int]] = {}
+        ids = [person.id for person in people if person.id is not None]
+        for chunk in chunks(ids):
+            kept = and_(TaskRow.status == DONE, TaskRow.completed_at <= TaskRow.due_deadline)
+            for owner, n_kept, n_due in self._session.execute(
+                select(TaskRow.owner_id, count_of(kept), func.count()).where(
+                    TaskRow.owner_id.in_(chunk), COMMITTED, TaskRow.status != CANCELLED,
+                    TaskRow.due_deadline > since, TaskRow.due_deadline <= now).group_by(TaskRow.owner_id)
+            ).all():
+                counts[int(owner)] = (int(n_kept), int(n_due))
+        return counts

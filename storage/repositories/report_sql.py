@@ -1,0 +1,57 @@
+"""What every report query shares: the visibility filter, counting, and the task states reports speak of."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, true
+
+from core.people import Person
+from core.ports import TaskQuery
+from core.tasks import Agreement, Status, Visibility
+from storage.repositories.task_query import visible_to
+from storage.rows import TaskRow
+
+CHUNK = 900
+DONE, CANCELLED = Status.DONE.value, Status.CANCELLED.value
+IS_OPEN = TaskRow.status.not_in((DONE, CANCELLED))
+COMMITTED = and_(TaskRow.agreement == Agreement.COMMITTED.value, TaskRow.due_deadline.is_not(None))
+UNANSWERED = and_(TaskRow.requester_id != TaskRow.owner_id, TaskRow.agreement != Agreement.COMMITTED.value)
+
+
+def count_of(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def seen_by(workspace_id: int, viewer: Person | None) -> ColumnElement[bool]:
+    """The shared visibility filter for `viewer`; with no viewer (a channel digest) only non-private tasks."""
+    if viewer is None:
+        return and_(TaskRow.workspace_id == workspace_id, TaskRow.visibility != Visibility.PRIVATE.value)
+    return and_(TaskRow.workspace_id == workspace_id, visible_to(TaskQuery(workspace_id, viewer)))
+
+
+def scope(owner_id: int | None, project_id: int | None) -> ColumnElement[bool]:
+    """One owner's tasks, one project's, or all."""
+    conditions = [TaskRow.owner_id == owner_id] if owner_id is not None else []
+    if project_id is not None:
+        conditions.append(TaskRow.project_id == project_id)
+    return and_(true(), *conditions)
+
+
+def chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def aware(value: datetime | None) -> datetime:
+    """Aware UTC whatever the driver hands back (aggregates may skip the column type)."""
+    assert value is not None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def days_between(dialect: str) -> Callable[[Any, Any], ColumnElement[Any]]:
+    """Days from b to a as a number, in this database's date arithmetic."""
+    if dialect == "postgresql":
+        return lambda a, b: func.extract("epoch", a - b) / 86400.0
+    return lambda a, b: func.julianday(a) - func.julianday(b)
