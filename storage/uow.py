@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.ports import (
     ActivityRepository,
     CommentRepository,
+    ConversationRepository,
     DraftRepository,
     GoalRepository,
     LeaseRepository,
@@ -21,6 +22,7 @@ from core.ports import (
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
+from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.events import SqlSeenEvents
 from storage.repositories.goals import SqlGoalRepository
@@ -43,6 +45,7 @@ class SqlUnitOfWork:
     people: PersonRepository
     tasks: TaskRepository
     projects: ProjectRepository
+    conversations: ConversationRepository
     goals: GoalRepository
     comments: CommentRepository
     activity: ActivityRepository
@@ -65,6 +68,7 @@ class SqlUnitOfWork:
         self.tasks = tasks = SqlTaskRepository(session)
         self._remembering: tuple[SqlPersonRepository | SqlTaskRepository, ...] = (people, tasks)
         self.projects = SqlProjectRepository(session)
+        self.conversations = SqlConversationRepository(session)
         self.goals = SqlGoalRepository(session)
         self.comments = SqlCommentRepository(session)
         self.activity = SqlActivityRepository(session)
