@@ -8,6 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakeslack.conversations import Conversations
 from tests.fakeslack.faults import Fault, Faults
 from tests.fakeslack.handlers import SlackApi
 from tests.fakeslack.limits import Limits, RateLimiter
@@ -33,6 +34,8 @@ class FakeSlack(LoopServer):
         self._api = SlackApi(self.state, self.faults, self.limiter)
         self.surfaces = Surfaces(self.state)
         self._api.methods.update(self.surfaces.methods())
+        self.conversations = Conversations(self.state)
+        self._api.methods.update(self.conversations.methods())
         self.socket_mode = SocketMode(self.state)
         self._api.app_methods["apps.connections.open"] = self.socket_mode.connections_open
 
@@ -58,8 +61,9 @@ class FakeSlack(LoopServer):
     def add_user(self, user_id: str, **fields: Any) -> None:
         self.state.users[user_id] = {"id": user_id, "name": user_id.lower(), "tz": "UTC", **fields}
 
-    def add_channel(self, channel: str) -> None:
-        self.state.channels.add(channel)
+    def add_channel(self, channel: str, **kind: Any) -> None:
+        """A channel (public unless private/im/mpim) with `members` (default: everyone) and `bot_in`."""
+        self.conversations.add(channel, **kind)
 
     # faults
     def fail_next(self, count: int, status: int = 500, method: str = POST) -> None:
