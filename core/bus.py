@@ -68,6 +68,11 @@ class Bus:
             uow.commit()
         return known
 
+    def not_public_conversations(self, platform: str, workspace_external_id: str) -> list[str]:
+        """The conversations of a workspace whose members matter, for an adapter that recomputes someone's access."""
+        with self.uow_factory() as uow:
+            return membership.not_public(uow, platform, workspace_external_id)
+
     def first_time(self, key: str) -> bool:
         """Whether a platform delivery (e.g. "slack:event:Ev123") is new; recorded before any work starts."""
         with self.uow_factory() as uow:

@@ -34,3 +34,9 @@ def apply(uow: UnitOfWork, change: MembershipChange) -> bool:
     else:
         uow.conversations.remove_member(conversation.id, change.user)
     return True
+
+
+def not_public(uow: UnitOfWork, platform: str, workspace_external_id: str) -> list[str]:
+    """The external ids of a workspace's conversations whose members matter (all but public channels)."""
+    workspace = uow.workspaces.by_external(platform, workspace_external_id)
+    return [c.external_id for c in uow.conversations.not_public(workspace.id or 0)] if workspace else []

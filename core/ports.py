@@ -119,6 +119,9 @@ class ConversationRepository(Protocol):
     def has_member(self, workspace_id: int, external_id: str, users: Iterable[str]) -> bool:
         """Whether any of `users` is a member of the readable conversation `external_id`."""
         ...
+    def not_public(self, workspace_id: int) -> list[Conversation]:
+        """The workspace's conversations that aren't public channels (whose members matter)."""
+        ...
 
 
 class GoalRepository(Protocol):

@@ -167,6 +167,10 @@ class FakeConversations(_Table):
         return found is not None and found.readable and bool(self.members(found.id or 0) & set(users))
 
 
+    def not_public(self, workspace_id: int) -> list[Conversation]:
+        return [c for c in self.rows() if c.workspace_id == workspace_id and not c.kind.is_public]
+
+
 class FakeNamed(_Table):
     def by_name(self, workspace_id: int, name: str) -> Any:
         return next((r for r in self.rows() if r.workspace_id == workspace_id and r.name.lower() == name.lower()),

@@ -10,8 +10,10 @@ import discord
 
 from adapters.common.known import KnownPeople
 from adapters.common.runner import BusRunner
-from adapters.discord.people import ServerRules, identity_of
+from adapters.discord.access import can_view, facts
+from adapters.discord.people import PLATFORM, ServerRules, identity_of
 from core.commands import Speaker
+from core.conversations import MembershipChange
 from core.identity import Identity
 from core.people import Person
 
@@ -37,9 +39,31 @@ class DiscordCore(BusRunner):
     rules: ServerRules = field(default_factory=ServerRules)
     known: KnownPeople = field(default_factory=lambda: KnownPeople(KNOWN_SECONDS, agrees=_same))
     zone_asked: set[tuple[int, int]] = field(default_factory=set)
+    recorded: set[tuple[str, str]] = field(default_factory=set)  # (server, channel) whose kind is stored
+    access: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # (server, channel, user) -> may view
 
     async def speaker(self, user: discord.abc.User, place: Place) -> Speaker:
+        await self.acting(user, place)
         return speaker_of(await self.person(user, place), place)
+
+    async def acting(self, user: discord.abc.User, place: Place) -> None:
+        """Before someone acts in a server: the channel they act in is recorded (its kind), and what they may view
+        among the server's non-public conversations is recomputed from roles and overwrites and stored."""
+        if not isinstance(user, discord.Member) or not place.channel:
+            return
+        guild = user.guild
+        here = guild.get_channel_or_thread(int(place.channel))
+        if here is not None and (place.guild_id, place.channel) not in self.recorded:
+            await self.in_thread(self.bus.record_conversation, facts(here, guild))
+            self.recorded.add((place.guild_id, place.channel))
+        for channel_id in await self.in_thread(self.bus.not_public_conversations, PLATFORM, place.guild_id):
+            channel = guild.get_channel_or_thread(int(channel_id)) if channel_id.isdigit() else None
+            views = channel is not None and can_view(channel, user)
+            key = (place.guild_id, channel_id, str(user.id))
+            if self.access.get(key) is not views:
+                await self.in_thread(self.bus.change_membership,
+                                     MembershipChange(PLATFORM, place.guild_id, channel_id, str(user.id), joined=views))
+                self.access[key] = views
 
     async def person(self, user: discord.abc.User, place: Place) -> Person:
         """bus.whois for a Discord user in a server, remembered while what Discord says about them is unchanged."""

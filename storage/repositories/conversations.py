@@ -63,6 +63,11 @@ class SqlConversationRepository:
             ConversationMemberRow.user.in_(wanted)))
         return bool(self._session.scalar(statement))
 
+    def not_public(self, workspace_id: int) -> list[Conversation]:
+        rows = self._session.scalars(select(ConversationRow).where(
+            ConversationRow.workspace_id == workspace_id, ConversationRow.kind != ConversationKind.PUBLIC.value))
+        return [_to_conversation(row) for row in rows]
+
     def _row(self, workspace_id: int, external_id: str) -> ConversationRow | None:
         return self._session.scalars(select(ConversationRow).where(
             ConversationRow.workspace_id == workspace_id, ConversationRow.external_id == external_id)).one_or_none()
