@@ -51,6 +51,7 @@ class DiscordCore(BusRunner):
         among the server's non-public conversations is recomputed from roles and overwrites and stored."""
         if not isinstance(user, discord.Member) or not place.channel:
             return
+        await self.person(user, place)  # the server becomes a workspace the way people first see it
         guild = user.guild
         here = guild.get_channel_or_thread(int(place.channel))
         if here is not None and (place.guild_id, place.channel) not in self.recorded:
