@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -19,6 +20,7 @@ from core.people import Person
 
 MENTION = re.compile(r"<@!?(\d{5,22})>")
 KNOWN_SECONDS = 600.0  # how long a person read from the database is trusted while Discord says the same about them
+CHANNEL_SECONDS = 300.0  # how long a channel's kind (public or private, from its overwrites) is trusted
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class DiscordCore(BusRunner):
     rules: ServerRules = field(default_factory=ServerRules)
     known: KnownPeople = field(default_factory=lambda: KnownPeople(KNOWN_SECONDS, agrees=_same))
     zone_asked: set[tuple[int, int]] = field(default_factory=set)
-    recorded: set[tuple[str, str]] = field(default_factory=set)  # (server, channel) whose kind is stored
+    recorded: dict[tuple[str, str], float] = field(default_factory=dict)  # (server, channel) -> kind stored until
     access: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # (server, channel, user) -> may view
 
     async def speaker(self, user: discord.abc.User, place: Place) -> Speaker:
@@ -54,9 +56,9 @@ class DiscordCore(BusRunner):
         await self.person(user, place)  # the server becomes a workspace the way people first see it
         guild = user.guild
         here = guild.get_channel_or_thread(int(place.channel))
-        if here is not None and (place.guild_id, place.channel) not in self.recorded:
+        if here is not None and self.recorded.get((place.guild_id, place.channel), float("-inf")) <= time.monotonic():
             await self.in_thread(self.bus.record_conversation, facts(here, guild))
-            self.recorded.add((place.guild_id, place.channel))
+            self.recorded[(place.guild_id, place.channel)] = time.monotonic() + CHANNEL_SECONDS
         for channel_id in await self.in_thread(self.bus.not_public_conversations, PLATFORM, place.guild_id):
             channel = guild.get_channel_or_thread(int(channel_id)) if channel_id.isdigit() else None
             views = channel is not None and can_view(channel, user)
