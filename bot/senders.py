@@ -10,9 +10,9 @@ from adapters.slack.sender import SlackSender
 from bot.config import Config
 from bot.slack_oauth import installation_store
 from core.delivery import Sender
+from core.membership import everyone_there_sees
 from core.outbox import OutboxEntry
 from core.ports import UnitOfWorkFactory
-from core.tasks import Visibility
 
 if TYPE_CHECKING:
     from bot.bootstrap import Tandem
@@ -36,13 +36,15 @@ def senders_for(config: Config, tandem: Tandem, discord: DiscordLink | None = No
 
 def task_channel(uow_factory: UnitOfWorkFactory) -> Callable[[OutboxEntry], Fallback | None]:
     """Where a notice about a task can go when its recipient can't get DMs: the channel the task was asked in
-    (saying whether the task is private, so its details stay out of the channel)."""
+    (saying whether the task is private there: unless everyone in that channel may see it, its details stay out)."""
     def channel(entry: OutboxEntry) -> Fallback | None:
         if entry.task_id is None:
             return None
         with uow_factory() as uow:
             task = uow.tasks.get_by_id(entry.task_id)
-        if task is None or task.origin is None:
-            return None
-        return Fallback(task.origin.conversation, private=task.visibility is Visibility.PRIVATE)
+            if task is None or task.origin is None:
+                return None
+            requester = uow.people.get(task.requester_id)
+            shown = requester is not None and everyone_there_sees(uow, task, task.origin.conversation, requester)
+        return Fallback(task.origin.conversation, private=not shown)
     return channel

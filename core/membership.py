@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from core.conversations import Conversation, ConversationFacts, MembershipChange
-from core.people import PersonDefaults, Workspace
-from core.ports import UnitOfWork
+from core.people import Person, PersonDefaults, Workspace
+from core.ports import TaskQuery, UnitOfWork
+from core.tasks import Task
 
 
 def record(uow: UnitOfWork, facts: ConversationFacts, defaults: PersonDefaults) -> Conversation:
@@ -40,3 +41,10 @@ def not_public(uow: UnitOfWork, platform: str, workspace_external_id: str) -> li
     """The external ids of a workspace's conversations whose members matter (all but public channels)."""
     workspace = uow.workspaces.by_external(platform, workspace_external_id)
     return [c.external_id for c in uow.conversations.not_public(workspace.id or 0)] if workspace else []
+
+
+def everyone_there_sees(uow: UnitOfWork, task: Task, conversation: str, reader: Person) -> bool:
+    """Whether every member of `conversation` may see `task` (so it may be shown there, e.g. as a fallback
+    for someone whose DMs are closed). `reader` only names the workspace."""
+    scope = TaskQuery(task.workspace_id, reader, number=task.number, open_only=False, limit=1, audience=conversation)
+    return bool(uow.tasks.query(scope))

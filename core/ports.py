@@ -32,6 +32,7 @@ class TaskQuery:
     conversation: str | None = None
     due_before: datetime | None = None
     text: str | None = None
+    number: int | None = None
     limit: int = 50
     # When set, only tasks that every member of this conversation may see (for what is posted there).
     audience: str | None = None

@@ -112,7 +112,8 @@ class FakeTasks(_Table):
                  and (q.parent_id is None or t.parent_id == q.parent_id)
                  and (q.conversation is None or (t.origin and t.origin.conversation == q.conversation))
                  and (q.due_before is None or (t.due is not None and t.due.deadline() < q.due_before))
-                 and (q.text is None or q.text.lower() in (t.title + " " + t.notes).lower())]
+                 and (q.text is None or q.text.lower() in (t.title + " " + t.notes).lower())
+                 and (q.number is None or t.number == q.number)]
         return found[: q.limit]
 
     def _sees(self, q: TaskQuery, task: Task) -> bool:

@@ -110,6 +110,8 @@ def _filters(query: TaskQuery) -> list[ColumnElement[bool]]:
         conditions.append(TaskRow.due_deadline < query.due_before)
     if query.text:
         conditions.append(_text_matches(query.text))
+    if query.number is not None:
+        conditions.append(TaskRow.number == query.number)
     return conditions
 
 

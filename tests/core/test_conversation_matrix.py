@@ -10,10 +10,11 @@ import pytest
 from adapters.common.grammar import parse_command
 from core import commands as c
 from core.bus import Bus
-from core.conversations import ConversationFacts, ConversationKind
+from core.conversations import ConversationFacts, ConversationKind, MembershipChange
 from core.errors import DomainError
 from core.identity import Identity
-from core.people import Role
+from core.membership import everyone_there_sees
+from core.people import Person, Role
 
 KINDS = (ConversationKind.PUBLIC, ConversationKind.PRIVATE, ConversationKind.GROUP, ConversationKind.DM)
 ROLES = {"member": (Role.MEMBER, False), "guest": (Role.GUEST, False), "external": (Role.MEMBER, True),
@@ -35,14 +36,19 @@ class World:
         assert "Created T-1" in self.say("alice", "/task add @bob prepare the layoff list for Q3 by 2026-03-01 #ops")
 
     def say(self, name: str, line: str, where: str | None = ROOM) -> str:
-        speaker = self.bus.identify(Identity("console", "acme", "acme", name, name, handle=name), conversation=where)
-        command = parse_command(line)
-        assert isinstance(command, c.Command)
-        try:
-            reply = self.bus.execute(command, speaker).reply
-        except DomainError as error:
-            return error.user_message
-        return reply.text + " ".join(card.ref or "" for card in reply.cards)
+        return say(self.bus, name, line, where)
+
+
+def say(bus: Bus, name: str, line: str, where: str | None) -> str:
+    """`line` said by `name` in conversation `where`: the reply's text, or the error a person would read."""
+    speaker = bus.identify(Identity("console", "acme", "acme", name, name, handle=name), conversation=where)
+    command = parse_command(line)
+    assert isinstance(command, c.Command)
+    try:
+        reply = bus.execute(command, speaker).reply
+    except DomainError as error:
+        return error.user_message
+    return reply.text + " ".join(card.ref or "" for card in reply.cards)
 
 
 def _sees(viewer: str, kind: ConversationKind) -> bool:
@@ -118,3 +124,31 @@ def _kind(world: World) -> ConversationKind:
         found = uow.conversations.get(workspace.id or 0 if workspace else 0, ROOM)
     assert found is not None
     return found.kind
+
+
+def test_a_channel_may_be_shown_a_task_only_when_everyone_in_it_may_see_it(bus: Bus) -> None:
+    for name, role in (("alice", Role.MEMBER), ("bob", Role.MEMBER), ("gus", Role.GUEST)):
+        bus.whois(Identity("console", "acme", "acme", name, name, role=role, handle=name))
+    rooms = {"C-pub": ConversationKind.PUBLIC, "G-hr": ConversationKind.PRIVATE}
+    for room, kind in rooms.items():
+        bus.record_conversation(ConversationFacts("console", "acme", "acme", room, kind,
+                                                  members=frozenset({"alice", "bob"})))
+    say(bus, "alice", "/task add @bob fix the boiler", "C-pub")
+    say(bus, "alice", "/task add @bob prepare the layoff list", "G-hr")
+    say(bus, "alice", "/task add --private @bob plan the party", "C-pub")
+
+    def shown(number: int, room: str) -> bool:
+        with bus.uow_factory() as uow:
+            workspace = uow.workspaces.by_external("console", "acme")
+            task = uow.tasks.get(workspace.id or 0 if workspace else 0, number)
+            assert task is not None
+            return everyone_there_sees(uow, task, room, uow.people.get(task.requester_id) or _nobody())
+
+    assert shown(1, "C-pub") and shown(1, "G-hr") and shown(2, "G-hr")
+    assert not shown(2, "C-pub") and not shown(3, "C-pub")
+    bus.change_membership(MembershipChange("console", "acme", "C-pub", "gus"))
+    assert not shown(1, "C-pub")
+
+
+def _nobody() -> Person:
+    return Person(0, "", "")
