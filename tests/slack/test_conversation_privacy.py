@@ -82,3 +82,11 @@ def _archived(uow_factory: SqlUnitOfWorkFactory, channel: str) -> bool:
         workspace = uow.workspaces.by_external("slack", "T1")
         found = uow.conversations.get(workspace.id or 0, channel) if workspace else None
     return found is not None and found.archived
+
+
+def test_members_of_a_big_channel_are_read_page_by_page(slack: SlackClient, fake_slack: FakeSlack) -> None:
+    crowd = tuple(f"UX{i:04d}" for i in range(450))
+    fake_slack.add_channel("G3", private=True, members=(*crowd, "UALICE", "UBOB", "UCAROL"))
+    say(slack, fake_slack, "UALICE", "add <@UBOB> prepare the layoff list for Q3", channel="G3")
+    assert fake_slack.state.member_pages >= 3
+    assert "layoff" in say(slack, fake_slack, "UCAROL", "list all")
