@@ -1,8 +1,10 @@
 """The message bus: runs each command in one unit of work and stores its notices in the same transaction."""
 from __future__ import annotations
 
+from core import membership
 from core.clock import Clock
 from core.commands import Command, Speaker
+from core.conversations import Conversation, ConversationFacts, MembershipChange
 from core.handlers.context import Context
 from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
@@ -51,6 +53,25 @@ class Bus:
             person = person_for(uow, workspace, who, self.defaults)
             uow.commit()
         return person
+
+    def record_conversation(self, facts: ConversationFacts) -> Conversation:
+        """Store what an adapter read about a conversation (its kind, whether it is readable, its members)."""
+        with self.uow_factory() as uow:
+            conversation = membership.record(uow, facts, self.defaults)
+            uow.commit()
+        return conversation
+
+    def change_membership(self, change: MembershipChange) -> bool:
+        """Apply a join, a leave or an (un)archiving; False when the conversation isn't known yet."""
+        with self.uow_factory() as uow:
+            known = membership.apply(uow, change)
+            uow.commit()
+        return known
+
+    def not_public_conversations(self, platform: str, workspace_external_id: str) -> list[str]:
+        """The conversations of a workspace whose members matter, for an adapter that recomputes someone's access."""
+        with self.uow_factory() as uow:
+            return membership.not_public(uow, platform, workspace_external_id)
 
     def first_time(self, key: str) -> bool:
         """Whether a platform delivery (e.g. "slack:event:Ev123") is new; recorded before any work starts."""

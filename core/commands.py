@@ -125,6 +125,13 @@ class DeclineTask(TaskCommand):
 
 
 @dataclass(frozen=True)
+class SetVisibility(TaskCommand):
+    """Widen or narrow who sees a task: "workspace", "conversation" or "private"."""
+
+    level: str
+
+
+@dataclass(frozen=True)
 class CommentOnTask(TaskCommand):
     text: str
 
@@ -162,6 +169,7 @@ class ListTasks(Command):
 class CreateProject(Command):
     name: str
     goal: str | None = None
+    private: bool = False
 
 
 @dataclass(frozen=True)

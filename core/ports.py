@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from core.activity import Activity, Comment
+from core.conversations import Conversation
 from core.drafts import Draft
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
@@ -33,7 +34,10 @@ class TaskQuery:
     conversation: str | None = None
     due_before: datetime | None = None
     text: str | None = None
+    number: int | None = None
     limit: int = 50
+    # When set, only tasks that every member of this conversation may see (for what is posted there).
+    audience: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,8 +85,9 @@ class TaskRepository(Protocol):
     def get_by_id(self, task_id: int) -> Task | None: ...
     def save(self, task: Task) -> None: ...
     def query(self, query: TaskQuery) -> list[Task]: ...
-    def project_status(self, project: Project, now: datetime, week_end: datetime) -> ProjectStatus: ...
-    def project_tasks_open(self, project_id: int, limit: int) -> list[Task]: ...
+    def project_status(self, scope: TaskQuery, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
+        """The project's counts over the tasks `scope` lets through (its viewer's sight, its audience)."""
+        ...
     # The claim_* methods return rows whose time has come (field <= now), oldest first. On PostgreSQL they
     # lock them FOR UPDATE SKIP LOCKED, so concurrent processes get disjoint batches; the caller moves the
     # field forward in the same transaction and commits.
@@ -101,6 +106,25 @@ class ProjectRepository(Protocol):
     def claim_due_digests(self, now: datetime, limit: int) -> list[Project]: ...
     def list(self, workspace_id: int) -> list[Project]: ...
     def save(self, project: Project) -> None: ...
+
+
+class ConversationRepository(Protocol):
+    """Conversations and their members (platform user ids), kept current by the adapters."""
+
+    def get(self, workspace_id: int, external_id: str) -> Conversation | None: ...
+    def save(self, conversation: Conversation) -> Conversation:
+        """Add the conversation, or update the stored one with the same workspace and external id."""
+        ...
+    def members(self, conversation_id: int) -> set[str]: ...
+    def set_members(self, conversation_id: int, users: Iterable[str]) -> None: ...
+    def add_member(self, conversation_id: int, user: str) -> None: ...
+    def remove_member(self, conversation_id: int, user: str) -> None: ...
+    def has_member(self, workspace_id: int, external_id: str, users: Iterable[str]) -> bool:
+        """Whether any of `users` is a member of the readable conversation `external_id`."""
+        ...
+    def not_public(self, workspace_id: int) -> list[Conversation]:
+        """The workspace's conversations that aren't public channels (whose members matter)."""
+        ...
 
 
 class GoalRepository(Protocol):
@@ -190,6 +214,7 @@ class UnitOfWork(Protocol):
     people: PersonRepository
     tasks: TaskRepository
     projects: ProjectRepository
+    conversations: ConversationRepository
     goals: GoalRepository
     reports: ReportRepository
     comments: CommentRepository

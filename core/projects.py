@@ -30,6 +30,7 @@ class Project:
     channel: str | None = None
     members: set[int] = field(default_factory=set)
     next_digest_at: datetime | None = None
+    private: bool = False  # members only
     id: int | None = None
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from core.conversations import ConversationKind
 from core.due import Due
 from core.errors import InvalidInput
 
@@ -42,7 +43,11 @@ class Agreement(StrEnum):
 
 
 class Visibility(StrEnum):
+    """Who besides the participants sees a task: the workspace's members, the members of the conversation
+    it was asked in, or nobody (participants only)."""
+
     WORKSPACE = "workspace"
+    CONVERSATION = "conversation"
     PRIVATE = "private"
 
 
@@ -60,6 +65,7 @@ class Origin:
     conversation: str
     message: str | None = None
     link: str | None = None
+    kind: ConversationKind | None = None  # the conversation's kind when the task was made; None: unknown
 
 
 @dataclass

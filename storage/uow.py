@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.ports import (
     ActivityRepository,
     CommentRepository,
+    ConversationRepository,
     DraftRepository,
     GoalRepository,
     LeaseRepository,
@@ -22,6 +23,7 @@ from core.ports import (
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
+from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.events import SqlSeenEvents
 from storage.repositories.goals import SqlGoalRepository
@@ -45,6 +47,7 @@ class SqlUnitOfWork:
     people: PersonRepository
     tasks: TaskRepository
     projects: ProjectRepository
+    conversations: ConversationRepository
     goals: GoalRepository
     reports: ReportRepository
     comments: CommentRepository
@@ -68,6 +71,7 @@ class SqlUnitOfWork:
         self.tasks = tasks = SqlTaskRepository(session)
         self._remembering: tuple[SqlPersonRepository | SqlTaskRepository, ...] = (people, tasks)
         self.projects = SqlProjectRepository(session)
+        self.conversations = SqlConversationRepository(session)
         self.goals = SqlGoalRepository(session)
         self.reports = SqlReports(session)
         self.comments = SqlCommentRepository(session)

@@ -8,9 +8,10 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
+from core.conversations import Conversation
 from core.outbox import DeliveryState, OutboxEntry
 from core.people import Person, Workspace
-from core.permissions import Act, can
+from core.permissions import Act, Reach, can, sees_project
 from core.ports import TaskQuery
 from core.projects import Project, ProjectStatus
 from core.tasks import Agreement, Status, Task, Visibility
@@ -22,6 +23,7 @@ class Store:
 
     tables: dict[str, dict[int, Any]] = field(default_factory=dict)
     identities: dict[tuple[int, str, str], int] = field(default_factory=dict)
+    members: dict[int, set[str]] = field(default_factory=dict)  # conversation id -> platform user ids
     next_id: int = 1
 
     def table(self, name: str) -> dict[int, Any]:
@@ -60,6 +62,13 @@ class FakeWorkspaces(_Table):
 
 
 class FakePeople(_Table):
+    def get(self, row_id: int) -> Any:
+        person = super().get(row_id)
+        if person is not None:
+            person.identities = {platform: ext for (_, platform, ext), pid in self.store.identities.items()
+                                 if pid == row_id}
+        return person
+
     def many(self, person_ids: Iterable[int]) -> dict[int, Person]:
         return {i: p for i in person_ids if (p := self.get(i)) is not None}
 
@@ -93,7 +102,7 @@ class FakeTasks(_Table):
         return copy.deepcopy(self.store.table(self.name).get(task_id))
 
     def query(self, q: TaskQuery) -> list[Task]:
-        found = [t for t in self.rows() if t.workspace_id == q.workspace_id and can(q.viewer, Act.SEE, t)
+        found = [t for t in self.rows() if t.workspace_id == q.workspace_id and self._sees(q, t)
                  and (q.owner_id is None or t.owner_id == q.owner_id)
                  and (q.requester_id is None or t.requester_id == q.requester_id)
                  and (q.exclude_owner_id is None or t.owner_id != q.exclude_owner_id)
@@ -103,11 +112,22 @@ class FakeTasks(_Table):
                  and (q.parent_id is None or t.parent_id == q.parent_id)
                  and (q.conversation is None or (t.origin and t.origin.conversation == q.conversation))
                  and (q.due_before is None or (t.due is not None and t.due.deadline() < q.due_before))
-                 and (q.text is None or q.text.lower() in (t.title + " " + t.notes).lower())]
+                 and (q.text is None or q.text.lower() in (t.title + " " + t.notes).lower())
+                 and (q.number is None or t.number == q.number)]
         return found[: q.limit]
 
-    def project_status(self, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
-        tasks = [t for t in self.rows() if t.project_id == project.id]
+    def _sees(self, q: TaskQuery, task: Task) -> bool:
+        if q.audience is not None:
+            raise NotImplementedError("audiences are tested against the SQL stores")
+        users = {ext for (ws, _, ext), pid in self.store.identities.items() if pid == q.viewer.id}
+        conversation = FakeConversations(self.store, "conversations")
+        in_conversation = task.origin is not None and conversation.has_member(task.workspace_id,
+                                                                              task.origin.conversation, users)
+        project = self.store.table("projects").get(task.project_id or 0)
+        return can(q.viewer, Act.SEE, task, Reach(in_conversation, project is None or sees_project(q.viewer, project)))
+
+    def project_status(self, scope: TaskQuery, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
+        tasks = [t for t in self.rows() if t.project_id == project.id and self._sees(scope, t)]
         counts: dict[str, int] = {}
         for task in tasks:
             counts[str(task.status)] = counts.get(str(task.status), 0) + 1
@@ -145,6 +165,39 @@ class FakeReports(_Table):
                 on_time = task.completed_at is not None and task.completed_at <= task.due.deadline()
                 counts[task.owner_id] = (kept + on_time, due + 1)
         return counts
+
+
+class FakeConversations(_Table):
+    def get(self, workspace_id: int, external_id: str) -> Conversation | None:  # type: ignore[override]
+        return next((c for c in self.rows() if (c.workspace_id, c.external_id) == (workspace_id, external_id)), None)
+
+    def save(self, conversation: Conversation) -> Conversation:  # type: ignore[override]
+        stored = self.get(conversation.workspace_id, conversation.external_id)
+        if stored is None:
+            return self.add(conversation)  # type: ignore[no-any-return]
+        conversation.id = stored.id
+        super().save(conversation)
+        return conversation
+
+    def members(self, conversation_id: int) -> set[str]:
+        return set(self.store.members.get(conversation_id, set()))
+
+    def set_members(self, conversation_id: int, users: Iterable[str]) -> None:
+        self.store.members[conversation_id] = set(users)
+
+    def add_member(self, conversation_id: int, user: str) -> None:
+        self.store.members.setdefault(conversation_id, set()).add(user)
+
+    def remove_member(self, conversation_id: int, user: str) -> None:
+        self.store.members.get(conversation_id, set()).discard(user)
+
+    def has_member(self, workspace_id: int, external_id: str, users: Iterable[str]) -> bool:
+        found = self.get(workspace_id, external_id)
+        return found is not None and found.readable and bool(self.members(found.id or 0) & set(users))
+
+
+    def not_public(self, workspace_id: int) -> list[Conversation]:
+        return [c for c in self.rows() if c.workspace_id == workspace_id and not c.kind.is_public]
 
 
 class FakeNamed(_Table):
@@ -194,6 +247,7 @@ class FakeUnitOfWork:
         self.people = FakePeople(self.store, "people")
         self.tasks = FakeTasks(self.store, "tasks")
         self.projects = FakeNamed(self.store, "projects")
+        self.conversations = FakeConversations(self.store, "conversations")
         self.goals = FakeNamed(self.store, "goals")
         self.reports = FakeReports(self.store, "tasks")
         self.comments = FakeHistory(self.store, "comments")
@@ -208,6 +262,7 @@ class FakeUnitOfWork:
 
     def commit(self) -> None:
         self.shared.tables, self.shared.identities = self.store.tables, self.store.identities
+        self.shared.members = self.store.members
         self.shared.next_id = self.store.next_id
         self.store = copy.deepcopy(self.shared)
         self.committed = True

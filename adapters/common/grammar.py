@@ -86,7 +86,9 @@ def _project(rest: str) -> c.Command:
     action, _, tail = rest.partition(" ")
     args = tail.split()
     if action in ("new", "create") and args:
-        return c.CreateProject(args[0], args[1] if len(args) > 1 else None)
+        private = "--private" in args
+        args = [a for a in args if a != "--private"] or [""]
+        return c.CreateProject(args[0], args[1] if len(args) > 1 else None, private=private)
     if action in ("", "list"):
         return c.ListProjects()
     if action == "status" and args:
@@ -171,6 +173,7 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "comment": _with_text(c.CommentOnTask, "comment", required=True),
     "watch": _one(c.WatchTask, "watch"),
     "unwatch": _one(lambda n: c.WatchTask(n, watch=False), "watch"),
+    "visibility": _with_text(c.SetVisibility, "visibility", required=True),
     "project": _project,
     "goal": _goal,
     "portfolio": lambda rest: c.ShowPortfolio(),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -10,13 +11,16 @@ import discord
 
 from adapters.common.known import KnownPeople
 from adapters.common.runner import BusRunner
-from adapters.discord.people import ServerRules, identity_of
+from adapters.discord.access import can_view, facts
+from adapters.discord.people import PLATFORM, ServerRules, identity_of
 from core.commands import Speaker
+from core.conversations import MembershipChange
 from core.identity import Identity
 from core.people import Person
 
 MENTION = re.compile(r"<@!?(\d{5,22})>")
 KNOWN_SECONDS = 600.0  # how long a person read from the database is trusted while Discord says the same about them
+CHANNEL_SECONDS = 300.0  # how long a channel's kind (public or private, from its overwrites) is trusted
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,32 @@ class DiscordCore(BusRunner):
     rules: ServerRules = field(default_factory=ServerRules)
     known: KnownPeople = field(default_factory=lambda: KnownPeople(KNOWN_SECONDS, agrees=_same))
     zone_asked: set[tuple[int, int]] = field(default_factory=set)
+    recorded: dict[tuple[str, str], float] = field(default_factory=dict)  # (server, channel) -> kind stored until
+    access: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # (server, channel, user) -> may view
 
     async def speaker(self, user: discord.abc.User, place: Place) -> Speaker:
+        await self.acting(user, place)
         return speaker_of(await self.person(user, place), place)
+
+    async def acting(self, user: discord.abc.User, place: Place) -> None:
+        """Before someone acts in a server: the channel they act in is recorded (its kind), and what they may view
+        among the server's non-public conversations is recomputed from roles and overwrites and stored."""
+        if not isinstance(user, discord.Member) or not place.channel:
+            return
+        await self.person(user, place)  # the server becomes a workspace the way people first see it
+        guild = user.guild
+        here = guild.get_channel_or_thread(int(place.channel))
+        if here is not None and self.recorded.get((place.guild_id, place.channel), float("-inf")) <= time.monotonic():
+            await self.in_thread(self.bus.record_conversation, facts(here, guild))
+            self.recorded[(place.guild_id, place.channel)] = time.monotonic() + CHANNEL_SECONDS
+        for channel_id in await self.in_thread(self.bus.not_public_conversations, PLATFORM, place.guild_id):
+            channel = guild.get_channel_or_thread(int(channel_id)) if channel_id.isdigit() else None
+            views = channel is not None and can_view(channel, user)
+            key = (place.guild_id, channel_id, str(user.id))
+            if self.access.get(key) is not views:
+                await self.in_thread(self.bus.change_membership,
+                                     MembershipChange(PLATFORM, place.guild_id, channel_id, str(user.id), joined=views))
+                self.access[key] = views
 
     async def person(self, user: discord.abc.User, place: Place) -> Person:
         """bus.whois for a Discord user in a server, remembered while what Discord says about them is unchanged."""

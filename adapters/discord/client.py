@@ -62,6 +62,7 @@ class TandemBot(discord.AutoShardedClient):
         """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up."""
         await interaction.response.defer(ephemeral=not public, thinking=True)
         place = self.place_of(interaction)
+        await self.core.acting(interaction.user, place)
         person = await self.core.person(interaction.user, place)
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
         answer = await self.core.run_text(said, speaker_of(person, place))

@@ -12,10 +12,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.common.known import KnownPeople
 from adapters.common.runner import BusRunner
+from adapters.slack.conversations import SlackConversations
 from adapters.slack.home import home_view
 from adapters.slack.people import SlackPeople
 from adapters.slack.translate import mentioned_users, with_handles
 from core.commands import ListTasks, Speaker
+from core.conversations import MembershipChange
 from core.people import Person
 
 log = logging.getLogger("tandem.slack")
@@ -40,6 +42,7 @@ class SlackCore(BusRunner):
     """Bus calls for listeners. The bus is synchronous, so it runs in worker threads and never blocks acks."""
 
     people: SlackPeople = field(default_factory=SlackPeople)
+    conversations: SlackConversations = field(default_factory=SlackConversations)
     home_tasks: set[asyncio.Task[None]] = field(default_factory=set)
     home_every: float = HOME_EVERY_SECONDS
     # people resolved from users.info, remembered as long as users.info is: no write transaction per message
@@ -51,7 +54,18 @@ class SlackCore(BusRunner):
 
     async def speaker(self, client: AsyncWebClient, where: Where) -> Speaker:
         person = await self.person(client, where.team, where.user, where.team_name)
+        if where.channel and not self.conversations.fresh(where.team, where.channel):
+            await self.read_conversation(client, where.team, where.channel, where.team_name)
         return Speaker(person.workspace_id, person.id or 0, where.channel, where.message, where.link)
+
+    async def read_conversation(self, client: AsyncWebClient, team: str, channel: str, team_name: str = "") -> None:
+        """Ask Slack what `channel` is and who is in it, and store it for every process."""
+        facts = await self.conversations.facts(client, team, team_name, channel)
+        await self.in_thread(self.bus.record_conversation, facts)
+
+    async def membership(self, change: MembershipChange) -> None:
+        """A join, a leave or an (un)archiving, stored at once; unknown channels are read when next used."""
+        await self.in_thread(self.bus.change_membership, change)
 
     async def handle_of(self, client: AsyncWebClient, team: str, user: str, team_name: str = "") -> str:
         return (await self.person(client, team, user, team_name)).handle

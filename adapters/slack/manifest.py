@@ -13,9 +13,13 @@ INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 PLACEHOLDER_URL = "https://tandem.example.com"
 # Minimal bot scopes; docs/slack.md has one row per scope saying why (a test keeps the two in step).
-BOT_SCOPES: tuple[str, ...] = ("app_mentions:read", "chat:write", "commands", "files:write", "users:read")
-# app_home_opened, app_uninstalled and tokens_revoked need no scope of their own.
-BOT_EVENTS: tuple[str, ...] = ("app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked")
+BOT_SCOPES: tuple[str, ...] = ("app_mentions:read", "channels:read", "chat:write", "commands", "files:write",
+                                "groups:read", "im:read", "mpim:read", "users:read")
+# app_home_opened, app_uninstalled and tokens_revoked need no scope of their own; the membership events come with
+# channels:read (public channels) and groups:read (private channels).
+BOT_EVENTS: tuple[str, ...] = ("app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked",
+                               "member_joined_channel", "member_left_channel", "channel_archive", "channel_unarchive",
+                               "group_archive", "group_unarchive", "channel_left", "group_left")
 COMMAND = "/task"
 SHORTCUT_CALLBACK_ID = "make_it_a_task"
 

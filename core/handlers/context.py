@@ -12,11 +12,12 @@ from core.commands import Speaker
 from core.errors import InvalidInput, NotFound
 from core.outcome import Action, Card, Notice
 from core.people import Person, Workspace
-from core.permissions import Act, require
+from core.permissions import Act, Reach, can, no_project, not_found, require, sees_project
 from core.ports import UnitOfWork
+from core.projects import Project
 from core.schedule.plan import plan_task
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
-from core.tasks import Task
+from core.tasks import Task, Visibility
 from core.wording import task_card
 
 
@@ -49,12 +50,34 @@ class Context:
                    holidays=holidays)
 
     def task(self, number: int, act: Act = Act.SEE) -> Task:
-        """The speaker's task `number`, checked against the permission policy."""
+        """The speaker's task `number`, checked against the permission policy; a task they may not see is
+        answered exactly like one that doesn't exist."""
         task = self.uow.tasks.get(self.workspace.id or 0, number)
         if task is None:
-            raise NotFound(f"There is no T-{number} here. See your tasks with /task list.")
-        require(self.me, act, task)
+            raise not_found(number)
+        require(self.me, act, task, self.reach(task))
         return task
+
+    def reach(self, task: Task) -> Reach:
+        """Whether the speaker is in the task's conversation and may see its project (read only when it matters)."""
+        if self.me.id in task.participants() or self.me.is_limited:
+            return Reach()
+        in_conversation = (task.visibility is Visibility.CONVERSATION and task.origin is not None
+                           and self.uow.conversations.has_member(self.workspace.id or 0, task.origin.conversation,
+                                                                 self.me.identities.values()))
+        project = self.uow.projects.get(task.project_id) if task.project_id else None
+        return Reach(in_conversation, project is None or sees_project(self.me, project))
+
+    def sees(self, task: Task) -> bool:
+        return can(self.me, Act.SEE, task, self.reach(task))
+
+    def project(self, name: str) -> Project:
+        """The project called `name` that the speaker may see; one they may not is answered like a missing one."""
+        cleaned = name.strip().lstrip("#")
+        project = self.uow.projects.by_name(self.workspace.id or 0, cleaned)
+        if project is None or not sees_project(self.me, project):
+            raise no_project(cleaned)
+        return project
 
     def person_named(self, name: str) -> Person:
         """The one person called `name`; ask instead of guessing when several match."""

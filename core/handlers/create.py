@@ -1,15 +1,18 @@
 """Creating tasks from a reading of free text: one task per owner, requests asked to commit."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from core.actions import answer_actions
-from core.errors import InvalidInput
+from core.conversations import ConversationKind
+from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.language import Reading, Workday, parse_request
 from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
+from core.permissions import sees_project
 from core.projects import Project
 from core.report.load import load_note
 from core.schedule.plan import next_project_digest
@@ -39,17 +42,24 @@ def project_for(ctx: Context, name: str | None) -> tuple[Project | None, bool]:
     if not name:
         return None, False
     found = ctx.uow.projects.by_name(ctx.workspace.id or 0, name)
+    if found is not None and not sees_project(ctx.me, found):
+        raise name_taken(name)
     if found is not None:
         return found, False
     return new_project(ctx, name), True
 
 
-def new_project(ctx: Context, name: str, goal_id: int | None = None) -> Project:
+def name_taken(name: str) -> Conflict:
+    """The one answer for a project name in use, whether or not the speaker may see that project."""
+    return Conflict(f"The project name #{name} is taken. Pick another name, e.g. #{name}-2.")
+
+
+def new_project(ctx: Context, name: str, goal_id: int | None = None, private: bool = False) -> Project:
     """A project owned by the speaker, posting its weekly digest to the conversation it was made in."""
     return ctx.uow.projects.add(Project(
         ctx.workspace.id or 0, name, ctx.now, owner_id=ctx.me.id, goal_id=goal_id,
         channel=ctx.speaker.conversation, members={ctx.me.id or 0},
-        next_digest_at=next_project_digest(ctx.me.tz, ctx.policy.project_digest_day, ctx.now),
+        next_digest_at=next_project_digest(ctx.me.tz, ctx.policy.project_digest_day, ctx.now), private=private,
     ))
 
 
@@ -58,18 +68,32 @@ def create_tasks(ctx: Context, reading: Reading, origin: Origin | None, private:
     title = clean_title(reading.title)
     owners = owners_of(ctx, reading)
     project, _ = project_for(ctx, reading.project)
-    return [_create_one(ctx, reading, title, owner, project, origin, private) for owner in owners]
+    origin, visibility = _where(ctx, origin, private)
+    return [_create_one(ctx, reading, title, owner, project, origin, visibility) for owner in owners]
+
+
+def _where(ctx: Context, origin: Origin | None, private: bool) -> tuple[Origin | None, Visibility]:
+    """The origin with its conversation's kind, and who sees the task: participants only when asked so; the
+    workspace when asked in a public channel (or nowhere); otherwise the conversation's members."""
+    if origin is not None:
+        conversation = ctx.uow.conversations.get(ctx.workspace.id or 0, origin.conversation)
+        origin = replace(origin, kind=conversation.kind if conversation else None)
+    if private:
+        return origin, Visibility.PRIVATE
+    if origin is None or origin.kind is ConversationKind.PUBLIC:
+        return origin, Visibility.WORKSPACE
+    return origin, Visibility.CONVERSATION
 
 
 def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, project: Project | None,
-                origin: Origin | None, private: bool) -> Task:
+                origin: Origin | None, visibility: Visibility) -> Task:
     number = ctx.uow.tasks.next_number(ctx.workspace.id or 0)
     task = Task(
         workspace_id=ctx.workspace.id or 0, number=number, title=title, requester_id=ctx.me.id or 0,
         owner_id=owner.id or 0, created_at=ctx.now, updated_at=ctx.now, due=reading.due,
         priority=Priority(reading.priority or "normal"), project_id=project.id if project else None,
         labels=reading.labels, origin=origin, recurrence=reading.recurrence,
-        visibility=Visibility.PRIVATE if private else Visibility.WORKSPACE,
+        visibility=visibility,
     )
     task.agreement = opening_agreement(task)
     ctx.plan(task)
@@ -97,7 +121,18 @@ def created_text(ctx: Context, tasks: list[Task]) -> str:
                          f"I've asked {owner.mention} to accept, propose another date or decline.")
         else:
             lines.append(f"Created {task.ref} {task.title}, due {due}. It's yours.")
-    return "\n".join(lines)
+    return "\n".join(lines + _unread_hint(ctx, tasks[0] if tasks else None))
+
+
+def _unread_hint(ctx: Context, task: Task | None) -> list[str]:
+    """How to let a private channel see its tasks when Tandem can't read who is in it."""
+    if task is None or task.origin is None or task.visibility is not Visibility.CONVERSATION:
+        return []
+    conversation = ctx.uow.conversations.get(ctx.workspace.id or 0, task.origin.conversation)
+    if conversation is None or conversation.readable:
+        return []
+    return ["I can't see who is in this conversation, so only the people taking part can see this task. "
+            "Invite me (on Slack: /invite @Tandem) and its members will see it too."]
 
 
 def reading_card(ctx: Context, reading: Reading, owners: list[Person]) -> Card:

@@ -3,22 +3,25 @@ from __future__ import annotations
 
 from core.actions import answer_actions
 from core.activity import Comment
-from core.commands import AssignTask, CommentOnTask, EditTask, SetDue, WatchTask
+from core.commands import AssignTask, CommentOnTask, EditTask, SetDue, SetVisibility, WatchTask
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.handlers.create import project_for
+from core.handlers.sharing import set_visibility
 from core.language import parse_when
 from core.negotiation import opening_agreement
 from core.permissions import Act
-from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, Visibility, clean_title, parse_ref
+from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, clean_title, parse_ref
 from core.wording import when
 
 EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "private", "public")
 
 
 def edit_task(cmd: EditTask, ctx: Context) -> str:
-    task = ctx.task(cmd.number, Act.EDIT)
     field, value = cmd.field.lower(), cmd.value.strip()
+    if field in ("private", "public"):
+        return set_visibility(SetVisibility(cmd.number, field), ctx)
+    task = ctx.task(cmd.number, Act.EDIT)
     if field not in EDITABLE:
         raise InvalidInput(f"I can edit {', '.join(EDITABLE)}. Example: /task edit {task.ref} title New title")
     _apply_edit(ctx, task, field, value)
@@ -41,10 +44,8 @@ def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
         task.project_id = project.id if project else None
     elif field == "parent":
         task.parent_id = _parent(ctx, task, value)
-    elif field == "labels":
-        task.labels = tuple(sorted({w.lstrip("+").lower() for w in value.split() if w.lstrip("+")}))
     else:
-        task.visibility = Visibility.PRIVATE if field == "private" else Visibility.WORKSPACE
+        task.labels = tuple(sorted({w.lstrip("+").lower() for w in value.split() if w.lstrip("+")}))
 
 
 def _parent(ctx: Context, task: Task, value: str) -> int | None:

@@ -8,6 +8,7 @@ from core.errors import Conflict, InvalidInput, NotAllowed
 from core.handlers.context import Context
 from core.handlers.projects import find_goal, find_project, valid_name
 from core.language import parse_when
+from core.permissions import sees_project
 from core.projects import Goal
 from core.report.text import day
 
@@ -50,7 +51,7 @@ def set_project_goal(cmd: SetProjectGoal, ctx: Context) -> str:
 
 def list_goals(cmd: ListGoals, ctx: Context) -> str:
     goals = ctx.uow.goals.list(ctx.workspace.id or 0)
-    projects = ctx.uow.projects.list(ctx.workspace.id or 0)
+    projects = [p for p in ctx.uow.projects.list(ctx.workspace.id or 0) if sees_project(ctx.me, p)]
     if not goals:
         return "No goals yet. Set one with /task goal add grow-revenue by 30 jun"
     lines = [f"{_summary(ctx, g)}: " + (", ".join(f"#{p.name}" for p in projects if p.goal_id == g.id)

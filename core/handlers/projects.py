@@ -4,10 +4,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from core.commands import CreateProject, JoinProject, ListProjects, ProjectStatusQuery
-from core.errors import Conflict, InvalidInput, NotFound
+from core.errors import InvalidInput, NotFound
 from core.handlers.context import Context
-from core.handlers.create import new_project
+from core.handlers.create import name_taken, new_project
 from core.outcome import Reply
+from core.permissions import sees_project
+from core.ports import TaskQuery
 from core.projects import Goal, Project
 
 NAME_LIMIT = 60
@@ -24,11 +26,13 @@ def valid_name(raw: str, kind: str) -> str:
 def create_project(cmd: CreateProject, ctx: Context) -> str:
     name = valid_name(cmd.name, "project")
     if ctx.uow.projects.by_name(ctx.workspace.id or 0, name):
-        raise Conflict(f"#{name} already exists.")
+        raise name_taken(name)
     goal = find_goal(ctx, cmd.goal) if cmd.goal else None
-    new_project(ctx, name, goal.id if goal else None)
+    new_project(ctx, name, goal.id if goal else None, cmd.private)
     serves = f", serving goal {goal.name}" if goal else ""
-    return f"Created project #{name}{serves}. Add tasks with: /task add … #{name}"
+    private = " It is private: only its members see it and its tasks; add them with /task project join " \
+        f"#{name} @name." if cmd.private else ""
+    return f"Created project #{name}{serves}. Add tasks with: /task add … #{name}.{private}"
 
 
 def find_goal(ctx: Context, name: str) -> Goal:
@@ -39,14 +43,12 @@ def find_goal(ctx: Context, name: str) -> Goal:
 
 
 def find_project(ctx: Context, name: str) -> Project:
-    project = ctx.uow.projects.by_name(ctx.workspace.id or 0, name.strip().lstrip("#"))
-    if project is None:
-        raise NotFound(f"There is no project #{name.lstrip('#')}. See them with /task project list.")
-    return project
+    """The project the speaker may see (one they may not is answered like a missing one)."""
+    return ctx.project(name)
 
 
 def join_project(cmd: JoinProject, ctx: Context) -> str:
-    project = find_project(ctx, cmd.name)
+    project = ctx.project(cmd.name)
     member = ctx.person_named(cmd.member) if cmd.member else ctx.me
     project.members = project.members | {member.id or 0}
     ctx.uow.projects.save(project)
@@ -54,15 +56,16 @@ def join_project(cmd: JoinProject, ctx: Context) -> str:
 
 
 def list_projects(cmd: ListProjects, ctx: Context) -> str:
-    projects = ctx.uow.projects.list(ctx.workspace.id or 0)
+    projects = [p for p in ctx.uow.projects.list(ctx.workspace.id or 0) if sees_project(ctx.me, p)]
     if not projects:
         return "No projects yet. Start one with /task project new launch"
     return "Projects: " + ", ".join(f"#{p.name}" for p in projects)
 
 
 def project_status(cmd: ProjectStatusQuery, ctx: Context) -> Reply:
-    project = find_project(ctx, cmd.name)
-    status = ctx.uow.tasks.project_status(project, ctx.now, ctx.now + timedelta(days=7))
+    project = ctx.project(cmd.name)
+    scope = TaskQuery(ctx.workspace.id or 0, ctx.me)
+    status = ctx.uow.tasks.project_status(scope, project, ctx.now, ctx.now + timedelta(days=7))
     counts = ", ".join(f"{n} {state}" for state, n in sorted(status.counts.items())) or "no tasks"
     return Reply(f"#{project.name}: {status.percent_done}% done ({counts}). {status.overdue} overdue, "
                  f"{status.unanswered} unanswered requests, {status.due_this_week} commitments due this week.")

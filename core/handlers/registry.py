@@ -5,7 +5,19 @@ from collections.abc import Callable
 from typing import Any
 
 from core import commands as c
-from core.handlers import adding, editing, goals, lifecycle, negotiate, projects, reports, scheduling, settings, views
+from core.handlers import (
+    adding,
+    editing,
+    goals,
+    lifecycle,
+    negotiate,
+    projects,
+    reports,
+    scheduling,
+    settings,
+    sharing,
+    views,
+)
 from core.handlers.context import Context
 from core.outcome import Reply
 
@@ -26,6 +38,7 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.SetStatus: lifecycle.set_status,
     c.EditTask: editing.edit_task,
     c.AssignTask: editing.assign_task,
+    c.SetVisibility: sharing.set_visibility,
     c.SetDue: editing.set_due,
     c.CommentOnTask: editing.comment_on_task,
     c.WatchTask: editing.watch_task,

@@ -5,10 +5,9 @@ from dataclasses import replace
 
 from core.actions import actions_for
 from core.commands import ListTasks, ShowTask, SuggestPeople, SuggestTasks
-from core.errors import InvalidInput, NotFound
+from core.errors import InvalidInput
 from core.handlers.context import Context
 from core.outcome import Card, Reply
-from core.permissions import Act, can
 from core.ports import TaskQuery
 from core.tasks import Agreement, Task, parse_ref
 from core.wording import at, task_line
@@ -57,7 +56,7 @@ def _by_ref(ctx: Context, text: str) -> list[Task]:
         task = ctx.uow.tasks.get(ctx.workspace.id or 0, parse_ref(text))
     except InvalidInput:
         return []
-    return [task] if task is not None and task.is_open and can(ctx.me, Act.SEE, task) else []
+    return [task] if task is not None and task.is_open and ctx.sees(task) else []
 
 
 def _select(ctx: Context, view: str, argument: str) -> tuple[list[Task], str]:
@@ -78,9 +77,7 @@ def _select(ctx: Context, view: str, argument: str) -> tuple[list[Task], str]:
     if view == "overdue":
         return ctx.uow.tasks.query(replace(base, due_before=ctx.now)), TITLES[view]
     if view == "project":
-        project = ctx.uow.projects.by_name(ctx.workspace.id or 0, argument.lstrip("#"))
-        if project is None:
-            raise NotFound(f"There is no project #{argument.lstrip('#')}. See them with /task project list.")
+        project = ctx.project(argument)
         return ctx.uow.tasks.query(replace(base, project_id=project.id)), f"Project #{project.name}"
     if view == "search":
         if len(argument) < 2:
@@ -116,7 +113,7 @@ def _family(ctx: Context, task: Task) -> list[str]:
     """"Part of T-3 …" and the subtasks the speaker may see."""
     lines = []
     parent = ctx.uow.tasks.get_by_id(task.parent_id) if task.parent_id else None
-    if parent is not None and can(ctx.me, Act.SEE, parent):
+    if parent is not None and ctx.sees(parent):
         lines.append(f"Part of {parent.ref} {parent.title}")
     query = TaskQuery(ctx.workspace.id or 0, ctx.me, parent_id=task.id, open_only=False)
     lines += [f"  subtask {sub.ref} {sub.title} ({sub.status})" for sub in ctx.uow.tasks.query(query)]

@@ -77,6 +77,7 @@ def _fill(row: ProjectRow, project: Project) -> None:
     row.channel = project.channel
     row.created_at = project.created_at
     row.next_digest_at = project.next_digest_at
+    row.private = project.private
 
 
 def _to_project(row: ProjectRow, members: set[int]) -> Project:
@@ -89,5 +90,6 @@ def _to_project(row: ProjectRow, members: set[int]) -> Project:
         channel=row.channel,
         members=members,
         next_digest_at=row.next_digest_at,
+        private=row.private,
         id=row.id,
     )

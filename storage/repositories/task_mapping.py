@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from core.conversations import ConversationKind
 from core.due import Due
 from core.tasks import Agreement, Origin, Priority, RepeatMode, Status, Task, Visibility
 from storage.rows import TaskRow
@@ -49,6 +50,7 @@ def _values(task: Task) -> dict[str, Any]:
         "origin_conversation": origin.conversation if origin else None,
         "origin_message": origin.message if origin else None,
         "origin_link": origin.link if origin else None,
+        "origin_kind": origin.kind.value if origin and origin.kind else None,
         "visibility": task.visibility.value,
         "recurrence": task.recurrence,
         "created_at": task.created_at,
@@ -114,4 +116,5 @@ def _due(on: date | None, at: datetime | None, tz: str | None) -> Due | None:
 def _origin(row: TaskRow) -> Origin | None:
     if row.origin_conversation is None:
         return None
-    return Origin(conversation=row.origin_conversation, message=row.origin_message, link=row.origin_link)
+    kind = ConversationKind(row.origin_kind) if row.origin_kind else None
+    return Origin(conversation=row.origin_conversation, message=row.origin_message, link=row.origin_link, kind=kind)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, Text, cast, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute
 
+from core.conversations import ConversationKind
 from core.due import Due
 from core.tasks import Agreement, Origin, Priority, RepeatMode, Status, Task, Visibility
 from storage.rows import TaskRow
@@ -33,8 +34,8 @@ TASK_COLUMNS = tuple(_raw(column) for column in (
     TaskRow.owner_id, TaskRow.agreement, TaskRow.status, TaskRow.priority, TaskRow.due_on, TaskRow.due_at,
     TaskRow.due_tz, TaskRow.proposed_on, TaskRow.proposed_at, TaskRow.proposed_tz, TaskRow.project_id,
     TaskRow.labels, TaskRow.parent_id, TaskRow.origin_conversation, TaskRow.origin_message, TaskRow.origin_link,
-    TaskRow.visibility, TaskRow.recurrence, TaskRow.repeat_mode, TaskRow.rotation, TaskRow.created_at,
-    TaskRow.updated_at, TaskRow.completed_at, TaskRow.next_reminder_at, TaskRow.reminder_stage,
+    TaskRow.origin_kind, TaskRow.visibility, TaskRow.recurrence, TaskRow.repeat_mode, TaskRow.rotation,
+    TaskRow.created_at, TaskRow.updated_at, TaskRow.completed_at, TaskRow.next_reminder_at, TaskRow.reminder_stage,
     TaskRow.follow_up_at, TaskRow.nudges, TaskRow.next_occurrence_at,
 ))
 # Dictionary lookups are several times faster than calling the enum class.
@@ -43,13 +44,14 @@ STATUSES = {member.value: member for member in Status}
 PRIORITIES = {member.value: member for member in Priority}
 VISIBILITIES = {member.value: member for member in Visibility}
 REPEAT_MODES = {member.value: member for member in RepeatMode}
+KINDS = {member.value: member for member in ConversationKind}
 
 
 def to_task_fast(values: Sequence[Any]) -> Task:
     """The Task (without watchers) a row of TASK_COLUMNS stores; equal to what task_mapping.to_task makes."""
     (task_id, workspace_id, number, title, notes, requester_id, owner_id, agreement, status, priority,
      due_on, due_at, due_tz, proposed_on, proposed_at, proposed_tz, project_id, labels, parent_id,
-     conversation, message, link, visibility, recurrence, repeat_mode, rotation, created_at, updated_at,
+     conversation, message, link, kind, visibility, recurrence, repeat_mode, rotation, created_at, updated_at,
      completed_at, next_reminder_at, reminder_stage, follow_up_at, nudges, next_occurrence_at) = values
     fields = {
         "workspace_id": workspace_id, "number": number, "title": title, "requester_id": requester_id,
@@ -58,7 +60,8 @@ def to_task_fast(values: Sequence[Any]) -> Task:
         "due": _due(due_on, due_at, due_tz), "proposed_due": _due(proposed_on, proposed_at, proposed_tz),
         "notes": notes, "watchers": set(), "project_id": project_id, "labels": _tuple(labels),
         "parent_id": parent_id,
-        "origin": None if conversation is None else Origin(conversation=conversation, message=message, link=link),
+        "origin": None if conversation is None else Origin(conversation=conversation, message=message, link=link,
+                                                          kind=KINDS[kind] if kind else None),
         "visibility": VISIBILITIES[visibility], "recurrence": recurrence, "repeat_mode": REPEAT_MODES[repeat_mode],
         "rotation": _tuple(rotation), "completed_at": _instant(completed_at),
         "next_reminder_at": _instant(next_reminder_at), "reminder_stage": reminder_stage,

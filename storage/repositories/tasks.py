@@ -15,7 +15,7 @@ from storage.repositories.claims import OPEN_STATUSES, claim
 from storage.repositories.people_links import PeopleLinks
 from storage.repositories.task_digest import digest_material
 from storage.repositories.task_mapping import fill_row, to_task, update_row
-from storage.repositories.task_query import task_select
+from storage.repositories.task_query import task_select, visible_to
 from storage.rows import TaskRow, TaskWatcherRow, WorkspaceRow
 
 CLOSED = (Status.DONE.value, Status.CANCELLED.value)
@@ -88,8 +88,9 @@ class SqlTaskRepository:
     def query(self, query: TaskQuery) -> list[Task]:
         return self._with_watchers(self._session.scalars(task_select(query)).all())
 
-    def project_status(self, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
-        """Counts by state plus overdue, unanswered and due-this-week, in one aggregate query."""
+    def project_status(self, scope: TaskQuery, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
+        """Counts by state plus overdue, unanswered and due-this-week over what `scope` lets through, in one
+        aggregate query."""
         is_open = TaskRow.status.not_in(CLOSED)
         rows = self._session.execute(
             select(
@@ -101,22 +102,12 @@ class SqlTaskRepository:
                 _count(and_(is_open, TaskRow.agreement == Agreement.COMMITTED.value,
                             TaskRow.due_deadline > now, TaskRow.due_deadline <= week_end)),
             )
-            .where(TaskRow.project_id == project.id)
+            .where(TaskRow.project_id == project.id, TaskRow.workspace_id == scope.workspace_id, visible_to(scope))
             .group_by(TaskRow.status)
         ).all()
         counts = {status: int(n) for status, n, *_ in rows}
         overdue, unanswered, due_soon = (sum(int(row[i]) for row in rows) for i in (2, 3, 4))
         return ProjectStatus(project, counts, overdue, unanswered, due_soon, sum(counts.values()))
-
-    def project_tasks_open(self, project_id: int, limit: int) -> list[Task]:
-        """The project's open tasks, soonest deadline first (undated last), then by number."""
-        rows = self._session.scalars(
-            select(TaskRow)
-            .where(TaskRow.project_id == project_id, TaskRow.status.in_(OPEN_STATUSES))
-            .order_by(TaskRow.due_deadline.asc().nulls_last(), TaskRow.number)
-            .limit(limit)
-        ).all()
-        return self._with_watchers(rows)
 
     def claim_due_reminders(self, now: datetime, limit: int) -> list[Task]:
         return self._claim(TaskRow.next_reminder_at, now, limit)

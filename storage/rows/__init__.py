@@ -1,6 +1,7 @@
 """Every row class, imported together so Base.metadata knows all tables."""
 from storage.rows.activity import ActivityRow, CommentRow
 from storage.rows.base import Base
+from storage.rows.conversations import ConversationMemberRow, ConversationRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
 from storage.rows.leases import LeaseRow
@@ -13,6 +14,8 @@ __all__ = [
     "ActivityRow",
     "Base",
     "CommentRow",
+    "ConversationMemberRow",
+    "ConversationRow",
     "DraftRow",
     "GoalRow",
     "IdentityRow",

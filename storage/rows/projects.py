@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.rows.base import Base
@@ -37,6 +37,7 @@ class ProjectRow(Base):
     channel: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     next_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    private: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class ProjectMemberRow(Base):

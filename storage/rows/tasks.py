@@ -47,6 +47,7 @@ class TaskRow(Base):
     origin_conversation: Mapped[str | None] = mapped_column(String(255))
     origin_message: Mapped[str | None] = mapped_column(String(255))
     origin_link: Mapped[str | None] = mapped_column(Text)
+    origin_kind: Mapped[str | None] = mapped_column(String(32))
     visibility: Mapped[str] = mapped_column(String(16))
     recurrence: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -17,7 +17,7 @@ def _count_tasks(chat: ChatHarness) -> int:
         ("/task frobnicate", "Type /task help"),
         ("/task add", "What needs doing?"),
         ("/task add @zed send the report by friday", "I don't know @zed here"),
-        ("/task show T-99", "There is no T-99 here"),
+        ("/task show T-99", "I can't find T-99"),
         ("/task done banana", "'banana' is not a task reference"),
         ("/task add " + "x" * 300, "the limit is 200"),
         ("/task due T-1 the day after never", "couldn't read"),

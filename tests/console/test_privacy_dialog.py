@@ -42,7 +42,7 @@ def test_two_workspaces_never_see_each_other(chat: ChatHarness, other_room: Call
     globex = other_room("globex")
     globex.say("@alice: hello")
     assert "nothing here" in globex.reply("@alice: /task list all")
-    assert "There is no T-1 here" in globex.reply("@alice: /task done T-1")
+    assert "I can't find T-1" in globex.reply("@alice: /task done T-1")
     assert "I don't know @bob here" in globex.reply("@alice: /task add @bob spy on acme")
     assert "Created T-1" in globex.reply("@alice: /task add count the chairs")
     assert "ship the release" in chat.reply("@alice: /task show T-1")

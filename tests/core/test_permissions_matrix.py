@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 import pytest
 
 from core.people import Person, Role
-from core.permissions import Act, can
+from core.permissions import Act, Reach, can, sees_project
+from core.projects import Project
 from core.tasks import Task, Visibility
 
 NOW = datetime(2026, 3, 26, 12, tzinfo=UTC)
@@ -22,30 +23,59 @@ def _person(person_id: int, role: Role = Role.MEMBER, external: bool = False, wo
 
 
 READ = {Act.SEE, Act.COMMENT, Act.WATCH}
-# (who, role, external, visibility) -> the acts allowed
+IN, OUT = Reach(in_conversation=True), Reach(in_conversation=False)
+# (who, role, external, visibility, reach) -> the acts allowed
 MATRIX = [
-    (REQUESTER, Role.MEMBER, False, Visibility.WORKSPACE, READ | {Act.EDIT, Act.SETTLE}),
-    (OWNER, Role.MEMBER, False, Visibility.WORKSPACE, READ | {Act.EDIT, Act.ANSWER}),
-    (WATCHER, Role.MEMBER, False, Visibility.WORKSPACE, READ),
-    (STRANGER, Role.MEMBER, False, Visibility.WORKSPACE, READ),
-    (STRANGER, Role.MEMBER, False, Visibility.PRIVATE, set()),
-    (STRANGER, Role.ADMIN, False, Visibility.WORKSPACE, READ | {Act.EDIT}),
-    (STRANGER, Role.ADMIN, False, Visibility.PRIVATE, set()),
-    (STRANGER, Role.GUEST, False, Visibility.WORKSPACE, set()),
-    (STRANGER, Role.MEMBER, True, Visibility.WORKSPACE, set()),
-    (OWNER, Role.GUEST, False, Visibility.WORKSPACE, READ | {Act.EDIT, Act.ANSWER}),
-    (WATCHER, Role.GUEST, False, Visibility.PRIVATE, READ),
-    (REQUESTER, Role.MEMBER, True, Visibility.PRIVATE, READ | {Act.EDIT, Act.SETTLE}),
+    (REQUESTER, Role.MEMBER, False, Visibility.WORKSPACE, OUT, READ | {Act.EDIT, Act.SETTLE, Act.SHARE}),
+    (OWNER, Role.MEMBER, False, Visibility.WORKSPACE, OUT, READ | {Act.EDIT, Act.ANSWER}),
+    (WATCHER, Role.MEMBER, False, Visibility.WORKSPACE, OUT, READ),
+    (STRANGER, Role.MEMBER, False, Visibility.WORKSPACE, OUT, READ),
+    (STRANGER, Role.MEMBER, False, Visibility.PRIVATE, IN, set()),
+    (STRANGER, Role.ADMIN, False, Visibility.WORKSPACE, OUT, READ | {Act.EDIT, Act.SHARE}),
+    (STRANGER, Role.ADMIN, False, Visibility.PRIVATE, IN, set()),
+    (STRANGER, Role.GUEST, False, Visibility.WORKSPACE, IN, set()),
+    (STRANGER, Role.MEMBER, True, Visibility.WORKSPACE, IN, set()),
+    (OWNER, Role.GUEST, False, Visibility.WORKSPACE, OUT, READ | {Act.EDIT, Act.ANSWER}),
+    (WATCHER, Role.GUEST, False, Visibility.PRIVATE, OUT, READ),
+    (REQUESTER, Role.MEMBER, True, Visibility.PRIVATE, OUT, READ | {Act.EDIT, Act.SETTLE, Act.SHARE}),
+    # asked in a private channel, a private thread, a group DM or a DM: its members see it, nobody else
+    (STRANGER, Role.MEMBER, False, Visibility.CONVERSATION, IN, READ),
+    (STRANGER, Role.MEMBER, False, Visibility.CONVERSATION, OUT, set()),
+    (STRANGER, Role.ADMIN, False, Visibility.CONVERSATION, IN, READ | {Act.EDIT, Act.SHARE}),
+    (STRANGER, Role.ADMIN, False, Visibility.CONVERSATION, OUT, set()),
+    (STRANGER, Role.GUEST, False, Visibility.CONVERSATION, IN, set()),
+    (STRANGER, Role.MEMBER, True, Visibility.CONVERSATION, IN, set()),
+    (WATCHER, Role.MEMBER, False, Visibility.CONVERSATION, OUT, READ),
+    (OWNER, Role.GUEST, False, Visibility.CONVERSATION, OUT, READ | {Act.EDIT, Act.ANSWER}),
+    # a project that hides its tasks from the reader hides them whatever the conversation says
+    (STRANGER, Role.MEMBER, False, Visibility.WORKSPACE, Reach(True, sees_project=False), set()),
+    (OWNER, Role.MEMBER, False, Visibility.WORKSPACE, Reach(False, sees_project=False), READ | {Act.EDIT, Act.ANSWER}),
 ]
 
 
-@pytest.mark.parametrize(("who", "role", "external", "visibility", "allowed"), MATRIX)
+@pytest.mark.parametrize(("who", "role", "external", "visibility", "reach", "allowed"), MATRIX)
 def test_each_person_may_do_exactly_what_the_policy_allows(
-    who: int, role: Role, external: bool, visibility: Visibility, allowed: set[Act]
+    who: int, role: Role, external: bool, visibility: Visibility, reach: Reach, allowed: set[Act]
 ) -> None:
     person, task = _person(who, role, external), _task(visibility)
-    granted = {act for act in Act if can(person, act, task)}
+    granted = {act for act in Act if can(person, act, task, reach)}
     assert granted == allowed
+
+
+@pytest.mark.parametrize(("role", "external", "member", "private", "sees"), [
+    (Role.MEMBER, False, False, False, True),
+    (Role.MEMBER, False, False, True, False),
+    (Role.ADMIN, False, False, True, False),
+    (Role.GUEST, False, False, False, False),
+    (Role.MEMBER, True, False, False, False),
+    (Role.GUEST, False, True, True, True),
+    (Role.MEMBER, False, True, True, True),
+])
+def test_projects_are_seen_by_their_members_and_public_ones_by_members_of_the_workspace(
+    role: Role, external: bool, member: bool, private: bool, sees: bool
+) -> None:
+    project = Project(1, "ops", NOW, members={STRANGER} if member else set(), private=private)
+    assert sees_project(_person(STRANGER, role, external), project) is sees
 
 
 @pytest.mark.parametrize("act", list(Act))

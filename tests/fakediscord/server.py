@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from tests.fakediscord import drive
+from tests.fakediscord import drive, payloads
 from tests.fakediscord.gateway import GUILDS_INTENT, MEMBERS_INTENT, Gateway
 from tests.fakediscord.ids import snowflake
 from tests.fakediscord.limits import Rule
@@ -67,11 +67,30 @@ class FakeDiscord(LoopServer):
         self._announce(self.gateway.dispatch("GUILD_CREATE", guild, guild_id, GUILDS_INTENT))
 
     def add_channel(self, guild_id: str, channel_id: str, name: str, type: int = 0,
-                    parent_id: str | None = None) -> None:
+                    parent_id: str | None = None, overwrites: list[Json] | None = None) -> None:
+        """A channel or thread; `overwrites` are its permission overwrites (a private channel denies VIEW_CHANNEL
+        to @everyone and allows it to some roles or members)."""
         with self.state.cond:
-            channel = copy.deepcopy(self.state.add_channel(guild_id, channel_id, name, type, parent_id))
+            made = self.state.add_channel(guild_id, channel_id, name, type, parent_id)
+            made["permission_overwrites"] = copy.deepcopy(overwrites or [])
+            channel = copy.deepcopy(made)
         event = "THREAD_CREATE" if type in (10, 11, 12) else "CHANNEL_CREATE"
         self._announce(self.gateway.dispatch(event, channel, guild_id, GUILDS_INTENT))
+
+    def add_role(self, guild_id: str, role_id: str, name: str) -> None:
+        with self.state.cond:
+            roles = self.state.guilds[guild_id].roles
+            roles[role_id] = payloads.role(role_id, name, len(roles), "0")
+            event = {"guild_id": guild_id, "role": copy.deepcopy(roles[role_id])}
+        self._announce(self.gateway.dispatch("GUILD_ROLE_CREATE", event, guild_id, GUILDS_INTENT))
+
+    def set_roles(self, guild_id: str, user_id: str, roles: tuple[str, ...] | list[str]) -> None:
+        """Change a member's roles (announced only to bots with the members intent, like Discord)."""
+        with self.state.cond:
+            member = self.state.guilds[guild_id].members[user_id]
+            member["roles"] = list(roles)
+            event = {**copy.deepcopy(member), "user": copy.deepcopy(self.state.users[user_id]), "guild_id": guild_id}
+        self._announce(self.gateway.dispatch("GUILD_MEMBER_UPDATE", event, guild_id, MEMBERS_INTENT))
 
     def add_member(self, guild_id: str, user_id: str, username: str, global_name: str | None = None,
                    roles: tuple[str, ...] | list[str] = ()) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakeslack.conversations import Conversations
 from tests.fakeslack.faults import Fault, Faults
 from tests.fakeslack.files import Files, Uploaded
 from tests.fakeslack.handlers import SlackApi
@@ -36,6 +37,8 @@ class FakeSlack(LoopServer):
         self._api.methods.update(self.surfaces.methods())
         self.files = Files(self.state)
         self._api.methods.update(self.files.methods())
+        self.conversations = Conversations(self.state)
+        self._api.methods.update(self.conversations.methods())
         self.socket_mode = SocketMode(self.state)
         self._api.app_methods["apps.connections.open"] = self.socket_mode.connections_open
 
@@ -61,8 +64,9 @@ class FakeSlack(LoopServer):
     def add_user(self, user_id: str, **fields: Any) -> None:
         self.state.users[user_id] = {"id": user_id, "name": user_id.lower(), "tz": "UTC", **fields}
 
-    def add_channel(self, channel: str) -> None:
-        self.state.channels.add(channel)
+    def add_channel(self, channel: str, **kind: Any) -> None:
+        """A channel (public unless private/im/mpim) with `members` (default: everyone) and `bot_in`."""
+        self.conversations.add(channel, **kind)
 
     # faults
     def fail_next(self, count: int, status: int = 500, method: str = POST) -> None:

@@ -28,6 +28,10 @@ class SlackState:
     app_tokens: dict[str, str] = field(default_factory=dict)  # app-level token (xapp-...) -> team id
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> users.info "user"
     channels: set[str] = field(default_factory=set)
+    conversations: dict[str, dict[str, Any]] = field(default_factory=dict)  # channel -> conversations.info
+    members: dict[str, list[str]] = field(default_factory=dict)  # channel -> user ids (default: everyone)
+    bot_outside: set[str] = field(default_factory=set)  # private channels the bot was not invited to
+    member_pages: int = 0  # conversations.members pages served
     posted: list[Posted] = field(default_factory=list)
     updated: list[Posted] = field(default_factory=list)
     calls: dict[str, int] = field(default_factory=dict)

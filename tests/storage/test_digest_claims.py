@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
 
 from core.due import Due
+from core.ports import TaskQuery
 from core.projects import Project
 from core.tasks import Status
 from storage.uow import SqlUnitOfWorkFactory
@@ -80,9 +82,10 @@ def test_a_projects_open_tasks_come_soonest_deadline_first(uow_factory: SqlUnitO
         uow.commit()
     with uow_factory() as uow:
         assert launch.id is not None
-        tasks = uow.tasks.project_tasks_open(launch.id, 10)
+        scope = TaskQuery(launch.workspace_id, ana, project_id=launch.id, limit=10)
+        tasks = uow.tasks.query(scope)
         assert [task.title for task in tasks] == ["sooner", "soon", "undated", "undated too"]
-        assert [task.title for task in uow.tasks.project_tasks_open(launch.id, 2)] == ["sooner", "soon"]
+        assert [task.title for task in uow.tasks.query(replace(scope, limit=2))] == ["sooner", "soon"]
 
 
 @pytest.mark.postgres

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from core.due import Due
+from core.ports import TaskQuery
 from core.tasks import Agreement, Origin, Priority, Status, Visibility
 from storage.uow import SqlUnitOfWorkFactory
 from tests.storage.builders import NOW, add_person, add_task, add_workspace
@@ -175,7 +176,7 @@ def test_project_status_counts_states_overdue_unanswered_and_due_this_week(uow_f
         add_task(uow, ana, status=Status.DONE, project_id=project.id, due=due_in(-2))
         add_task(uow, ana, status=Status.BLOCKED, project_id=project.id, due=due_in(30))
         add_task(uow, ana, project_id=other.id, due=due_in(-1))
-        status = uow.tasks.project_status(project, NOW, NOW + timedelta(days=7))
+        status = uow.tasks.project_status(TaskQuery(workspace.id, ana), project, NOW, NOW + timedelta(days=7))
         assert status.counts == {"open": 3, "done": 1, "blocked": 1}
         assert (status.total, status.overdue, status.unanswered, status.due_this_week) == (5, 1, 1, 1)
         assert status.percent_done == 20

@@ -1,7 +1,7 @@
 """Goals get a target date and a description, for the portfolio and its forecast.
 
 Revision ID: 0008_goals_forecast
-Revises: 0004
+Revises: 0006_conversations
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_goals_forecast"
-down_revision: str | None = "0004"
+down_revision: str | None = "0006_conversations"
 branch_labels = None
 depends_on = None
 
