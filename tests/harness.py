@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from adapters.console.render import BotMessage
 from adapters.console.room import ConsoleRoom
@@ -12,7 +11,7 @@ from bot.deliver import Deliverer
 from bot.holidays import PublicHolidays
 from core.bus import Bus
 from core.people import PersonDefaults
-from core.sandbox import SandboxClock
+from core.sandbox import Sandbox, SandboxClock
 from core.schedule.policy import SchedulePolicy
 from core.schedule.service import Scheduler
 from storage.uow import SqlUnitOfWorkFactory
@@ -32,14 +31,10 @@ class ChatHarness:
         self.clock = SandboxClock(self.start)
         self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz))
         self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), PublicHolidays())
-        deliverer = Deliverer(self.uow_factory, {"console": ConsoleSender(self.messages.append)}, self.clock)
+        sender = ConsoleSender(self.messages.append)
+        deliverer = Deliverer(self.uow_factory, {"console": sender}, self.clock)
         self.room = ConsoleRoom(self.bus, self.workspace, "you", self.messages.append, deliverer.run_once,
-                                self._advance)
-
-    def _advance(self, delta: timedelta) -> str:
-        self.clock.advance(delta)
-        self.scheduler.tick()
-        return f"It is now {self.clock.now().astimezone(ZoneInfo(self.tz)):%a %d %b %H:%M}"
+                                Sandbox(self.clock, self.scheduler, self.tz), sender)
 
     def say(self, line: str) -> list[BotMessage]:
         """Say one line; returns every bot message it caused (reply first, then DMs)."""

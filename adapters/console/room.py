@@ -4,27 +4,29 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
-from adapters.common.errors import safely
+from adapters.common.errors import answered
 from adapters.common.grammar import HelpRequest, parse_command
 from adapters.common.help import help_text
+from adapters.console.advance import read_advance
 from adapters.console.render import BotMessage
+from adapters.console.sender import ConsoleSender
 from core.bus import Bus
 from core.commands import DraftRequest, Speaker
 from core.errors import InvalidInput
 from core.identity import Identity
 from core.outcome import Reply
+from core.sandbox import Sandbox
+from core.validation import limits
+from core.validation.names import person_name
+from core.validation.text import clean
 
 SPEAKER = re.compile(r"^@([\w.\-]+):\s*(.*)$", re.DOTALL)
 BOT_MENTION = re.compile(r"@tandem\b[,:]?", re.IGNORECASE)
-DURATION_PART = re.compile(r"(\d+)\s*(m|min|minutes?|h|hours?|d|days?|w|weeks?)\s*", re.IGNORECASE)
-MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080}
-STEP = timedelta(minutes=15)
 CONSOLE_HELP = (
     "Console: `@name: text` speaks as name (new names join the room); `:as name` changes the default "
-    "speaker; `:advance 2h` (m/h/d/w) moves the sandbox clock and runs what falls due; `:now`; `:quit`. "
-    "Type /task help for the commands."
+    "speaker; `:advance 2h` (m/h/d/w, at most 8 weeks) moves the sandbox clock and runs what falls due; "
+    "`:now`; `:quit`. Type /task help for the commands."
 )
 
 
@@ -37,71 +39,89 @@ class ConsoleRoom:
     speaker: str
     emit: Callable[[BotMessage], None]
     deliver: Callable[[], object]
-    advance: Callable[[timedelta], str]
+    sandbox: Sandbox
+    sender: ConsoleSender
     conversation: str = "console"
 
     def handle(self, line: str) -> bool:
-        """Act on one line; False when the person asked to quit."""
-        text = line.strip()
+        """Act on one line; False when the person asked to quit. Whatever the line, it gets an answer."""
+        text = clean(line).strip()
         if not text:
             return True
         if text.startswith(":"):
             return self._console_command(text[1:].strip())
+        if len(text) > limits.LINE:
+            self._answer(lambda: Reply(limits.within(text, limits.LINE, "message",
+                                                     "Put long text in a task's notes or in comments.")))
+            return True
         match = SPEAKER.match(text)
         name, text = (match.group(1), match.group(2).strip()) if match else (self.speaker, text)
-        speaker = self._speaker(name)
         if text.startswith("/"):
-            self._answer(speaker, lambda: self._task_command(speaker, text))
+            self._answer(lambda: self._task_command(self._speaker(name), text))
         elif BOT_MENTION.search(text):
             request = BOT_MENTION.sub("", text).strip()
-            self._answer(speaker, lambda: self.bus.execute(DraftRequest(request), speaker).reply)
-        self.deliver()
+            self._answer(lambda: self.bus.execute(DraftRequest(request), self._speaker(name)).reply)
+        else:
+            self._answer(lambda: self._join(name), quiet=True)
+        self._answer(self._deliver, quiet=True)
         return True
 
     def _task_command(self, speaker: Speaker, text: str) -> Reply:
         if not text.startswith("/task"):
-            raise InvalidInput(f"I only know /task. Try /task help (you typed {text.split()[0]}).")
+            raise InvalidInput(f"I only know /task. Try /task help (you typed {text.split()[0][:40]}).")
         command = parse_command(text)
         if isinstance(command, HelpRequest):
             return Reply(help_text(command.topic))
         return self.bus.execute(command, speaker).reply
 
-    def _answer(self, speaker: Speaker, work: Callable[[], Reply]) -> None:
-        reply = safely(work)
-        self.emit(BotMessage(None, self.conversation, reply.text, reply.actions, reply.card, reply.cards))
+    def _answer(self, work: Callable[[], Reply], quiet: bool = False) -> None:
+        """Run `work` inside the one error policy; show its reply (a quiet success shows nothing)."""
+        result = answered(work)
+        if quiet and not result.error:
+            return
+        reply = result.reply
+        self.emit(BotMessage(None, self.conversation, reply.text, reply.actions, reply.card, reply.cards,
+                             error=result.error))
+
+    def _deliver(self) -> Reply:
+        self.deliver()
+        return Reply("")
+
+    def _join(self, name: str) -> Reply:
+        self._speaker(name)
+        return Reply("")
 
     def _speaker(self, name: str) -> Speaker:
-        who = Identity("console", self.workspace, self.workspace, name.lower(), name, handle=name.lower())
-        return self.bus.identify(who, conversation=self.conversation)
+        """The person speaking as `name`; a newcomer's name is checked for length and look-alikes."""
+        shown = person_name(name)
+        who = Identity("console", self.workspace, self.workspace, shown.lower(), shown, handle=shown.lower())
+        return self.bus.identify(who, conversation=self.conversation, distinct_look=True)
 
     def _console_command(self, text: str) -> bool:
         word, _, rest = text.partition(" ")
         if word in ("quit", "q", "exit"):
             return False
         if word == "as" and rest.strip():
-            self.speaker = rest.strip().lstrip("@")
-            self._speaker(self.speaker)
-            self._say(f"You are now speaking as @{self.speaker.lower()}.")
+            self._answer(lambda: self._become(rest.strip().lstrip("@")))
         elif word == "advance":
-            self._advance(rest.strip())
+            self._answer(lambda: self._advance(rest.strip()))
         elif word == "now":
-            self._say(self.advance(timedelta(0)))
+            self._say(f"It is now {self.sandbox.shown(year=True)} ({self.sandbox.tz}).")
         else:
             self._say(CONSOLE_HELP)
         return True
 
-    def _advance(self, amount: str) -> None:
-        parts = DURATION_PART.findall(amount)
-        if not parts or DURATION_PART.sub("", amount).strip():
-            self._say("Say how far: :advance 30m, :advance 2h, :advance 1h45m, :advance 1d or :advance 1w.")
-            return
-        left = timedelta(minutes=sum(int(n) * MINUTES[unit[0].lower()] for n, unit in parts))
-        now = ""
-        while left > timedelta(0):  # step like a running scheduler would, so every digest and nudge happens
-            step = min(left, STEP)
-            now, left = self.advance(step), left - step
-            self.deliver()
-        self._say(now)
+    def _become(self, name: str) -> Reply:
+        self._speaker(name)
+        self.speaker = name
+        return Reply(f"You are now speaking as @{name.lower()}.")
+
+    def _advance(self, amount: str) -> Reply:
+        """Move the sandbox clock, delivering at each instant something fell due, stamped with that time."""
+        for stop in self.sandbox.run(read_advance(amount)):
+            with self.sender.fired_at(self.sandbox.shown(stop)):
+                self.deliver()
+        return Reply(f"It is now {self.sandbox.shown(year=True)} ({self.sandbox.tz}).")
 
     def _say(self, text: str) -> None:
         self.emit(BotMessage(None, self.conversation, text))

@@ -6,19 +6,20 @@ from datetime import datetime
 from core.actions import answer_actions
 from core.errors import InvalidInput
 from core.handlers.context import Context
-from core.language import Reading, parse_request
+from core.language import Reading
 from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
 from core.projects import Project
 from core.schedule.plan import next_project_digest
 from core.tasks import Origin, Priority, Task, Visibility, clean_title
+from core.validation.dates import read_request
 from core.wording import due_for_both, when
 
 
 def read(ctx: Context, text: str, said_at: datetime | None = None) -> Reading:
     """Read `text` as the speaker meant it (at `said_at`, default now), in their zone and language."""
-    return parse_request(text, now=said_at or ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+    return read_request(text, now=said_at or ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
 
 
 def owners_of(ctx: Context, reading: Reading) -> list[Person]:
