@@ -50,21 +50,23 @@ class ConsoleRoom:
             return True
         if text.startswith(":"):
             return self._console_command(text[1:].strip())
-        if len(text) > limits.LINE:
-            self._answer(lambda: Reply(limits.within(text, limits.LINE, "message",
-                                                     "Put long text in a task's notes or in comments.")))
-            return True
         match = SPEAKER.match(text)
         name, text = (match.group(1), match.group(2).strip()) if match else (self.speaker, text)
-        if text.startswith("/"):
-            self._answer(lambda: self._task_command(self._speaker(name), text))
-        elif BOT_MENTION.search(text):
-            request = BOT_MENTION.sub("", text).strip()
-            self._answer(lambda: self.bus.execute(DraftRequest(request), self._speaker(name)).reply)
-        else:
-            self._answer(lambda: self._join(name), quiet=True)
+        chat = not text.startswith("/") and not BOT_MENTION.search(text)
+        self._answer(lambda: self._message(name, text), quiet=chat)
         self._answer(self._deliver, quiet=True)
         return True
+
+    def _message(self, name: str, text: str) -> Reply:
+        """A line said by `name`: a command, a request to the bot, or chat (which only makes them join)."""
+        person_name(name)
+        limits.within(text, limits.LINE, "message", "Put long text in a task's notes or in comments.")
+        speaker = self._speaker(name)
+        if text.startswith("/"):
+            return self._task_command(speaker, text)
+        if BOT_MENTION.search(text):
+            return self.bus.execute(DraftRequest(BOT_MENTION.sub("", text).strip()), speaker).reply
+        return Reply("")
 
     def _task_command(self, speaker: Speaker, text: str) -> Reply:
         if not text.startswith("/task"):
@@ -85,10 +87,6 @@ class ConsoleRoom:
 
     def _deliver(self) -> Reply:
         self.deliver()
-        return Reply("")
-
-    def _join(self, name: str) -> Reply:
-        self._speaker(name)
         return Reply("")
 
     def _speaker(self, name: str) -> Speaker:
