@@ -85,8 +85,9 @@ def check_repeat(rule: str, now: datetime) -> str:
             from None
     assert isinstance(parsed, rrule)
     impossible = _impossible_day(rule)
-    if impossible or parsed.replace(count=None, until=start + timedelta(days=366 * REPEAT_HORIZON_YEARS)).after(
-            start) is None:
+    bounded = any(word in rule.upper() for word in ("UNTIL=", "COUNT="))
+    horizon = parsed if bounded else parsed.replace(until=start + timedelta(days=366 * REPEAT_HORIZON_YEARS))
+    if impossible or horizon.after(start) is None:
         reason = impossible or f"no date in the next {REPEAT_HORIZON_YEARS} years matches it"
         raise InvalidInput(f"That repeat would never happen: {reason}. Try e.g. every month on the 28th, "
                            "or every year on 1 march.")
