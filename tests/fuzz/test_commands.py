@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -43,17 +44,22 @@ class Unexpected(logging.Handler):
         self.records.append(record)
 
 
+@dataclass
+class Room:
+    chat: ChatHarness
+    draft: str  # the number of @alice's request card
+
+
 @pytest.fixture
-def room(uow_factory: SqlUnitOfWorkFactory) -> ChatHarness:
+def room(uow_factory: SqlUnitOfWorkFactory) -> Room:
     """On a fresh database: @alice asked @bob for T-1, has her own T-2, a request card waiting, and a #launch."""
     chat = ChatHarness(uow_factory, datetime(2026, 3, 26, 17, 30, tzinfo=ZoneInfo("Europe/Berlin")))
     chat.say("@bob: hello")
     chat.say("@alice: /task add @bob send the report by friday")
     chat.say("@alice: /task add water the plants every monday")
     card = chat.say("@alice: @tandem can @bob review the draft by monday?")[0]
-    chat.draft = card.actions[0].command.split()[-1]  # type: ignore[attr-defined]
     chat.say("@alice: /task project new launch")
-    return chat
+    return Room(chat, card.actions[0].command.split()[-1])
 
 
 @pytest.fixture
@@ -80,21 +86,21 @@ def _check(chat: ChatHarness, engine: Engine, unexpected: Unexpected, line: str)
 
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_any_argument_to_a_command_gets_an_answer_and_a_refusal_writes_nothing(
-        room: ChatHarness, engine: Engine, unexpected: Unexpected, template: str) -> None:
+        room: Room, engine: Engine, unexpected: Unexpected, template: str) -> None:
     @PROFILE
     @given(ARGUMENTS)
     def say(argument: str) -> None:
-        _check(room, engine, unexpected, "@alice: " + template.format(argument, draft=room.draft))
+        _check(room.chat, engine, unexpected, "@alice: " + template.format(argument, draft=room.draft))
 
     say()
 
 
 @pytest.mark.parametrize("template", CONSOLE_TEMPLATES)
 def test_any_console_line_gets_an_answer_and_a_refusal_writes_nothing(
-        room: ChatHarness, engine: Engine, unexpected: Unexpected, template: str) -> None:
+        room: Room, engine: Engine, unexpected: Unexpected, template: str) -> None:
     @PROFILE
     @given(ARGUMENTS)
     def say(argument: str) -> None:
-        _check(room, engine, unexpected, template.format(argument))
+        _check(room.chat, engine, unexpected, template.format(argument))
 
     say()
