@@ -29,6 +29,7 @@ def test_a_name_that_looks_like_someone_here_is_refused(chat: ChatHarness, engin
     before = snapshot(engine)
     answer = chat.reply("@\u0430lice: /task add @bob send the report")  # a Cyrillic "а"
     assert "looks just like @alice, who is already here" in answer
+    assert "looks just like @alice" in chat.reply(":as \u0430lice")
     assert snapshot(engine) == before
 
 
