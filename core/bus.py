@@ -13,6 +13,8 @@ from core.outcome import Outcome, Reply
 from core.people import Person, PersonDefaults
 from core.ports import UnitOfWorkFactory
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
+from core.validation.commands import checked
+from core.validation.names import fitted_identity, refuse_lookalike
 
 
 class Bus:
@@ -27,10 +29,11 @@ class Bus:
         self.holidays = holidays or NoHolidays()
 
     def execute(self, command: Command, speaker: Speaker) -> Outcome:
-        """Run `command` for `speaker`. Domain errors propagate with nothing written."""
+        """Run `command` for `speaker`, its texts checked first. Domain errors propagate with nothing written."""
         handler = HANDLERS.get(type(command))
         if handler is None:
             raise TypeError(f"no handler for {type(command).__name__}")
+        command = checked(command)
         with self.uow_factory() as uow:
             ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
             result = handler(command, ctx)
@@ -41,15 +44,22 @@ class Bus:
         return Outcome(reply, ctx.notices)
 
     def identify(self, who: Identity, conversation: str | None = None, message: str | None = None,
-                 link: str | None = None) -> Speaker:
-        """The speaker behind a platform identity, creating workspace and person on first sight."""
-        person = self.whois(who)
+                 link: str | None = None, *, distinct_look: bool = False) -> Speaker:
+        """The speaker behind a platform identity, creating workspace and person on first sight.
+
+        With `distinct_look` (rooms where people name themselves), a newcomer whose name looks like
+        someone else's is refused.
+        """
+        person = self.whois(who, distinct_look=distinct_look)
         return Speaker(person.workspace_id, person.id or 0, conversation, message, link)
 
-    def whois(self, who: Identity) -> Person:
+    def whois(self, who: Identity, *, distinct_look: bool = False) -> Person:
         """The person behind a platform identity (made on first sight, refreshed when it changed)."""
+        who = fitted_identity(who)
         with self.uow_factory() as uow:
             workspace = workspace_for(uow, who, self.defaults)
+            if distinct_look and uow.people.by_identity(workspace.id or 0, who.platform, who.user_external_id) is None:
+                refuse_lookalike(who.display_name, [p.handle for p in uow.people.in_workspace(workspace.id or 0)])
             person = person_for(uow, workspace, who, self.defaults)
             uow.commit()
         return person

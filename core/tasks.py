@@ -9,6 +9,7 @@ from enum import StrEnum
 from core.conversations import ConversationKind
 from core.due import Due
 from core.errors import InvalidInput
+from core.validation.text import shorten
 
 TITLE_LIMIT = 200
 NOTES_LIMIT = 4000
@@ -129,7 +130,8 @@ def parse_ref(text: str) -> int:
     """Read a task reference: "T-12", "t12", "#12" or "12" -> 12."""
     match = REF_PATTERN.match(text.strip())
     if not match:
-        raise InvalidInput(f"'{text}' is not a task reference. Use the number Tandem gave it, e.g. T-12.")
+        raise InvalidInput(f"'{shorten(text.strip())}' is not a task reference. "
+                           "Use the number Tandem gave it, e.g. T-12.")
     return int(match.group(1))
 
 

@@ -90,6 +90,9 @@ class FakePeople(_Table):
                  and (p.handle.lower().startswith(key) or p.display_name.lower().startswith(key))]
         return sorted(found, key=lambda p: p.handle.lower())[:limit]
 
+    def in_workspace(self, workspace_id: int, limit: int = 1000) -> list[Person]:
+        return [p for p in self.rows() if p.workspace_id == workspace_id][:limit]
+
 
 class FakeTasks(_Table):
     def next_number(self, workspace_id: int) -> int:

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from adapters.console.render import BotMessage
 from adapters.console.room import ConsoleRoom
@@ -13,7 +12,7 @@ from bot.delivery.deliverer import Deliverer
 from bot.holidays import PublicHolidays
 from core.bus import Bus
 from core.people import PersonDefaults
-from core.sandbox import SandboxClock
+from core.sandbox import Sandbox, SandboxClock
 from core.schedule.policy import SchedulePolicy
 from core.schedule.service import Scheduler
 from storage.uow import SqlUnitOfWorkFactory
@@ -34,15 +33,10 @@ class ChatHarness:
         self.clock = SandboxClock(self.start)
         self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz))
         self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), PublicHolidays())
-        console = ConsoleSender(self.messages.append, self.charts)
-        deliverer = Deliverer(self.uow_factory, {"console": console}, self.clock)
+        sender = ConsoleSender(self.messages.append, self.charts)
+        deliverer = Deliverer(self.uow_factory, {"console": sender}, self.clock)
         self.room = ConsoleRoom(self.bus, self.workspace, "you", self.messages.append, deliverer.run_once,
-                                self._advance)
-
-    def _advance(self, delta: timedelta) -> str:
-        self.clock.advance(delta)
-        self.scheduler.tick()
-        return f"It is now {self.clock.now().astimezone(ZoneInfo(self.tz)):%a %d %b %H:%M}"
+                                Sandbox(self.clock, self.scheduler, self.tz), sender)
 
     def say(self, line: str) -> list[BotMessage]:
         """Say one line; returns every bot message it caused (reply first, then DMs)."""

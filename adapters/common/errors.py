@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from core.errors import DomainError, new_reference_id
 from core.outcome import Reply
@@ -10,14 +11,27 @@ from core.outcome import Reply
 log = logging.getLogger("tandem.errors")
 
 
+@dataclass(frozen=True)
+class Answered:
+    """A reply, and whether it explains an error instead of reporting what was done."""
+
+    reply: Reply
+    error: bool = False
+
+
+def answered(work: Callable[[], Reply]) -> Answered:
+    """Run `work`; a DomainError becomes its message, anything else a logged reference id (both errors)."""
+    try:
+        return Answered(work())
+    except DomainError as error:
+        return Answered(Reply(error.user_message), error=True)
+    except Exception as error:
+        return Answered(Reply(unexpected(error)), error=True)
+
+
 def safely(work: Callable[[], Reply]) -> Reply:
     """Run `work`; turn a DomainError into its message and anything else into a logged reference id."""
-    try:
-        return work()
-    except DomainError as error:
-        return Reply(error.user_message)
-    except Exception as error:
-        return Reply(unexpected(error))
+    return answered(work).reply
 
 
 def unexpected(error: BaseException) -> str:

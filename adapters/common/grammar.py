@@ -9,6 +9,8 @@ from adapters.common.help import COMMANDS
 from core import commands as c
 from core.errors import InvalidInput
 from core.tasks import parse_ref
+from core.validation import limits
+from core.validation.text import clean, shorten
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class HelpRequest(c.Command):
 
 def parse_command(text: str) -> c.Command | HelpRequest:
     """Read "/task done T-3" or "done T-3" into a command; explain what is wrong otherwise."""
+    text = limits.within(clean(text), limits.LINE, "command", "Put long text in a task's notes or in comments.")
     words = text.strip().removeprefix("/task").strip()
     verb, _, rest = words.partition(" ")
     verb = verb.lower()
@@ -34,7 +37,7 @@ def parse_command(text: str) -> c.Command | HelpRequest:
 def _unknown(verb: str) -> str:
     close = difflib.get_close_matches(verb, list(_PARSERS), n=1, cutoff=0.6)
     hint = f" Did you mean /task {close[0]}?" if close else ""
-    return f"I don't know '/task {verb}'.{hint} Type /task help to see every command."
+    return f"I don't know '/task {shorten(verb)}'.{hint} Type /task help to see every command."
 
 
 def _ref_and_rest(rest: str, verb: str, needs_rest: bool = False) -> tuple[int, str]:

@@ -23,7 +23,10 @@ def printable(text: str) -> str:
 
 @dataclass(frozen=True)
 class BotMessage:
-    """One message from the bot: to a person (a DM) or to the current conversation (to=None)."""
+    """One message from the bot: to a person (a DM) or to the current conversation (to=None).
+
+    `fired` is the sandbox time a notice delivered by `:advance` fell due; `error` marks a refusal.
+    """
 
     to: str | None
     conversation: str | None
@@ -31,6 +34,8 @@ class BotMessage:
     actions: tuple[Action, ...] = ()
     card: Card | None = None
     cards: tuple[Card, ...] = ()
+    fired: str | None = None
+    error: bool = False
 
     def as_json(self) -> str:
         data: dict[str, Any] = {
@@ -39,11 +44,16 @@ class BotMessage:
         }
         if self.card is not None:
             data["card"] = self.card.to_dict()
+        if self.fired is not None:
+            data["fired"] = self.fired
+        if self.error:
+            data["error"] = True
         return printable(json.dumps(data, ensure_ascii=False))
 
     def as_text(self) -> str:
         prefix = f"[DM {self.to}] " if self.to else "tandem: "
-        lines = [prefix + self.text.replace("\n", "\n  ")]
+        stamp = f"[{self.fired}] " if self.fired else ""
+        lines = [stamp + prefix + self.text.replace("\n", "\n  ")]
         for card in (self.card, *self.cards) if self.card else self.cards:
             lines.append(card_text(card))
         if self.actions:

@@ -4,30 +4,32 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
-from adapters.common.errors import safely
+from adapters.common.errors import answered
 from adapters.common.grammar import HelpRequest, parse_command
 from adapters.common.help import help_text
+from adapters.console.advance import read_advance
 from adapters.console.render import BotMessage
 from adapters.console.rooms import KINDS, ROLES, ROOM_NAME_LIMIT, Rooms
+from adapters.console.sender import ConsoleSender
 from core.bus import Bus
 from core.commands import DraftRequest, Speaker
 from core.errors import InvalidInput
 from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
+from core.sandbox import Sandbox
+from core.validation import limits
+from core.validation.names import person_name
+from core.validation.text import clean
 
 SPEAKER = re.compile(r"^@([\w.\-]+):\s*(.*)$", re.DOTALL)
 BOT_MENTION = re.compile(r"@tandem\b[,:]?", re.IGNORECASE)
-DURATION_PART = re.compile(r"(\d+)\s*(m|min|minutes?|h|hours?|d|days?|w|weeks?)\s*", re.IGNORECASE)
-MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080}
-STEP = timedelta(minutes=15)
 CONSOLE_HELP = (
     "Console: `@name: text` speaks as name (new names join the room); `:as name [guest|admin|external|member]` "
     "changes the default speaker (and their role); `:room #name [public|private|group|dm|thread]` goes to a room, "
     "made on first use; `:join [@name]` / `:leave [@name]` add to or take out of this room; "
-    "`:advance 2h` (m/h/d/w) moves the sandbox clock and runs what falls due; `:now`; `:quit`. "
+    "`:advance 2h` (m/h/d/w, at most 8 weeks) moves the sandbox clock and runs what falls due; `:now`; `:quit`. "
     "Type /task help for the commands."
 )
 
@@ -41,7 +43,8 @@ class ConsoleRoom:
     speaker: str
     emit: Callable[[BotMessage], None]
     deliver: Callable[[], object]
-    advance: Callable[[timedelta], str]
+    sandbox: Sandbox
+    sender: ConsoleSender
     conversation: str = "console"
     rooms: Rooms = field(init=False)
     roles: dict[str, tuple[Role, bool]] = field(default_factory=dict)
@@ -50,41 +53,59 @@ class ConsoleRoom:
         self.rooms = Rooms(self.bus, self.workspace)
 
     def handle(self, line: str) -> bool:
-        """Act on one line; False when the person asked to quit."""
-        text = line.strip()
+        """Act on one line; False when the person asked to quit. Whatever the line, it gets an answer."""
+        text = clean(line).strip()
         if not text:
             return True
         if text.startswith(":"):
             return self._console_command(text[1:].strip())
         match = SPEAKER.match(text)
         name, text = (match.group(1), match.group(2).strip()) if match else (self.speaker, text)
+        chat = not text.startswith("/") and not BOT_MENTION.search(text)
+        self._answer(lambda: self._message(name, text), quiet=chat)
+        self._answer(self._deliver, quiet=True)
+        return True
+
+    def _message(self, name: str, text: str) -> Reply:
+        """A line said by `name`: a command, a request to the bot, or chat (which only makes them join)."""
+        person_name(name)
+        limits.within(text, limits.LINE, "message", "Put long text in a task's notes or in comments.")
         speaker = self._speaker(name)
         if text.startswith("/"):
-            self._answer(speaker, lambda: self._task_command(speaker, text))
-        elif BOT_MENTION.search(text):
-            request = BOT_MENTION.sub("", text).strip()
-            self._answer(speaker, lambda: self.bus.execute(DraftRequest(request), speaker).reply)
-        self.deliver()
-        return True
+            return self._task_command(speaker, text)
+        if BOT_MENTION.search(text):
+            return self.bus.execute(DraftRequest(BOT_MENTION.sub("", text).strip()), speaker).reply
+        return Reply("")
 
     def _task_command(self, speaker: Speaker, text: str) -> Reply:
         if not text.startswith("/task"):
-            raise InvalidInput(f"I only know /task. Try /task help (you typed {text.split()[0]}).")
+            raise InvalidInput(f"I only know /task. Try /task help (you typed {text.split()[0][:40]}).")
         command = parse_command(text)
         if isinstance(command, HelpRequest):
             return Reply(help_text(command.topic))
         return self.bus.execute(command, speaker).reply
 
-    def _answer(self, speaker: Speaker, work: Callable[[], Reply]) -> None:
-        reply = safely(work)
-        self.emit(BotMessage(None, self.conversation, reply.text, reply.actions, reply.card, reply.cards))
+    def _answer(self, work: Callable[[], Reply], quiet: bool = False) -> None:
+        """Run `work` inside the one error policy; show its reply (a quiet success shows nothing)."""
+        result = answered(work)
+        if quiet and not result.error:
+            return
+        reply = result.reply
+        self.emit(BotMessage(None, self.conversation, reply.text, reply.actions, reply.card, reply.cards,
+                             error=result.error))
+
+    def _deliver(self) -> Reply:
+        self.deliver()
+        return Reply("")
 
     def _speaker(self, name: str) -> Speaker:
-        role, external = self.roles.get(name.lower(), (None, None))
-        who = Identity("console", self.workspace, self.workspace, name.lower(), name, role=role, external=external,
-                       handle=name.lower())
-        speaker = self.bus.identify(who, conversation=self.conversation)
-        self.rooms.spoke(self.conversation, name.lower())
+        """The person speaking as `name`; a newcomer's name is checked for length and look-alikes."""
+        shown = person_name(name)
+        role, external = self.roles.get(shown.lower(), (None, None))
+        who = Identity("console", self.workspace, self.workspace, shown.lower(), shown, role=role, external=external,
+                       handle=shown.lower())
+        speaker = self.bus.identify(who, conversation=self.conversation, distinct_look=True)
+        self.rooms.spoke(self.conversation, shown.lower())
         return speaker
 
     def _console_command(self, text: str) -> bool:
@@ -92,52 +113,47 @@ class ConsoleRoom:
         if word in ("quit", "q", "exit"):
             return False
         if word == "as" and rest.strip():
-            self._speak_as(*rest.split())
+            self._answer(lambda: self._become(*rest.split()))
         elif word == "room" and rest.strip():
-            self._room(*rest.split())
+            self._answer(lambda: self._room(*rest.split()))
         elif word in ("join", "leave"):
             who = (rest.strip() or self.speaker).lstrip("@").lower()
-            self._say(self.rooms.join(self.conversation, who, joined=word == "join"))
+            self._answer(lambda: Reply(self.rooms.join(self.conversation, who, joined=word == "join")))
         elif word == "advance":
-            self._advance(rest.strip())
+            self._answer(lambda: self._advance(rest.strip()))
         elif word == "now":
-            self._say(self.advance(timedelta(0)))
+            self._say(f"It is now {self.sandbox.shown(year=True)} ({self.sandbox.tz}).")
         else:
             self._say(CONSOLE_HELP)
         return True
 
-    def _speak_as(self, name: str, role: str = "", *_: str) -> None:
+    def _become(self, name: str, role: str = "", *_: str) -> Reply:
+        """Speak as `name` from now on, with the platform role given (member when none)."""
+        name = name.lstrip("@")
         if role and role.lower() not in ROLES:
-            self._say(f"Roles are {', '.join(ROLES)}: :as {name} guest")
-            return
-        self.speaker = name.lstrip("@")
+            return Reply(f"Roles are {', '.join(ROLES)}: :as {name[:40]} guest")
         if role:
-            self.roles[self.speaker.lower()] = ROLES[role.lower()]
-        self._speaker(self.speaker)
+            self.roles[person_name(name).lower()] = ROLES[role.lower()]
+        self._speaker(name)
+        self.speaker = name
         as_role = f" ({role.lower()})" if role else ""
-        self._say(f"You are now speaking as @{self.speaker.lower()}{as_role}.")
+        return Reply(f"You are now speaking as @{name.lower()}{as_role}.")
 
-    def _room(self, name: str, kind: str = "", *_: str) -> None:
+    def _room(self, name: str, kind: str = "", *_: str) -> Reply:
+        """Go to the room `#name`, made on first use with the kind given (public when none)."""
         room = name.lstrip("#").lower()
         if not room or len(room) > ROOM_NAME_LIMIT or (kind and kind.lower() not in KINDS):
-            self._say(f"Say which room and, for a new one, its kind ({', '.join(KINDS)}): :room #hr private")
-            return
+            return Reply(f"Say which room and, for a new one, its kind ({', '.join(KINDS)}): :room #hr private")
         said = self.rooms.open(room, KINDS.get(kind.lower()), self.speaker.lower())
         self.conversation = room
-        self._say(said)
+        return Reply(said)
 
-    def _advance(self, amount: str) -> None:
-        parts = DURATION_PART.findall(amount)
-        if not parts or DURATION_PART.sub("", amount).strip():
-            self._say("Say how far: :advance 30m, :advance 2h, :advance 1h45m, :advance 1d or :advance 1w.")
-            return
-        left = timedelta(minutes=sum(int(n) * MINUTES[unit[0].lower()] for n, unit in parts))
-        now = ""
-        while left > timedelta(0):  # step like a running scheduler would, so every digest and nudge happens
-            step = min(left, STEP)
-            now, left = self.advance(step), left - step
-            self.deliver()
-        self._say(now)
+    def _advance(self, amount: str) -> Reply:
+        """Move the sandbox clock, delivering at each instant something fell due, stamped with that time."""
+        for stop in self.sandbox.run(read_advance(amount)):
+            with self.sender.fired_at(self.sandbox.shown(stop)):
+                self.deliver()
+        return Reply(f"It is now {self.sandbox.shown(year=True)} ({self.sandbox.tz}).")
 
     def _say(self, text: str) -> None:
         self.emit(BotMessage(None, self.conversation, text))

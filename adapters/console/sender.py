@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from adapters.common.chart import chart_of, render_burn_up
@@ -21,13 +22,24 @@ class ConsoleSender:
     def __init__(self, emit: Callable[[BotMessage], None], charts: Path | None = None) -> None:
         self.emit = emit
         self.charts = charts or Path(tempfile.gettempdir()) / "tandem-charts"
+        self._fired: str | None = None
+
+    @contextmanager
+    def fired_at(self, shown: str) -> Iterator[None]:
+        """Mark what is delivered inside the block with the sandbox time it fell due."""
+        self._fired = shown
+        try:
+            yield
+        finally:
+            self._fired = None
 
     def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None:
         payload = entry.payload
         actions = tuple(Action.from_dict(a) for a in payload.get("actions", []))
         card = Card.from_dict(payload["card"]) if payload.get("card") else None
         to = recipient.mention if recipient is not None else None
-        self.emit(BotMessage(to, entry.conversation, str(payload.get("text", "")) + self._chart(entry), actions, card))
+        self.emit(BotMessage(to, entry.conversation, str(payload.get("text", "")) + self._chart(entry), actions, card,
+                             fired=self._fired))
 
     def _chart(self, entry: OutboxEntry) -> str:
         """Write the notice's chart as a PNG and say where; nothing when there is none or it can't be written."""

@@ -5,7 +5,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from adapters.console.render import BotMessage
@@ -13,7 +13,9 @@ from adapters.console.room import ConsoleRoom
 from adapters.console.sender import ConsoleSender
 from bot.bootstrap import Tandem, build
 from bot.config import Config
-from core.sandbox import SandboxClock
+from core.errors import InvalidInput
+from core.sandbox import Sandbox, SandboxClock
+from core.validation.zones import zone_name
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,15 +31,22 @@ def sandbox_clock(now: str | None, tz: str) -> SandboxClock:
     """Fixed at --now (wall time in `tz` unless it carries an offset), else real time."""
     if not now:
         return SandboxClock()
-    start = datetime.fromisoformat(now)
+    try:
+        start = datetime.fromisoformat(now)
+    except ValueError:
+        raise InvalidInput(f"--now takes an ISO date and time, e.g. 2026-03-26T17:30 (not {now[:40]!r}).") from None
     if start.tzinfo is None:
         start = start.replace(tzinfo=ZoneInfo(tz))
     return SandboxClock(start)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    tz = args.tz or config.defaults.timezone
-    clock = sandbox_clock(args.now, tz)
+    try:
+        tz = zone_name(args.tz) if args.tz else config.defaults.timezone
+        clock = sandbox_clock(args.now, tz)
+    except InvalidInput as error:
+        print(f"tandem console: {error.user_message}", file=sys.stderr)
+        return 2
     config = replace(config, defaults=replace(config.defaults, timezone=tz)) if args.tz else config
     tandem = build(config, clock)
     emit = _printer(args.json)
@@ -58,14 +67,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
 def make_room(tandem: Tandem, clock: SandboxClock, emit: Callable[[BotMessage], None], workspace: str,
               speaker: str, tz: str) -> ConsoleRoom:
     """A room wired to the real bus and deliverer; `:advance` moves the clock and delivers."""
-    deliverer = tandem.deliverer({"console": ConsoleSender(emit)})
-
-    def advance(delta: timedelta) -> str:
-        now = clock.advance(delta).astimezone(ZoneInfo(tz))
-        tandem.scheduler.tick()
-        return f"It is now {now:%a %d %b %Y %H:%M} ({tz})."
-
-    return ConsoleRoom(tandem.bus, workspace, speaker, emit, deliverer.run_once, advance)
+    sender = ConsoleSender(emit)
+    deliverer = tandem.deliverer({"console": sender})
+    return ConsoleRoom(tandem.bus, workspace, speaker, emit, deliverer.run_once,
+                       Sandbox(clock, tandem.scheduler, tz), sender)
 
 
 def _printer(as_json: bool) -> Callable[[BotMessage], None]:

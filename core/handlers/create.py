@@ -8,7 +8,7 @@ from core.actions import answer_actions
 from core.conversations import ConversationKind
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
-from core.language import Reading, Workday, parse_request
+from core.language import Reading, Workday
 from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
@@ -17,14 +17,15 @@ from core.projects import Project
 from core.report.load import load_note
 from core.schedule.plan import next_project_digest
 from core.tasks import Origin, Priority, Task, Visibility, clean_title
+from core.validation.dates import read_request
 from core.wording import due_for_both, when
 
 
 def read(ctx: Context, text: str, said_at: datetime | None = None) -> Reading:
     """Read `text` as the speaker meant it (at `said_at`, default now), in their zone and language."""
     me = ctx.me
-    return parse_request(text, now=said_at or ctx.now, tz=me.tz, lang=me.lang,
-                         workday=Workday(me.work_start, me.work_end, me.working_days))
+    return read_request(text, now=said_at or ctx.now, tz=me.tz, lang=me.lang,
+                        workday=Workday(me.work_start, me.work_end, me.working_days))
 
 
 def owners_of(ctx: Context, reading: Reading) -> list[Person]:

@@ -8,10 +8,10 @@ from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.handlers.create import project_for
 from core.handlers.sharing import set_visibility
-from core.language import parse_when
 from core.negotiation import opening_agreement
 from core.permissions import Act
 from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, clean_title, parse_ref
+from core.validation.dates import read_when
 from core.wording import when
 
 EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "private", "public")
@@ -88,7 +88,7 @@ def assign_task(cmd: AssignTask, ctx: Context) -> str:
 
 def set_due(cmd: SetDue, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
-    due = parse_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+    due = read_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
     if task.is_request and ctx.me.id == task.owner_id:
         raise Conflict(f"{task.ref} was asked of you: propose the new date instead, "
                        f"e.g. /task propose {task.ref} {cmd.when}")

@@ -10,6 +10,7 @@ from core.handlers.context import Context
 from core.language import parse_when
 from core.permissions import Act
 from core.tasks import Agreement, Task
+from core.validation.dates import check_due
 from core.wording import when
 
 
@@ -44,6 +45,7 @@ def propose_due(cmd: ProposeDue, ctx: Context) -> str:
     if not cmd.when.strip():
         raise InvalidInput(f"Say which date: /task propose {task.ref} next friday Need the numbers first")
     due, note_text = split_when(ctx, cmd.when, cmd.note)
+    check_due(due, ctx.now)
     cmd = ProposeDue(cmd.number, cmd.when, note_text)
     note = f" Note: {cmd.note}" if cmd.note else ""
     if ctx.me.id == task.requester_id and task.agreement is Agreement.PROPOSED:

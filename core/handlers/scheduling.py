@@ -8,7 +8,6 @@ from core.commands import DigestCommand, SetAway, SetRepeat, SetRotation, Snooze
 from core.errors import InvalidInput
 from core.handlers.context import Context
 from core.handlers.settings import parse_days
-from core.language import parse_request, parse_when
 from core.outcome import Reply
 from core.permissions import Act
 from core.ports import DigestMaterial
@@ -16,6 +15,7 @@ from core.report.health import MONTH
 from core.schedule.digest import compose_digest, next_digest_at
 from core.schedule.plan import snooze_until
 from core.tasks import RepeatMode
+from core.validation.dates import read_request, read_when
 from core.wording import at, when
 
 DIGEST_HELP = "Try: /task digest now, /task digest off, /task digest on, /task digest at 08:30 mon-thu"
@@ -23,7 +23,7 @@ DIGEST_HELP = "Try: /task digest now, /task digest off, /task digest on, /task d
 
 def snooze_task(cmd: SnoozeTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
-    due = parse_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+    due = read_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
     until = due.at or datetime.combine(due.local_date(), ctx.me.work_start, ZoneInfo(ctx.me.tz))
     if until <= ctx.now:
         raise InvalidInput(f"That is already past. Snooze to a later time, e.g. /task snooze {task.ref} 2h")
@@ -43,7 +43,7 @@ def set_away(cmd: SetAway, ctx: Context) -> str:
     else:
         if not text:
             raise InvalidInput("Say until when: /task away until 2026-04-10 (or /task away off)")
-        until = parse_when(text, now=ctx.now, tz=me.tz, lang=me.lang)
+        until = read_when(text, now=ctx.now, tz=me.tz, lang=me.lang)
         me.away_until = until.local_date(me.tz)
         reply = f"Away until {when(until, me.tz, ctx.now)}: no digests until then, and recurring duties skip you."
     me.next_digest_at = next_digest_at(me, ctx.now, ctx.holidays)
@@ -100,7 +100,7 @@ def set_repeat(cmd: SetRepeat, ctx: Context) -> str:
     elif how in ("off", "never", "none"):
         task.recurrence = None
     else:
-        rule = parse_request(f"x {how}", now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang).recurrence
+        rule = read_request(f"x {how}", now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang).recurrence
         if rule is None:
             raise InvalidInput(f"Say how it repeats: /task repeat {task.ref} every monday (or: on done, "
                                "on schedule, off)")

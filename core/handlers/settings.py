@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.commands import ShowSettings, UpdateSettings
 from core.errors import InvalidInput
 from core.handlers.context import Context
 from core.people import WEEKDAYS, format_days
+from core.validation.zones import zone_name
 
 LANGUAGES = ("en", "de", "es", "fr")
 HOLIDAY_CODE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
@@ -26,7 +26,7 @@ def update_settings(cmd: UpdateSettings, ctx: Context) -> str:
     setting, value = cmd.setting.lower(), cmd.value.strip()
     me = ctx.me
     if setting in ("tz", "timezone", "zone"):
-        me.tz = parse_zone(value)
+        me.tz = zone_name(value)
     elif setting in ("days", "workdays"):
         me.working_days = parse_days(value)
     elif setting == "hours":
@@ -51,15 +51,6 @@ def parse_holiday_country(value: str) -> str | None:
         raise InvalidInput("Public holidays follow a country code, optionally with a region: DE, US-CA, DE-BY "
                            "(or none).")
     return value.upper()
-
-
-def parse_zone(value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"'{value}' is not a time zone I know. Use an IANA name like Europe/Berlin "
-                           "or America/New_York.") from None
-    return value
 
 
 def parse_days(value: str) -> frozenset[int]:

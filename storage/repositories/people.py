@@ -127,6 +127,12 @@ class SqlPersonRepository:
             .order_by(closeness(key), PersonRow.id)
         ).all()
 
+    def in_workspace(self, workspace_id: int, limit: int = 1000) -> list[Person]:
+        rows = self._session.scalars(
+            select(PersonRow).where(PersonRow.workspace_id == workspace_id).order_by(PersonRow.id).limit(limit)
+        ).all()
+        return self._with_identities(rows)
+
     def save(self, person: Person) -> None:
         if person.id is None:
             raise ValueError("cannot save a person who was never added")
