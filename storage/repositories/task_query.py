@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, not_, or_, select, true
+from sqlalchemy.orm import aliased
 
 from core.people import Person, Role
 from core.ports import TaskQuery
@@ -65,7 +66,9 @@ def _sees_project(person: Person) -> ColumnElement[bool]:
     """The task is in no project, in a public one, or in one `person` is a member of."""
     member = exists().where(ProjectMemberRow.project_id == TaskRow.project_id,
                             ProjectMemberRow.person_id == person.id)
-    hidden = exists().where(ProjectRow.id == TaskRow.project_id, ProjectRow.private)
+    # An alias, so a query that already joins projects doesn't correlate this one away.
+    project = aliased(ProjectRow)
+    hidden = exists().where(project.id == TaskRow.project_id, project.private)
     return or_(TaskRow.project_id.is_(None), not_(hidden), member)
 
 
