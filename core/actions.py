@@ -7,12 +7,13 @@ from core.wording import when
 
 
 def answer_actions(task: Task) -> tuple[Action, ...]:
-    """What the owner of a request can do with it."""
-    return (
-        Action("accept", "Accept", f"/task accept {task.ref}", "primary"),
-        Action("propose", "Propose date", f"/task propose {task.ref} <date> [note]"),
-        Action("decline", "Decline", f"/task decline {task.ref} <reason>", "danger"),
-    )
+    """What the owner of a request can do: take the asked date (if any), name their own, or say no."""
+    own_date = Action("commit", "Accept with my date", f"/task accept {task.ref} <your date> [note]",
+                      "default" if task.due else "primary")
+    decline = Action("decline", "Decline", f"/task decline {task.ref} <reason>", "danger")
+    if task.due is None:
+        return own_date, decline
+    return Action("accept", "Accept", f"/task accept {task.ref}", "primary"), own_date, decline
 
 
 def settle_actions(task: Task, tz: str) -> tuple[Action, ...]:

@@ -108,7 +108,10 @@ class SetDue(TaskCommand):
 
 @dataclass(frozen=True)
 class AcceptTask(TaskCommand):
-    """The owner accepts a request, or the requester accepts a proposed date."""
+    """The owner accepts a request (optionally with their own date), or the requester accepts a proposed date."""
+
+    when: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)

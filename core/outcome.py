@@ -47,6 +47,7 @@ class Reply:
     actions: tuple[Action, ...] = ()
     ephemeral: bool = True
     cards: tuple[Card, ...] = ()
+    verb: str = ""  # what was done, when it differs from the command's verb (an accept that became a proposal)
 
 
 @dataclass(frozen=True)

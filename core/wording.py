@@ -24,6 +24,11 @@ def when(due: Due | None, tz: str, now: datetime | None = None) -> str:
     return text if now is None or local.year == now.year else f"{text} {local.year}"
 
 
+def due_phrase(due: Due | None, tz: str, now: datetime | None = None) -> str:
+    """"due Fri 30 Oct", or "no due date yet"."""
+    return f"due {when(due, tz, now)}" if due is not None else "no due date yet"
+
+
 def at(instant: datetime, tz: str, now: datetime | None = None) -> str:
     """An instant as "Fri 27 Mar 12:30" in `tz`."""
     return when(Due.instant(instant, tz), tz, now)

@@ -135,7 +135,7 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "edit": _edit,
     "assign": _with_text(c.AssignTask, "assign", required=True),
     "due": _with_text(c.SetDue, "due", required=True),
-    "accept": _one(c.AcceptTask, "accept"),
+    "accept": _with_text(lambda n, rest: c.AcceptTask(n, rest), "accept", required=False),
     "propose": _with_text(c.ProposeDue, "propose", required=True),
     "decline": _with_text(c.DeclineTask, "decline", required=False),
     "comment": _with_text(c.CommentOnTask, "comment", required=True),

@@ -5,7 +5,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "add": ("/task add @alice send the Q3 report by friday !high #finance", "create a task or ask someone"),
     "list": ("/task list [mine|inbox|waiting|here|overdue|all|project NAME|search TEXT]", "see tasks"),
     "show": ("/task show T-3", "one task with its comments and history"),
-    "accept": ("/task accept T-3", "commit to a request, or accept a proposed date"),
+    "accept": ("/task accept T-3 [your date]", "commit to a request (to your own date if you give one), "
+               "or accept a proposed date"),
     "propose": ("/task propose T-3 next monday Need the numbers first", "ask for another date"),
     "decline": ("/task decline T-3 I'm out that week", "say no, with a reason"),
     "done": ("/task done T-3", "mark it done; the requester is told"),

@@ -169,7 +169,7 @@ class TandemBot(discord.AutoShardedClient):
         if not answer.ok:
             await interaction.followup.send(ephemeral=True, **shown(answer.reply).kwargs(guild_id))
             return
-        note = f"✓ {past_tense(words(command)[0])} by @{person.handle}"
+        note = f"✓ {past_tense(answer.reply.verb or words(command)[0])} by @{person.handle}"
         await interaction.edit_original_response(
             **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
 

@@ -12,11 +12,14 @@ from adapters.common.buttons import PLACEHOLDER, words
 from adapters.discord.buttons import MAX_CUSTOM_ID
 
 LABELS = {
-    "date": "New date (e.g. next monday 3pm)", "note": "Note", "reason": "Why not?",
+    "date": "New date (e.g. next monday 3pm)", "your date": "By when can you do it? (e.g. friday 3pm)",
+    "note": "Note", "reason": "Why not?",
     "when": "Remind me again (e.g. 2h)", "name": "Who (e.g. @alice)", "corrected request": "The request",
 }
-TITLES = {"propose": "Propose a date", "decline": "Decline", "snooze": "Snooze", "revise": "Edit the request",
+TITLES = {"propose": "Propose a date", "accept": "Accept with my date", "decline": "Decline", "snooze": "Snooze",
+          "revise": "Edit the request",
           "assign": "Reassign", "due": "Change the date"}
+NO_REF_IN_TITLE = ("revise",)  # a draft's number is internal: never shown
 LONG = ("reason", "corrected request", "note")
 BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+):(?P<command>[^\n]+)")
 MESSAGE_FORM = re.compile(r"tm:(?P<guild>\d+):(?P<channel>\d+):(?P<message>\d+)")
@@ -36,7 +39,9 @@ def blanks_form(guild_id: str, command: str, prefill: str = "") -> Form | None:
     if len(custom_id) > MAX_CUSTOM_ID or "\n" in command:
         return None
     verb, ref, _ = words(command)
-    title = f"{TITLES.get(verb, verb.capitalize())} {ref}".strip()[:45]
+    title = TITLES.get(verb, verb.capitalize())
+    if verb not in NO_REF_IN_TITLE:
+        title = f"{title} {ref}".strip()[:45]
     form = Form(title=title, custom_id=custom_id, timeout=STORE_SECONDS)
     for index, blank in enumerate(PLACEHOLDER.findall(command)[:5]):
         name = blank.strip("<>[]@ ")

@@ -44,6 +44,6 @@ async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, 
     if not answer.ok:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))
         return
-    await respond(replace_original=True, **settled(original, f"✓ {past_tense(verb)} by @{handle}", reply))
+    await respond(replace_original=True, **settled(original, f"✓ {past_tense(reply.verb or verb)} by @{handle}", reply))
     if reply.ephemeral and reply.text:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))

@@ -16,7 +16,7 @@ from adapters.slack.modals import missing, submitted
 from adapters.slack.render import message, section
 from adapters.slack.translate import where_fields
 
-BLANK_MODALS = re.compile(r"^tandem:(propose|decline|snooze|revise|fill)$")
+BLANK_MODALS = re.compile(r"^tandem:(propose|accept|decline|snooze|revise|fill)$")
 
 
 def register(app: AsyncApp, core: SlackCore) -> None:

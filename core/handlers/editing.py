@@ -11,7 +11,7 @@ from core.language import parse_when
 from core.negotiation import opening_agreement
 from core.permissions import Act
 from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, Visibility, clean_title, parse_ref
-from core.wording import when
+from core.wording import due_phrase, when
 
 EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "private", "public")
 
@@ -78,7 +78,7 @@ def assign_task(cmd: AssignTask, ctx: Context) -> str:
     ctx.log(task, "reassigned", f"to {new_owner.mention}")
     if task.agreement is Agreement.REQUESTED:
         ctx.notify(new_owner.id or 0, "request", f"{ctx.me.mention} asks you: {task.ref} {task.title} "
-                   f"(due {when(task.due, new_owner.tz, ctx.now)}).", task, answer_actions(task))
+                   f"({due_phrase(task.due, new_owner.tz, ctx.now)}).", task, answer_actions(task))
     note = f"{ctx.me.mention} gave {task.ref} {task.title} to {new_owner.mention}."
     for person_id in {previous, task.requester_id} - {new_owner.id}:
         ctx.notify(person_id or 0, "reassigned", note, task)

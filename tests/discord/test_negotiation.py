@@ -8,7 +8,7 @@ from core.tasks import Agreement, Task
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import ALICE, BOB, GUILD, THREAD
-from tests.discord.flows import buttons, click, shown, until
+from tests.discord.flows import answer, buttons, click, shown, task, until
 from tests.fakediscord import FakeDiscord
 
 Json = dict[str, Any]
@@ -59,12 +59,14 @@ def test_a_mention_in_a_thread_is_answered_there_with_a_card(discord_bot: Runnin
 def test_request_counter_offer_and_acceptance(discord_bot: RunningBot, fake_discord: FakeDiscord,
                                               deliverer: Deliverer, uow_factory: SqlUnitOfWorkFactory) -> None:
     ask = request_to_bob(fake_discord, deliverer)
-    assert "Q3 report" in shown(ask) and {"Accept", "Propose date", "Decline"} <= set(buttons(ask))
+    assert "Q3 report" in shown(ask) and {"Accept", "Accept with my date", "Decline"} <= set(buttons(ask))
     assert stored_task(uow_factory).agreement is Agreement.REQUESTED
 
-    opened = click(fake_discord, ask, "Propose date", BOB)
+    opened = click(fake_discord, ask, "Accept with my date", BOB)
     assert opened.wait_response()[0] == MODAL
-    inputs = [c["custom_id"] for row in (opened.modal or {})["components"] for c in row["components"]]
+    boxes = [c for row in (opened.modal or {})["components"] for c in row["components"]]
+    assert boxes[0]["label"].startswith("By when can you do it?")
+    inputs = [c["custom_id"] for c in boxes]
     fake_discord.submit_modal_for(opened, {inputs[0]: "next tuesday 10:00", inputs[1]: "need the numbers first"})
     fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Proposed a date by @bob" in shown(m), timeout=10)
     assert stored_task(uow_factory).agreement is Agreement.PROPOSED
@@ -100,3 +102,20 @@ def test_the_edit_button_starts_from_what_was_said(discord_bot: RunningBot, fake
     assert "send the Q3 report by Friday" in box.get("value", "")
     fake_discord.submit_modal_for(opened, {box["custom_id"]: "can @bob send the Q4 report by Monday?"})
     fake_discord.wait_for_message(lambda m: m["id"] == card["id"] and "Q4 report" in shown(m), timeout=10)
+
+
+def test_a_request_without_a_date_is_committed_to_the_owners_date(discord_bot: RunningBot, fake_discord: FakeDiscord,
+                                                                  deliverer: Deliverer,
+                                                                  uow_factory: SqlUnitOfWorkFactory) -> None:
+    answer(task(fake_discord, ALICE, "add", text=f"<@{BOB}> update the wiki"))
+    ask = deliver_to(fake_discord, deliverer, BOB)
+    assert "By when can you do it?" in shown(ask) and set(buttons(ask)) == {"Accept with my date", "Decline"}
+    opened = click(fake_discord, ask, "Accept with my date", BOB)
+    modal = opened.wait(lambda it: it.modal is not None).modal or {}
+    fake_discord.submit_modal_for(opened, {modal["components"][0]["components"][0]["custom_id"]: "thursday 15:00"})
+    fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Accepted by @bob" in shown(m)
+                                  and "You committed to T-1 update the wiki, due Thu 5 Mar 15:00" in shown(m),
+                                  timeout=10)
+    told = deliver_to(fake_discord, deliverer, ALICE, len(fake_discord.dms(ALICE)))
+    assert "@bob committed to T-1 update the wiki, due Thu 5 Mar" in shown(told)
+    assert stored_task(uow_factory).agreement is Agreement.COMMITTED
