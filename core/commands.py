@@ -138,6 +138,14 @@ class WatchTask(TaskCommand):
 
 
 @dataclass(frozen=True)
+class Checked(Command):
+    """A task command from a button: run only while the task is as it was when the button was offered."""
+
+    command: TaskCommand
+    version: str
+
+
+@dataclass(frozen=True)
 class SuggestTasks(Command):
     """Tasks the speaker can see whose title or reference starts with (or contains) `text`: for autocomplete."""
 

@@ -13,13 +13,16 @@ class Action:
     label: str
     command: str
     style: str = "default"
+    version: str = ""  # the state of the task the choice was offered in; a click on a changed task is not run
 
     def to_dict(self) -> dict[str, str]:
-        return {"verb": self.verb, "label": self.label, "command": self.command, "style": self.style}
+        found = {"verb": self.verb, "label": self.label, "command": self.command, "style": self.style}
+        return {**found, "version": self.version} if self.version else found
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Action:
-        return cls(data["verb"], data["label"], data["command"], data.get("style", "default"))
+        return cls(data["verb"], data["label"], data["command"], data.get("style", "default"),
+                   str(data.get("version") or ""))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ TITLES = {"propose": "Propose a date", "accept": "Accept with my date", "decline
           "assign": "Reassign", "due": "Change the date"}
 NO_REF_IN_TITLE = ("revise",)  # a draft's number is internal: never shown
 LONG = ("reason", "corrected request", "note")
-BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+):(?P<command>[^\n]+)")
+BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+)(?:@(?P<version>[0-9a-f]+))?:(?P<command>[^\n]+)")
 MESSAGE_FORM = re.compile(r"tm:(?P<guild>\d+):(?P<channel>\d+):(?P<message>\d+)")
 STORE_SECONDS = 900  # discord.py keeps each sent form this long; the submission is read from its custom_id anyway
 
@@ -33,9 +33,11 @@ class Form(discord.ui.Modal):
         """Nothing here: TandemBot.on_interaction reads the submission, with or without this object."""
 
 
-def blanks_form(guild_id: str, command: str, prefill: str = "") -> Form | None:
-    """One text box per blank in the command, in order (None when the command is too long for a custom_id)."""
-    custom_id = f"tf:{guild_id}:{command.strip().removeprefix('/task').strip()}"
+def blanks_form(guild_id: str, command: str, prefill: str = "", version: str = "") -> Form | None:
+    """One text box per blank in the command, in order (None when the command is too long for a custom_id).
+    The task's `version` rides along, so a form opened from a card that went stale shows the task instead."""
+    where = f"{guild_id}@{version}" if version else guild_id
+    custom_id = f"tf:{where}:{command.strip().removeprefix('/task').strip()}"
     if len(custom_id) > MAX_CUSTOM_ID or "\n" in command:
         return None
     verb, ref, _ = words(command)

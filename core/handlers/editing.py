@@ -92,10 +92,12 @@ def set_due(cmd: SetDue, ctx: Context) -> str:
         raise Conflict(f"{task.ref} was asked of you: propose the new date instead, "
                        f"e.g. /task propose {task.ref} {cmd.when}")
     task.due, task.proposed_due = due, None
-    if task.is_request and task.agreement is not Agreement.REQUESTED:
+    if task.is_request:  # the owner answers again, to the new date, on a card that shows it
         task.agreement = Agreement.REQUESTED
+        owner = ctx.people([task.owner_id])[task.owner_id]
         ctx.notify(task.owner_id, "request", f"{ctx.me.mention} moved {task.ref} {task.title} to "
-                   f"{when(due, ctx.me.tz, ctx.now)}. Accept or propose another date.", task, answer_actions(task))
+                   f"{when(due, owner.tz, ctx.now)}. Accept, accept with your own date, or decline.", task,
+                   answer_actions(task))
     ctx.touch(task)
     ctx.log(task, "due", when(due, ctx.me.tz))
     return f"{task.ref} is now due {when(due, ctx.me.tz, ctx.now)}."

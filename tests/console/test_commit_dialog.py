@@ -53,3 +53,22 @@ def test_a_date_that_cannot_be_read_changes_nothing(chat: ChatHarness) -> None:
     chat.say("@alice: /task add @bob update the wiki")
     assert "couldn't read" in chat.reply("@bob: /task accept T-1 whenever I feel like it")
     assert "waiting for an answer" in chat.reply("@alice: /task show T-1")
+
+
+def test_moving_a_waiting_request_tells_the_owner_with_a_card_of_the_new_date(chat: ChatHarness) -> None:
+    chat.say("@alice: /task add @bob book the venue by friday")
+    moved = chat.say("@alice: /task due T-1 next tuesday")
+    to_bob = [m for m in moved if m.to == "@bob"]
+    assert len(to_bob) == 1 and "@alice moved T-1 book the venue to Tue 31 Mar" in to_bob[0].text
+    assert to_bob[0].card is not None and ("Due", "Tue 31 Mar") in to_bob[0].card.fields
+    assert [a.verb for a in to_bob[0].actions] == ["accept", "commit", "decline"]
+
+
+def test_giving_a_waiting_request_to_someone_else_tells_both_owners(chat: ChatHarness) -> None:
+    chat.say("@alice: /task add @bob book the venue by friday")
+    moved = chat.say("@alice: /task assign T-1 @carol")
+    assert any(m.to == "@carol" and "@alice asks you: T-1 book the venue (due Fri 27 Mar)" in m.text for m in moved)
+    to_bob = [m for m in moved if m.to == "@bob"][0]
+    assert "gave T-1 book the venue to @carol" in to_bob.text and to_bob.card is not None
+    assert ("Owner", "@carol") in to_bob.card.fields and to_bob.actions == ()
+    assert "Only the owner of T-1" in chat.reply("@bob: /task accept T-1")

@@ -119,3 +119,20 @@ def test_a_request_without_a_date_is_committed_to_the_owners_date(discord_bot: R
     told = deliver_to(fake_discord, deliverer, ALICE, len(fake_discord.dms(ALICE)))
     assert "@bob committed to T-1 update the wiki, due Thu 5 Mar" in shown(told)
     assert stored_task(uow_factory).agreement is Agreement.COMMITTED
+
+
+def test_a_click_on_a_stale_card_shows_the_task_as_it_is_now(discord_bot: RunningBot, fake_discord: FakeDiscord,
+                                                             deliverer: Deliverer,
+                                                             uow_factory: SqlUnitOfWorkFactory) -> None:
+    answer(task(fake_discord, ALICE, "add", text=f"<@{BOB}> book the venue by friday"))
+    first = deliver_to(fake_discord, deliverer, BOB)
+    answer(task(fake_discord, ALICE, "due", task="T-1", date="next tuesday"))
+    fresh = deliver_to(fake_discord, deliverer, BOB, 1)
+    assert "moved T-1 book the venue to Tue 10 Mar" in shown(fresh)
+    click(fake_discord, first, "Accept", BOB).wait_response()
+    fake_discord.wait_for_message(lambda m: m["id"] == first["id"] and "changed since this card" in shown(m)
+                                  and "Tue 10 Mar" in shown(m), timeout=10)
+    assert stored_task(uow_factory).agreement is Agreement.REQUESTED
+    click(fake_discord, fresh, "Accept", BOB).wait_response()
+    fake_discord.wait_for_message(lambda m: m["id"] == fresh["id"] and "Accepted by @bob" in shown(m), timeout=10)
+    assert stored_task(uow_factory).agreement is Agreement.COMMITTED

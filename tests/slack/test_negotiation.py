@@ -108,3 +108,26 @@ def test_a_request_without_a_date_is_answered_with_the_owners_date_and_time(
     assert "You committed to T-1 update the wiki, due Thu 12 Mar 15:00" in answered[1]["text"]
     eventually(lambda: deliverer.run_once() or fake_slack.posts_to("UALICE"))
     assert "@bob committed to T-1 update the wiki, due Thu 12 Mar 15:00" in fake_slack.posts_to("UALICE")[-1].text
+
+
+def test_a_click_on_a_card_of_a_task_that_changed_shows_it_as_it_is_now(
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer) -> None:
+    slack.command("UALICE", "add <@UBOB|bob> book the venue by friday", fake_slack.response_url("add"))
+    eventually(lambda: fake_slack.responses("add"))
+    eventually(lambda: deliverer.run_once() or fake_slack.posts_to("UBOB"))
+    first = fake_slack.posts_to("UBOB")[0]
+    slack.command("UALICE", "due T-1 next tuesday", fake_slack.response_url("due"))
+    eventually(lambda: fake_slack.responses("due"))
+    eventually(lambda: deliverer.run_once() or len(fake_slack.posts_to("UBOB")) > 1)
+    assert "moved T-1 book the venue to Tue 10 Mar" in fake_slack.posts_to("UBOB")[1].text
+
+    old = button(first, "accept")
+    slack.click("UBOB", "tandem:accept", old["value"], as_message(first), "DUBOB", fake_slack.response_url("old"))
+    replaced = eventually(lambda: fake_slack.responses("old"))[0]
+    assert replaced["replace_original"] is True and "changed since this card was sent" in replaced["text"]
+    assert "Tue 10 Mar" in str(replaced["blocks"]) and "waiting for an answer" in str(replaced["blocks"])
+
+    fresh = fake_slack.posts_to("UBOB")[1]
+    slack.click("UBOB", "tandem:accept", button(fresh, "accept")["value"], as_message(fresh), "DUBOB",
+                fake_slack.response_url("new"))
+    assert "✓ Accepted by @bob" in eventually(lambda: fake_slack.responses("new"))[0]["text"]
