@@ -69,14 +69,16 @@ class Notice:
     urgent: bool = False
     dedupe_key: str | None = None
     conversation: str | None = None
+    edit: str | None = None  # the id of a message in `conversation` to edit instead of posting a new one
 
     def payload(self) -> dict[str, Any]:
         """The rendering-relevant part, stored as JSON in the outbox."""
-        return {
+        found = {
             "text": self.text,
             "card": self.card.to_dict() if self.card else None,
             "actions": [a.to_dict() for a in self.actions],
         }
+        return {**found, "edit": self.edit} if self.edit else found
 
 
 @dataclass

@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from core.activity import Activity, Comment
+from core.cards import PostedCard
 from core.drafts import Draft
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
@@ -125,6 +126,13 @@ class DraftRepository(Protocol):
     def delete(self, draft_id: int) -> None: ...
 
 
+class CardRepository(Protocol):
+    """Where task cards were posted, so a change to the task can edit them in place."""
+
+    def add(self, card: PostedCard) -> None: ...
+    def for_task(self, task_id: int) -> list[PostedCard]: ...
+
+
 class Outbox(Protocol):
     def add(self, entry: OutboxEntry) -> bool:
         """Store the entry unless one with the same dedupe key exists; True when stored."""
@@ -168,6 +176,7 @@ class UnitOfWork(Protocol):
     drafts: DraftRepository
     leases: LeaseRepository
     events: SeenEvents
+    cards: CardRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -138,6 +138,11 @@ class FakeDrafts(_Table):
         self.store.table(self.name).pop(draft_id, None)
 
 
+class FakeCards(_Table):
+    def for_task(self, task_id: int) -> list[Any]:
+        return [r for r in self.rows() if r.task_id == task_id]
+
+
 class FakeOutbox(_Table):
     def add(self, entry: OutboxEntry) -> bool:
         if any(e.dedupe_key == entry.dedupe_key for e in self.rows()):
@@ -171,6 +176,7 @@ class FakeUnitOfWork:
         self.activity = FakeHistory(self.store, "activity")
         self.outbox = FakeOutbox(self.store, "outbox")
         self.drafts = FakeDrafts(self.store, "drafts")
+        self.cards = FakeCards(self.store, "cards")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

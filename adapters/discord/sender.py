@@ -11,7 +11,7 @@ import aiohttp
 import discord
 
 from adapters.discord.render import notice_shown
-from core.delivery import DeliveryFailed
+from core.delivery import DeliveryFailed, Posted
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 
@@ -66,22 +66,27 @@ class DiscordSender:
                  timeout: float = 60.0) -> None:
         self.link, self.fallback_channel, self.timeout = link, fallback_channel, timeout
 
-    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None:
+    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> Posted | None:
         guild = workspace.external_id
         try:
+            edit = entry.payload.get("edit")
+            if edit and entry.conversation:
+                self.link.call(lambda c: _edit(c, entry.conversation or "", str(edit), entry, guild), self.timeout)
+                return None
             if entry.conversation:
-                self.link.call(lambda c: _post(c, entry.conversation or "", entry, guild), self.timeout)
-                return
+                return self.link.call(lambda c: _post(c, entry.conversation or "", entry, guild), self.timeout)
             user_id = _user_of(recipient)
             try:
-                self.link.call(lambda c: _dm(c, user_id, entry, guild), self.timeout)
+                return self.link.call(lambda c: _dm(c, user_id, entry, guild), self.timeout)
             except DMsClosed:
                 fallback = self.fallback_channel(entry)
                 if fallback is None:
                     raise DeliveryFailed(f"<@{user_id}> does not accept DMs and the task has no channel",
                                          permanent=True) from None
                 shown = _closed_dms_note(entry) if fallback.private else entry
-                self.link.call(lambda c: _post(c, fallback.channel, shown, guild, mention=user_id), self.timeout)
+                posted = self.link.call(lambda c: _post(c, fallback.channel, shown, guild, mention=user_id),
+                                        self.timeout)
+                return None if fallback.private else posted
         except discord.HTTPException as error:
             raise _failure(error) from error
         except (aiohttp.ClientError, OSError, discord.ConnectionClosed) as error:
@@ -97,24 +102,32 @@ def _user_of(recipient: Person | None) -> str:
     return user_id
 
 
-async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str) -> None:
+async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str) -> Posted:
     channel = await client.create_dm(discord.Object(int(user_id)))
     try:
-        await channel.send(**notice_shown(entry.payload).kwargs(guild))
+        sent = await channel.send(**notice_shown(entry.payload).kwargs(guild))
+        return Posted(str(channel.id), str(sent.id))
     except discord.Forbidden as error:
         if error.code == DMS_CLOSED:
             raise DMsClosed(user_id) from error
         raise
 
 
+async def _edit(client: discord.Client, channel_id: str, message_id: str, entry: OutboxEntry, guild: str) -> None:
+    """An earlier card shown again with the task as it is now (and its current buttons)."""
+    message = client.get_partial_messageable(int(channel_id)).get_partial_message(int(message_id))
+    await message.edit(**notice_shown(entry.payload).kwargs(guild, edit=True))
+
+
 async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, guild: str,
-                mention: str | None = None) -> None:
+                mention: str | None = None) -> Posted:
     message = notice_shown(entry.payload).kwargs(guild)
     if mention:
         message["content"] = f"<@{mention}> {message['content'] or ''}".strip()[:2000]
         message["allowed_mentions"] = discord.AllowedMentions(users=[discord.Object(int(mention))], everyone=False,
                                                               roles=False)
-    await client.get_partial_messageable(int(channel_id)).send(**message)
+    sent = await client.get_partial_messageable(int(channel_id)).send(**message)
+    return Posted(channel_id, str(sent.id))
 
 
 def _closed_dms_note(entry: OutboxEntry) -> OutboxEntry:

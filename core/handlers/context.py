@@ -32,6 +32,7 @@ class Context:
     policy: SchedulePolicy = field(default_factory=SchedulePolicy)
     holidays: HolidayCalendar = field(default_factory=NoHolidays)
     notices: list[Notice] = field(default_factory=list)
+    touched: dict[int, Task] = field(default_factory=dict)  # tasks changed by this command, by id
     now: datetime = field(init=False)
     _known: dict[int, Person] = field(default_factory=dict, repr=False)
 
@@ -98,6 +99,8 @@ class Context:
         task.updated_at = self.now
         self.plan(task)
         self.uow.tasks.save(task)
+        if task.id is not None:
+            self.touched[task.id] = task
 
     def notify(self, recipient_id: int, kind: str, text: str, task: Task | None = None,
                actions: tuple[Action, ...] = (), urgent: bool = False) -> None:

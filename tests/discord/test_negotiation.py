@@ -127,12 +127,29 @@ def test_a_click_on_a_stale_card_shows_the_task_as_it_is_now(discord_bot: Runnin
     answer(task(fake_discord, ALICE, "add", text=f"<@{BOB}> book the venue by friday"))
     first = deliver_to(fake_discord, deliverer, BOB)
     answer(task(fake_discord, ALICE, "due", task="T-1", date="next tuesday"))
-    fresh = deliver_to(fake_discord, deliverer, BOB, 1)
-    assert "moved T-1 book the venue to Tue 10 Mar" in shown(fresh)
-    click(fake_discord, first, "Accept", BOB).wait_response()
+    click(fake_discord, first, "Accept", BOB).wait_response()  # before the card could be edited
     fake_discord.wait_for_message(lambda m: m["id"] == first["id"] and "changed since this card" in shown(m)
                                   and "Tue 10 Mar" in shown(m), timeout=10)
     assert stored_task(uow_factory).agreement is Agreement.REQUESTED
+
+    fresh = deliver_to(fake_discord, deliverer, BOB, 1)
+    assert "moved T-1 book the venue to Tue 10 Mar" in shown(fresh)
     click(fake_discord, fresh, "Accept", BOB).wait_response()
     fake_discord.wait_for_message(lambda m: m["id"] == fresh["id"] and "Accepted by @bob" in shown(m), timeout=10)
     assert stored_task(uow_factory).agreement is Agreement.COMMITTED
+
+
+def test_a_card_of_a_task_that_changed_is_edited_in_place(discord_bot: RunningBot, fake_discord: FakeDiscord,
+                                                          deliverer: Deliverer) -> None:
+    answer(task(fake_discord, ALICE, "add", text=f"<@{BOB}> book the venue by friday"))
+    first = deliver_to(fake_discord, deliverer, BOB)
+    answer(task(fake_discord, ALICE, "due", task="T-1", date="next tuesday"))
+    def edited_card() -> Json | None:
+        deliverer.run_once()
+        return next((m for m in fake_discord.dms(BOB) if m["id"] == first["id"] and "Updated by" in shown(m)), None)
+    edited = until(edited_card, what="the first card edited")
+    assert "Updated by @alice: T-1 book the venue is waiting for an answer, due Tue 10 Mar." in shown(edited)
+    assert "Due: Tue 10 Mar" in shown(edited) and "Accept" in buttons(edited)
+    assert buttons(edited)["Accept"] != buttons(first)["Accept"], "the edited card carries the new version"
+    click(fake_discord, edited, "Accept", BOB).wait_response()
+    fake_discord.wait_for_message(lambda m: m["id"] == first["id"] and "Accepted by @bob" in shown(m), timeout=10)

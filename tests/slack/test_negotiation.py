@@ -120,6 +120,10 @@ def test_a_click_on_a_card_of_a_task_that_changed_shows_it_as_it_is_now(
     eventually(lambda: fake_slack.responses("due"))
     eventually(lambda: deliverer.run_once() or len(fake_slack.posts_to("UBOB")) > 1)
     assert "moved T-1 book the venue to Tue 10 Mar" in fake_slack.posts_to("UBOB")[1].text
+    edited = eventually(lambda: (deliverer.run_once(), fake_slack.updated)[1])[0]
+    assert (edited.channel, edited.ts) == ("DUBOB", first.ts)
+    assert "Updated by @alice: T-1 book the venue is waiting for an answer, due Tue 10 Mar." in edited.text
+    assert "Tue 10 Mar" in str(edited.blocks) and button(edited, "accept")["value"] == "/task accept T-1"
 
     old = button(first, "accept")
     slack.click("UBOB", "tandem:accept", old["value"], as_message(first), "DUBOB", fake_slack.response_url("old"))
