@@ -65,12 +65,12 @@ class ShowTask(TaskCommand):
 
 @dataclass(frozen=True)
 class CompleteTask(TaskCommand):
-    pass
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class ReopenTask(TaskCommand):
-    pass
+    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -62,11 +62,25 @@ def _add(rest: str) -> c.Command:
 
 def _list(rest: str) -> c.Command:
     view, _, argument = rest.partition(" ")
+    if argument.strip() and view.lower() not in ("project", "search"):
+        _no_more("list", argument, "/task list inbox (or: /task list project launch, /task list search report)")
     return c.ListTasks(view.lower() or "mine", argument)
 
 
+def _no_more(verb: str, extra: str, right: str) -> None:
+    """Words where a command takes none are not dropped silently: the right form is shown."""
+    if extra.strip():
+        shown = " ".join(extra.split())[:60]
+        raise InvalidInput(f"/task {verb} takes nothing after that, and I won't ignore '{shown}'. "
+                           f"The form is: {right}")
+
+
 def _one(make: Callable[[int], c.Command], verb: str) -> Callable[[str], c.Command]:
-    return lambda rest: make(_ref_and_rest(rest, verb)[0])
+    def parse(rest: str) -> c.Command:
+        number, tail = _ref_and_rest(rest, verb)
+        _no_more(verb, tail, COMMANDS.get(verb, (f"/task {verb} T-3", ""))[0])
+        return make(number)
+    return parse
 
 
 def _with_text(make: Callable[[int, str], c.Command], verb: str, required: bool) -> Callable[[str], c.Command]:
@@ -82,9 +96,17 @@ def _edit(rest: str) -> c.Command:
     return c.EditTask(number, field.lower(), value)
 
 
+PROJECT_FORMS = {"new": ("/task project new NAME [GOAL]", 2), "create": ("/task project new NAME [GOAL]", 2),
+                 "list": ("/task project list", 0), "": ("/task project list", 0),
+                 "status": ("/task project status NAME", 1), "join": ("/task project join NAME [@person]", 2)}
+
+
 def _project(rest: str) -> c.Command:
     action, _, tail = rest.partition(" ")
     args = tail.split()
+    form = PROJECT_FORMS.get(action)
+    if form is not None and len(args) > form[1]:
+        _no_more(f"project {action}".strip(), " ".join(args[form[1]:]), form[0])
     if action in ("new", "create") and args:
         return c.CreateProject(args[0], args[1] if len(args) > 1 else None)
     if action in ("", "list"):
@@ -101,6 +123,7 @@ def _goal(rest: str) -> c.Command:
     if action in ("new", "create") and tail.strip():
         return c.CreateGoal(tail.strip())
     if action in ("", "list"):
+        _no_more("goal list", tail, "/task goal list")
         return c.ListGoals()
     raise InvalidInput(f"Goal commands: {COMMANDS['goal'][0]}")
 
@@ -121,15 +144,32 @@ def _draft_id(rest: str) -> tuple[int, str]:
     return int(first), tail.strip()
 
 
+def _draft_only(make: Callable[[int], c.Command], verb: str) -> Callable[[str], c.Command]:
+    def parse(rest: str) -> c.Command:
+        number, tail = _draft_id(rest)
+        _no_more(verb, tail, f"/task {verb} 4 (the number on the card's button)")
+        return make(number)
+    return parse
+
+
+def _help(rest: str) -> HelpRequest:
+    topic = rest.strip().lower().removeprefix("/task").strip()
+    if topic and topic not in COMMANDS:
+        close = difflib.get_close_matches(topic, list(COMMANDS), n=1, cutoff=0.6)
+        hint = f" Did you mean /task help {close[0]}?" if close else ""
+        raise InvalidInput(f"I have no help on '{topic[:40]}'.{hint} /task help lists every command.")
+    return HelpRequest(topic)
+
+
 _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "add": _add,
     "list": _list,
     "ls": _list,
     "show": _one(c.ShowTask, "show"),
-    "done": _one(c.CompleteTask, "done"),
-    "reopen": _one(c.ReopenTask, "reopen"),
+    "done": _with_text(c.CompleteTask, "done", required=False),
+    "reopen": _with_text(c.ReopenTask, "reopen", required=False),
     "start": _one(lambda n: c.SetStatus(n, "start"), "start"),
-    "block": _one(lambda n: c.SetStatus(n, "blocked"), "start"),
+    "block": _one(lambda n: c.SetStatus(n, "blocked"), "block"),
     "undo": _one(c.UndoAdd, "undo"),
     "cancel": _with_text(c.CancelTask, "cancel", required=False),
     "edit": _edit,
@@ -144,13 +184,13 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "project": _project,
     "goal": _goal,
     "settings": _settings,
-    "confirm": lambda rest: c.ConfirmDraft(_draft_id(rest)[0]),
-    "discard": lambda rest: c.DiscardDraft(_draft_id(rest)[0]),
+    "confirm": _draft_only(c.ConfirmDraft, "confirm"),
+    "discard": _draft_only(c.DiscardDraft, "discard"),
     "revise": lambda rest: c.ReviseDraft(*_draft_id(rest)),
     "snooze": _with_text(c.SnoozeTask, "snooze", required=True),
     "away": lambda rest: c.SetAway(rest),
     "digest": lambda rest: c.DigestCommand(rest),
     "repeat": _with_text(c.SetRepeat, "repeat", required=True),
     "rotate": lambda rest: c.SetRotation(*_ref_and_names(rest)),
-    "help": lambda rest: HelpRequest(rest.strip().lower()),
+    "help": _help,
 }

@@ -18,8 +18,9 @@ def complete_task(cmd: CompleteTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
     if task.status is Status.DONE:
         raise Conflict(f"{task.ref} is already done.")
-    _close(ctx, task, Status.DONE, "completed")
-    _tell_others(ctx, task, "done", f"{ctx.me.mention} completed {task.ref} {task.title}.")
+    note = cmd.note.strip()
+    _close(ctx, task, Status.DONE, "completed", note)
+    _tell_others(ctx, task, "done", f"{ctx.me.mention} completed {task.ref} {task.title}.{_said('Note', note)}")
     upcoming = _next_round(ctx, task) if task.repeat_mode is RepeatMode.ON_DONE else None
     more = f" Next round: {upcoming.ref}, due {when(upcoming.due, ctx.me.tz, ctx.now)}." if upcoming else ""
     return f"Done: {task.ref} {task.title}. Nice work.{more}"
@@ -41,10 +42,11 @@ def reopen_task(cmd: ReopenTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
     if task.is_open:
         raise Conflict(f"{task.ref} is already open.")
+    reason = cmd.reason.strip()
     task.status, task.completed_at = Status.OPEN, None
     ctx.touch(task)
-    ctx.log(task, "reopened")
-    _tell_others(ctx, task, "reopened", f"{ctx.me.mention} reopened {task.ref} {task.title}.")
+    ctx.log(task, "reopened", reason)
+    _tell_others(ctx, task, "reopened", f"{ctx.me.mention} reopened {task.ref} {task.title}.{_said('Reason', reason)}")
     return f"Reopened {task.ref} {task.title}."
 
 
@@ -52,9 +54,10 @@ def cancel_task(cmd: CancelTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
     if task.status is Status.CANCELLED:
         raise Conflict(f"{task.ref} is already cancelled.")
-    _close(ctx, task, Status.CANCELLED, "cancelled", cmd.reason)
-    why = f" Reason: {cmd.reason}" if cmd.reason else ""
-    _tell_others(ctx, task, "cancelled", f"{ctx.me.mention} cancelled {task.ref} {task.title}.{why}")
+    reason = cmd.reason.strip()
+    _close(ctx, task, Status.CANCELLED, "cancelled", reason)
+    _tell_others(ctx, task, "cancelled",
+                 f"{ctx.me.mention} cancelled {task.ref} {task.title}.{_said('Reason', reason)}")
     return f"Cancelled {task.ref} {task.title}."
 
 
@@ -86,6 +89,10 @@ def _close(ctx: Context, task: Task, status: Status, verb: str, detail: str = ""
     task.completed_at = ctx.now if status is Status.DONE else None
     ctx.touch(task)
     ctx.log(task, verb, detail)
+
+
+def _said(label: str, text: str) -> str:
+    return f" {label}: {text}" if text else ""
 
 
 def _tell_others(ctx: Context, task: Task, kind: str, text: str) -> None:

@@ -1,0 +1,21 @@
+"""On Slack nothing typed is dropped either: extra words are an error, a note on done reaches the requester."""
+from __future__ import annotations
+
+from bot.deliver import Deliverer
+from tests.fakeslack import FakeSlack
+from tests.slack.botserver import eventually
+from tests.slack.signing import SlackClient
+
+
+def test_extra_words_are_refused_and_a_done_note_reaches_the_requester(slack: SlackClient, fake_slack: FakeSlack,
+                                                                       deliverer: Deliverer) -> None:
+    slack.command("UALICE", "add <@UBOB|bob> send the Q3 report by friday", fake_slack.response_url("add"))
+    eventually(lambda: fake_slack.responses("add"))
+    slack.command("UBOB", "show T-1 please", fake_slack.response_url("show"))
+    refused = eventually(lambda: fake_slack.responses("show"))[0]
+    assert refused["response_type"] == "ephemeral" and "won't ignore 'please'" in refused["text"]
+    slack.command("UBOB", "done T-1 shipped in v2.3", fake_slack.response_url("done"))
+    eventually(lambda: fake_slack.responses("done"))
+    told = eventually(lambda: (deliverer.run_once(), [p for p in fake_slack.posts_to("UALICE")
+                                                      if "completed" in p.text])[1])[0]
+    assert "@bob completed T-1 send the Q3 report. Note: shipped in v2.3" in told.text
