@@ -30,9 +30,11 @@ class AddTask(Command):
 
 @dataclass(frozen=True)
 class DraftRequest(Command):
-    """Read a request said to the bot and show it back for confirmation before creating."""
+    """Read a request said to the bot and show it back for confirmation before creating. `privately`: the card
+    is shown only to the speaker (a `/task <request>` command), not to the conversation (a mention)."""
 
     text: str
+    privately: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from core import commands as c
 from core.errors import InvalidInput
 from core.tasks import parse_ref
 
+COMMAND = "/task"
+
 
 @dataclass(frozen=True)
 class HelpRequest(c.Command):
@@ -19,22 +21,47 @@ class HelpRequest(c.Command):
 
 
 def parse_command(text: str) -> c.Command | HelpRequest:
-    """Read "/task done T-3" or "done T-3" into a command; explain what is wrong otherwise."""
-    words = text.strip().removeprefix("/task").strip()
+    """Read "/task done T-3" or "done T-3" into a command; explain what is wrong otherwise.
+    Words that start with no command ("/task @sam send the report by friday") are a request, read like a
+    mention (a card to confirm); a first word one typo away from a command is asked about instead."""
+    head, _, tail = text.strip().partition(" ")
+    if head.startswith("/"):
+        if head.lower() != COMMAND:
+            raise InvalidInput(_not_task(head, tail))
+        words = tail.strip()
+    else:
+        words = text.strip()
     verb, _, rest = words.partition(" ")
     verb = verb.lower()
     if not verb:
         return HelpRequest()
     parser = _PARSERS.get(verb)
-    if parser is None:
-        raise InvalidInput(_unknown(verb))
-    return parser(rest.strip())
+    if parser is not None:
+        return parser(rest.strip())
+    close = [known for known in _PARSERS if one_typo(verb, known)] if len(verb) > 1 else []
+    if close:
+        raise InvalidInput(f"I don't know '/task {verb[:40]}'. Did you mean /task {close[0]}? If you are asking "
+                           f"for something, say it as a request: /task add {words[:80]}")
+    return c.DraftRequest(words, privately=True)
 
 
-def _unknown(verb: str) -> str:
-    close = difflib.get_close_matches(verb, list(_PARSERS), n=1, cutoff=0.6)
-    hint = f" Did you mean /task {close[0]}?" if close else ""
-    return f"I don't know '/task {verb}'.{hint} Type /task help to see every command."
+def _not_task(head: str, tail: str) -> str:
+    shown = f"{COMMAND} {tail.strip()}".strip()[:80]
+    if one_typo(head.lower(), COMMAND):
+        return f"Did you mean {shown}? Tandem's command is {COMMAND}; type {COMMAND} help to see what it does."
+    return f"I only know {COMMAND}. Try {COMMAND} help (you typed {head[:40]})."
+
+
+def one_typo(word: str, known: str) -> bool:
+    """Whether `word` is `known` with one letter added, dropped, changed, or two neighbours swapped."""
+    if word == known or abs(len(word) - len(known)) > 1:
+        return False
+    if len(word) == len(known):
+        diffs = [i for i, (a, b) in enumerate(zip(word, known, strict=True)) if a != b]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and word[diffs[0]] == known[diffs[1]] and word[diffs[1]] == known[diffs[0]])
+    short, long = sorted((word, known), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _ref_and_rest(rest: str, verb: str, needs_rest: bool = False) -> tuple[int, str]:

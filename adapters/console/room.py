@@ -12,7 +12,6 @@ from adapters.common.help import help_text
 from adapters.console.render import BotMessage
 from core.bus import Bus
 from core.commands import DraftRequest, Speaker
-from core.errors import InvalidInput
 from core.identity import Identity
 from core.outcome import Reply
 
@@ -59,8 +58,6 @@ class ConsoleRoom:
         return True
 
     def _task_command(self, speaker: Speaker, text: str) -> Reply:
-        if not text.startswith("/task"):
-            raise InvalidInput(f"I only know /task. Try /task help (you typed {text.split()[0]}).")
         command = parse_command(text)
         if isinstance(command, HelpRequest):
             return Reply(help_text(command.topic))

@@ -39,7 +39,7 @@ def draft_request(cmd: DraftRequest, ctx: Context) -> Reply:
     owners = owners_of(ctx, reading)
     draft = ctx.uow.drafts.add(Draft(ctx.workspace.id or 0, ctx.me.id or 0, cmd.text, ctx.now,
                                      ctx.speaker.conversation, ctx.speaker.message, ctx.speaker.link))
-    return _draft_reply(ctx, draft, reading_card(ctx, reading, owners))
+    return _draft_reply(ctx, draft, reading_card(ctx, reading, owners), ephemeral=cmd.privately)
 
 
 def confirm_draft(cmd: ConfirmDraft, ctx: Context) -> Reply:
@@ -67,13 +67,13 @@ def revise_draft(cmd: ReviseDraft, ctx: Context) -> Reply:
     return _draft_reply(ctx, draft, reading_card(ctx, reading, owners))
 
 
-def _draft_reply(ctx: Context, draft: Draft, card: Card) -> Reply:
+def _draft_reply(ctx: Context, draft: Draft, card: Card, ephemeral: bool = False) -> Reply:
     actions = (
         Action("create", "Create", f"/task confirm {draft.id}", "primary"),
         Action("edit", "Edit", f"/task revise {draft.id} <corrected request>"),
         Action("cancel", "Cancel", f"/task discard {draft.id}", "danger"),
     )
-    return Reply("Here's what I understood. Create it?", card, actions, ephemeral=False)
+    return Reply("Here's what I understood. Create it?", card, actions, ephemeral=ephemeral)
 
 
 def _my_draft(ctx: Context, draft_id: int) -> Draft:

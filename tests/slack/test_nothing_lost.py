@@ -5,6 +5,7 @@ from bot.deliver import Deliverer
 from tests.fakeslack import FakeSlack
 from tests.slack.botserver import eventually
 from tests.slack.signing import SlackClient
+from tests.slack.test_negotiation import button
 
 
 def test_extra_words_are_refused_and_a_done_note_reaches_the_requester(slack: SlackClient, fake_slack: FakeSlack,
@@ -19,3 +20,15 @@ def test_extra_words_are_refused_and_a_done_note_reaches_the_requester(slack: Sl
     told = eventually(lambda: (deliverer.run_once(), [p for p in fake_slack.posts_to("UALICE")
                                                       if "completed" in p.text])[1])[0]
     assert "@bob completed T-1 send the Q3 report. Note: shipped in v2.3" in told.text
+
+
+def test_a_request_after_task_is_shown_back_only_to_the_speaker_then_created(
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer) -> None:
+    slack.command("UALICE", "<@UBOB|bob> send the report by Friday", fake_slack.response_url("req"))
+    card = eventually(lambda: fake_slack.responses("req"))[0]
+    assert card["response_type"] == "ephemeral" and "Create it?" in card["text"]
+    create = button(card, "create")
+    slack.click("UALICE", "tandem:create", create["value"], card, "C1", fake_slack.response_url("mk"))
+    assert "✓ Created by @alice" in eventually(lambda: fake_slack.responses("mk"))[0]["text"]
+    asked = eventually(lambda: (deliverer.run_once(), fake_slack.posts_to("UBOB"))[1])[0]
+    assert "@alice asks you: T-1 send the report" in asked.text
