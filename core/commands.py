@@ -39,7 +39,10 @@ class DraftRequest(Command):
 
 @dataclass(frozen=True)
 class ConfirmDraft(Command):
+    """Create what a draft card showed; `when` (the date chosen when the one said was in the past) replaces its date."""
+
     draft_id: int
+    when: str = ""
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,7 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "project": _project,
     "goal": _goal,
     "settings": _settings,
-    "confirm": _draft_only(c.ConfirmDraft, "confirm"),
+    "confirm": lambda rest: c.ConfirmDraft(*_draft_id(rest)),
     "discard": _draft_only(c.DiscardDraft, "discard"),
     "revise": lambda rest: c.ReviseDraft(*_draft_id(rest)),
     "snooze": _with_text(c.SnoozeTask, "snooze", required=True),

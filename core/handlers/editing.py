@@ -7,8 +7,10 @@ from core.commands import AssignTask, CommentOnTask, EditTask, SetDue, WatchTask
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.handlers.create import project_for
+from core.handlers.past import is_past, past_question
 from core.language import parse_when
 from core.negotiation import opening_agreement
+from core.outcome import Reply
 from core.permissions import Act
 from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, Visibility, clean_title, parse_ref
 from core.wording import due_phrase, when
@@ -85,12 +87,14 @@ def assign_task(cmd: AssignTask, ctx: Context) -> str:
     return f"{task.ref} now belongs to {new_owner.mention}."
 
 
-def set_due(cmd: SetDue, ctx: Context) -> str:
+def set_due(cmd: SetDue, ctx: Context) -> Reply | str:
     task = ctx.task(cmd.number, Act.EDIT)
     due = parse_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
     if task.is_request and ctx.me.id == task.owner_id:
         raise Conflict(f"{task.ref} was asked of you: propose the new date instead, "
                        f"e.g. /task propose {task.ref} {cmd.when}")
+    if is_past(due, ctx.now):
+        return past_question(ctx, due, lambda when: f"/task due {task.ref} {when}")
     task.due, task.proposed_due = due, None
     if task.is_request:  # the owner answers again, to the new date, on a card that shows it
         task.agreement = Agreement.REQUESTED

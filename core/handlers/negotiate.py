@@ -8,6 +8,7 @@ from core.commands import AcceptTask, DeclineTask, ProposeDue
 from core.due import Due
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
+from core.handlers.past import is_past, past_question
 from core.language import parse_when
 from core.outcome import Reply
 from core.permissions import Act
@@ -31,6 +32,8 @@ def accept_task(cmd: AcceptTask, ctx: Context) -> Reply | str:
             raise InvalidInput(f"By when can you do it? Answer with your date: /task accept {task.ref} next friday")
         return _owner_commits(ctx, task, task.due, cmd.note)
     due, note = split_when(ctx, cmd.when, cmd.note)
+    if is_past(due, ctx.now):
+        return past_question(ctx, due, lambda when: f"/task accept {task.ref} {when} {note}".strip())
     if task.due is None or _same(due, task.due):
         return _owner_commits(ctx, task, due, note)
     return _owner_proposes(ctx, task, due, note)
@@ -67,6 +70,8 @@ def propose_due(cmd: ProposeDue, ctx: Context) -> Reply | str:
     if not cmd.when.strip():
         raise InvalidInput(f"Say which date: /task propose {task.ref} next friday Need the numbers first")
     due, note = split_when(ctx, cmd.when, cmd.note)
+    if is_past(due, ctx.now):
+        return past_question(ctx, due, lambda when: f"/task propose {task.ref} {when} {note}".strip())
     if ctx.me.id == task.requester_id and task.agreement is Agreement.PROPOSED:
         negotiation.requester_counters(task, due)
         _save(ctx, task, "countered with", f"{when(due, ctx.me.tz)} {note}".strip())

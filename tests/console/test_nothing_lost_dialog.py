@@ -14,7 +14,7 @@ from tests.harness import ChatHarness
         ("/task undo T-1 oops", "won't ignore 'oops'"),
         ("/task watch T-1 closely", "won't ignore 'closely'"),
         ("/task list mine urgent ones", "won't ignore 'urgent ones'"),
-        ("/task confirm 1 now", "won't ignore 'now'"),
+        ("/task discard 1 now", "won't ignore 'now'"),
         ("/task project list all of them", "won't ignore 'all of them'"),
         ("/task project status launch today", "won't ignore 'today'"),
         ("/task goal list mine", "won't ignore 'mine'"),

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from bot.deliver import Deliverer
+from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import ALICE, BOB
-from tests.discord.flows import answer, shown, task
-from tests.discord.test_negotiation import deliver_to
+from tests.discord.flows import answer, click, shown, task
+from tests.discord.test_negotiation import deliver_to, stored_task
 from tests.fakediscord import FakeDiscord
 
 
@@ -18,3 +19,13 @@ def test_the_done_note_and_the_reopen_reason_reach_the_requester(discord_bot: Ru
     answer(task(fake_discord, BOB, "reopen", task="T-1", reason="a typo on page 2"))
     again = deliver_to(fake_discord, deliverer, ALICE, len(fake_discord.dms(ALICE)))
     assert "Reason: a typo on page 2" in shown(again)
+
+
+def test_a_past_time_is_asked_about_with_buttons(discord_bot: RunningBot, fake_discord: FakeDiscord,
+                                                 uow_factory: SqlUnitOfWorkFactory) -> None:
+    answer(task(fake_discord, ALICE, "add", text="prepare the board deck by friday"))
+    asked = answer(task(fake_discord, ALICE, "due", task="T-1", date="today 8:00"))
+    assert "That is in the past (Mon 2 Mar 08:00): did you mean Tue 3 Mar 08:00?" in shown(asked)
+    click(fake_discord, asked, "Yes, Tue 3 Mar 08:00", ALICE).wait_response()
+    fake_discord.wait_for_message(lambda m: "T-1 is now due Tue 3 Mar 08:00" in shown(m), timeout=10)
+    assert stored_task(uow_factory).due is not None

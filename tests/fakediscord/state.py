@@ -45,6 +45,7 @@ class DiscordState:
         self.closed_dms: set[str] = set()
         self.messages: dict[str, list[Json]] = {}
         self.message_index: dict[str, Json] = {}
+        self.ephemeral_index: dict[str, Json] = {}  # ephemeral messages: in no channel, but their buttons work
         self.commands: dict[str | None, list[Json]] = {}
         self.interactions: dict[str, Interaction] = {}
         self.interactions_by_token: dict[str, Interaction] = {}
@@ -143,6 +144,8 @@ class DiscordState:
             self.message_index[message["id"]] = message
             if channel_id in self.channels:
                 self.channels[channel_id]["last_message_id"] = message["id"]
+        else:
+            self.ephemeral_index[message["id"]] = message
         self.changed()
         return message
 

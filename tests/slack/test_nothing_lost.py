@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from bot.deliver import Deliverer
+from storage.uow import SqlUnitOfWorkFactory
 from tests.fakeslack import FakeSlack
 from tests.slack.botserver import eventually
 from tests.slack.signing import SlackClient
+from tests.slack.test_commands import task
 from tests.slack.test_negotiation import button
 
 
@@ -32,3 +34,17 @@ def test_a_request_after_task_is_shown_back_only_to_the_speaker_then_created(
     assert "✓ Created by @alice" in eventually(lambda: fake_slack.responses("mk"))[0]["text"]
     asked = eventually(lambda: (deliverer.run_once(), fake_slack.posts_to("UBOB"))[1])[0]
     assert "@alice asks you: T-1 send the report" in asked.text
+
+
+def test_a_past_date_is_asked_about_and_a_choice_creates_the_task(slack: SlackClient, fake_slack: FakeSlack,
+                                                                  uow_factory: SqlUnitOfWorkFactory) -> None:
+    slack.command("UALICE", "add send the Q3 report by 2026-02-27", fake_slack.response_url("add"))
+    asked = eventually(lambda: fake_slack.responses("add"))[0]
+    assert asked["response_type"] == "ephemeral"
+    assert "That is in the past (Fri 27 Feb): did you mean Sat 27 Feb 2027?" in asked["text"]
+    assert task(uow_factory, 1) is None
+    today = [e for b in asked["blocks"] for e in b.get("elements", []) if e.get("value", "").endswith("2026-03-02")][0]
+    slack.click("UALICE", today["action_id"], today["value"], asked, "C1", fake_slack.response_url("pick"))
+    assert "✓ Created by @alice" in eventually(lambda: fake_slack.responses("pick"))[0]["text"]
+    created = task(uow_factory, 1)
+    assert created is not None and created.due is not None and str(created.due.on) == "2026-03-02"
