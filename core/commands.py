@@ -70,7 +70,10 @@ class ShowTask(TaskCommand):
 
 @dataclass(frozen=True)
 class CompleteTask(TaskCommand):
+    """Mark a task done. A parent with open subtasks needs `subtasks`: "all" (complete them too) or "keep"."""
+
     note: str = ""
+    subtasks: str = ""
 
 
 @dataclass(frozen=True)

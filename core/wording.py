@@ -24,6 +24,11 @@ def when(due: Due | None, tz: str, now: datetime | None = None) -> str:
     return text if now is None or local.year == now.year else f"{text} {local.year}"
 
 
+def count(number: int, thing: str, things: str | None = None) -> str:
+    """"1 commitment", "2 commitments": the number with the word in its right form."""
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
+
+
 def due_phrase(due: Due | None, tz: str, now: datetime | None = None) -> str:
     """"due Fri 30 Oct", or "no due date yet"."""
     return f"due {when(due, tz, now)}" if due is not None else "no due date yet"

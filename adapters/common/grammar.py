@@ -117,6 +117,17 @@ def _with_text(make: Callable[[int, str], c.Command], verb: str, required: bool)
     return parse
 
 
+SUBTASK_CHOICES = {"--all": "all", "--keep": "keep"}
+
+
+def _done(rest: str) -> c.Command:
+    """done T-3 [note], with --all or --keep for a parent whose subtasks are open."""
+    number, tail = _ref_and_rest(rest, "done")
+    choices = [SUBTASK_CHOICES[w] for w in tail.split() if w in SUBTASK_CHOICES]
+    note = " ".join(w for w in tail.split() if w not in SUBTASK_CHOICES)
+    return c.CompleteTask(number, note, choices[0] if choices else "")
+
+
 def _edit(rest: str) -> c.Command:
     number, tail = _ref_and_rest(rest, "edit", needs_rest=True)
     field, _, value = tail.partition(" ")
@@ -193,7 +204,7 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "list": _list,
     "ls": _list,
     "show": _one(c.ShowTask, "show"),
-    "done": _with_text(c.CompleteTask, "done", required=False),
+    "done": _done,
     "reopen": _with_text(c.ReopenTask, "reopen", required=False),
     "start": _one(lambda n: c.SetStatus(n, "start"), "start"),
     "block": _one(lambda n: c.SetStatus(n, "blocked"), "block"),

@@ -62,13 +62,13 @@ def confirm_draft(cmd: ConfirmDraft, ctx: Context) -> Reply:
         return _ask_about_past(ctx, draft, reading, owners_of(ctx, reading), ephemeral=True)
     origin = Origin(draft.conversation, draft.message, draft.link) if draft.conversation else None
     tasks = create_tasks(ctx, reading, origin, private=False)
-    ctx.uow.drafts.delete(draft.id or 0)
+    _close(ctx, draft)
     return Reply(created_text(ctx, tasks), ctx.card(tasks[0]), undo_action(tasks), ephemeral=False)
 
 
 def discard_draft(cmd: DiscardDraft, ctx: Context) -> Reply:
     draft = _my_draft(ctx, cmd.draft_id)
-    ctx.uow.drafts.delete(draft.id or 0)
+    _close(ctx, draft)
     return Reply("Cancelled. Nothing was created.", ephemeral=False)
 
 
@@ -111,9 +111,17 @@ def _draft_reply(ctx: Context, draft: Draft, card: Card, ephemeral: bool = False
     return Reply("Here's what I understood. Create it?", card, actions, ephemeral=ephemeral)
 
 
+def _close(ctx: Context, draft: Draft) -> None:
+    draft.closed_at = ctx.now
+    ctx.uow.drafts.save(draft)
+
+
 def _my_draft(ctx: Context, draft_id: int) -> Draft:
     draft = ctx.uow.drafts.get(draft_id)
     if draft is None or draft.workspace_id != ctx.workspace.id:
+        raise NotFound(f"There is no request card {draft_id} here. Say the request again, e.g. "
+                       "/task @alice send the report by friday")
+    if not draft.is_open:
         raise NotFound("That request was already created or cancelled.")
     if draft.author_id != ctx.me.id:
         raise NotAllowed("Only the person who made the request can create, edit or cancel it.")

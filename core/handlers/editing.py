@@ -43,6 +43,9 @@ def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
         task.project_id = project.id if project else None
     elif field == "parent":
         task.parent_id = _parent(ctx, task, value)
+        parent = ctx.uow.tasks.get_by_id(task.parent_id) if task.parent_id else None
+        if parent is not None and parent.project_id is not None:
+            task.project_id = parent.project_id  # a subtask joins its parent's project
     elif field == "labels":
         task.labels = tuple(sorted({w.lstrip("+").lower() for w in value.split() if w.lstrip("+")}))
     else:
