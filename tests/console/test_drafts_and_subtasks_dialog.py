@@ -26,8 +26,8 @@ def test_completing_a_parent_with_open_subtasks_asks_first(chat: ChatHarness) ->
     assert asked.text == ("T-1 plan the offsite has 2 open subtasks (T-2, T-3). "
                           "Complete them too, keep them open, or cancel?")
     assert [(a.label, a.command) for a in asked.actions] == [
-        ("Complete them too", "/task done T-1 --all all booked"), ("Keep them open", "/task done T-1 --keep all booked"),
-        ("Cancel", "/task show T-1")]
+        ("Complete them too", "/task done T-1 --all all booked"),
+        ("Keep them open", "/task done T-1 --keep all booked"), ("Cancel", "/task show T-1")]
     assert "T-1 plan the offsite" in chat.reply("@alice: /task list mine")
     done = chat.reply(f"@alice: {asked.actions[0].command}")
     assert "Done: T-1 plan the offsite. Nice work. Its subtasks T-2, T-3 are done too." in done
