@@ -84,7 +84,8 @@ class Context:
 
     def card(self, task: Task, reader: Person | None = None) -> Card:
         people = self.people(task.participants())
-        return task_card(task, people, reader or self.me, self.now)
+        project = self.uow.projects.get(task.project_id) if task.project_id else None
+        return task_card(task, people, reader or self.me, self.now, project.name if project else None)
 
     def log(self, task: Task, verb: str, detail: str = "") -> None:
         self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, detail, self.now))

@@ -11,9 +11,10 @@ from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
 from core.projects import Project
+from core.repeat_words import repeat_words
 from core.schedule.plan import next_project_digest
 from core.tasks import Origin, Priority, Task, Visibility, clean_title
-from core.wording import due_for_both, due_phrase, when
+from core.wording import due_for_both, due_phrase, logged, when
 
 
 def read(ctx: Context, text: str, said_at: datetime | None = None) -> Reading:
@@ -72,7 +73,8 @@ def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, proje
     ctx.plan(task)
     task = ctx.uow.tasks.add(task)
     if task.is_request:
-        ctx.log(task, "asked", f"{owner.mention}, {due_phrase(task.due, ctx.me.tz)}")
+        ctx.log(task, "asked", f"{owner.mention}, due {logged(task.due)}" if task.due else
+                f"{owner.mention}, no due date yet")
         ctx.notify(owner.id or 0, "request", request_text(ctx, task, owner), task, answer_actions(task))
     else:
         ctx.log(task, "created", "")
@@ -113,7 +115,7 @@ def reading_card(ctx: Context, reading: Reading, owners: list[Person]) -> Card:
     if reading.due and first.tz != ctx.me.tz and not reading.due.is_date:
         fields.append(("Your time", when(reading.due, ctx.me.tz, ctx.now)))
     if reading.recurrence:
-        fields.append(("Repeats", reading.recurrence))
+        fields.append(("Repeats", repeat_words(reading.recurrence, reading.due, ctx.me.tz)))
     if reading.priority:
         fields.append(("Priority", reading.priority))
     if reading.project:

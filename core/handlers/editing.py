@@ -13,7 +13,7 @@ from core.negotiation import opening_agreement
 from core.outcome import Reply
 from core.permissions import Act
 from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, Visibility, clean_title, parse_ref
-from core.wording import due_phrase, when
+from core.wording import due_phrase, logged, when
 
 EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "private", "public")
 
@@ -106,7 +106,7 @@ def set_due(cmd: SetDue, ctx: Context) -> Reply | str:
                    f"{when(due, owner.tz, ctx.now)}. Accept, accept with your own date, or decline.", task,
                    answer_actions(task))
     ctx.touch(task)
-    ctx.log(task, "due", when(due, ctx.me.tz))
+    ctx.log(task, "due", logged(due))
     return f"{task.ref} is now due {when(due, ctx.me.tz, ctx.now)}."
 
 

@@ -13,7 +13,7 @@ from core.language import parse_when
 from core.outcome import Reply
 from core.permissions import Act
 from core.tasks import Agreement, Task
-from core.wording import when
+from core.wording import logged, when
 
 
 def accept_task(cmd: AcceptTask, ctx: Context) -> Reply | str:
@@ -47,7 +47,7 @@ def _owner_commits(ctx: Context, task: Task, due: Due, note: str) -> str:
     """The owner commits: to the asked date, or to their own when none was asked."""
     own = task.due is None
     negotiation.owner_accepts(task, due)
-    _save(ctx, task, "committed to" if own else "accepted,", f"due {when(due, ctx.me.tz)} {note}".strip())
+    _save(ctx, task, "committed to" if own else "accepted,", f"due {logged(due)} {note}".strip())
     requester = ctx.people([task.requester_id])[task.requester_id]
     said = f" Note: {note}" if note else ""
     verb = "committed to" if own else "accepted"
@@ -58,7 +58,7 @@ def _owner_commits(ctx: Context, task: Task, due: Due, note: str) -> str:
 
 def _requester_accepts(ctx: Context, task: Task) -> str:
     negotiation.requester_accepts(task)
-    _save(ctx, task, "agreed to", when(task.due, ctx.me.tz))
+    _save(ctx, task, "agreed to", logged(task.due))
     owner = ctx.people([task.owner_id])[task.owner_id]
     ctx.notify(task.owner_id, "agreed", f"{ctx.me.mention} accepted your date for {task.ref} {task.title}: "
                f"due {when(task.due, owner.tz, ctx.now)}. It's agreed.", task, work_actions(task))
@@ -74,7 +74,7 @@ def propose_due(cmd: ProposeDue, ctx: Context) -> Reply | str:
         return past_question(ctx, due, lambda when: f"/task propose {task.ref} {when} {note}".strip())
     if ctx.me.id == task.requester_id and task.agreement is Agreement.PROPOSED:
         negotiation.requester_counters(task, due)
-        _save(ctx, task, "countered with", f"{when(due, ctx.me.tz)} {note}".strip())
+        _save(ctx, task, "countered with", f"{logged(due)} {note}".strip())
         owner = ctx.people([task.owner_id])[task.owner_id]
         ctx.notify(task.owner_id, "countered", f"{ctx.me.mention} suggests {when(due, owner.tz, ctx.now)} "
                    f"for {task.ref} {task.title} instead.{_note(note)}", task, answer_actions(task))
@@ -91,7 +91,7 @@ def _owner_proposes(ctx: Context, task: Task, due: Due, note: str) -> Reply:
     """Another date than the one asked: a proposal the requester settles."""
     asked = task.due
     negotiation.owner_proposes(task, due)
-    _save(ctx, task, "proposed", f"{when(due, ctx.me.tz)} {note}".strip())
+    _save(ctx, task, "proposed", f"{logged(due)} {note}".strip())
     requester = ctx.people([task.requester_id])[task.requester_id]
     ctx.notify(task.requester_id, "proposal", f"{ctx.me.mention} proposes {when(due, requester.tz, ctx.now)} "
                f"for {task.ref} {task.title} (was {when(asked, requester.tz, ctx.now)}).{_note(note)}",

@@ -1,14 +1,14 @@
 """Projects and goals: creating them, joining them, and a project's status at a glance."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from core.commands import CreateGoal, CreateProject, JoinProject, ListGoals, ListProjects, ProjectStatusQuery
+from core.due import end_of_week
 from core.errors import Conflict, InvalidInput, NotFound
 from core.handlers.context import Context
 from core.handlers.create import new_project
 from core.outcome import Reply
 from core.projects import Goal, Project
+from core.wording import count
 
 NAME_LIMIT = 60
 
@@ -62,10 +62,11 @@ def list_projects(cmd: ListProjects, ctx: Context) -> str:
 
 def project_status(cmd: ProjectStatusQuery, ctx: Context) -> Reply:
     project = _project(ctx, cmd.name)
-    status = ctx.uow.tasks.project_status(project, ctx.now, ctx.now + timedelta(days=7))
+    status = ctx.uow.tasks.project_status(project, ctx.now, end_of_week(ctx.now, ctx.me.tz))
     counts = ", ".join(f"{n} {state}" for state, n in sorted(status.counts.items())) or "no tasks"
     return Reply(f"#{project.name}: {status.percent_done}% done ({counts}). {status.overdue} overdue, "
-                 f"{status.unanswered} unanswered requests, {status.due_this_week} commitments due this week.")
+                 f"{count(status.unanswered, 'unanswered request')}, "
+                 f"{count(status.due_this_week, 'commitment')} due this week.")
 
 
 def create_goal(cmd: CreateGoal, ctx: Context) -> str:

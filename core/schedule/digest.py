@@ -19,7 +19,6 @@ __all__ = ["compose_digest", "compose_project_digest", "digest_sections", "next_
 
 OVERDUE, TODAY, WEEK = "Overdue", "Due today", "Due this week"
 ASKED, WAITING, DONE = "Asked of you", "You're waiting on", "Done since your last digest"
-WEEK_DAYS = 7
 MAX_ACTIONS = 15
 
 
@@ -45,12 +44,14 @@ def digest_sections(person: Person, material: DigestMaterial, now: datetime) -> 
     today = local_date(now, person.tz)
     owned = sorted((t for t in material.owned if t.is_open), key=_due_order)
     committed = [t for t in owned if t.agreement is Agreement.COMMITTED and t.due is not None]
-    overdue = [t for t in committed if t.is_overdue(now)]
-    later = [t for t in committed if not t.is_overdue(now)]
+    minute = now.replace(second=0, microsecond=0)  # due at the minute the digest is sent: not overdue yet
+    overdue = [t for t in committed if t.due is not None and t.due.deadline() < minute]
+    later = [t for t in committed if t not in overdue]
+    sunday = today + timedelta(days=6 - today.weekday())  # "this week" is the calendar week, Monday to Sunday
     sections = {
         OVERDUE: overdue,
-        TODAY: [t for t in later if _day(t, person) == today],
-        WEEK: [t for t in later if today < _day(t, person) <= today + timedelta(days=WEEK_DAYS)],
+        TODAY: [t for t in later if _day(t, person) <= today],
+        WEEK: [t for t in later if today < _day(t, person) <= sunday],
         ASKED: [t for t in owned if t.agreement is Agreement.REQUESTED],
         WAITING: sorted((t for t in material.requested if t.is_open and t.owner_id != person.id),
                         key=lambda t: (t.agreement is not Agreement.PROPOSED, *_due_order(t))),

@@ -14,7 +14,7 @@ def test_a_project_status_counts_states_overdue_and_unanswered(chat: ChatHarness
     chat.say("@alice: /task done T-3")
     status = chat.reply("@alice: /task project status launch")
     assert "#launch: 33% done" in status
-    assert "1 overdue, 1 unanswered requests" in status
+    assert "1 overdue, 1 unanswered request, 0 commitments due this week." in status
     assert "launch" in chat.reply("@alice: /task goal list")
     assert "T-1 write the press release" in chat.reply("@carol: /task list project launch")
 
