@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from adapters.common.help import COMMANDS
+from adapters.common.typos import one_typo
 from core import commands as c
 from core.errors import InvalidInput
 from core.tasks import parse_ref
@@ -50,18 +51,6 @@ def _not_task(head: str, tail: str) -> str:
     if one_typo(head.lower(), COMMAND):
         return f"Did you mean {shown}? Tandem's command is {COMMAND}; type {COMMAND} help to see what it does."
     return f"I only know {COMMAND}. Try {COMMAND} help (you typed {head[:40]})."
-
-
-def one_typo(word: str, known: str) -> bool:
-    """Whether `word` is `known` with one letter added, dropped, changed, or two neighbours swapped."""
-    if word == known or abs(len(word) - len(known)) > 1:
-        return False
-    if len(word) == len(known):
-        diffs = [i for i, (a, b) in enumerate(zip(word, known, strict=True)) if a != b]
-        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                                   and word[diffs[0]] == known[diffs[1]] and word[diffs[1]] == known[diffs[0]])
-    short, long = sorted((word, known), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _ref_and_rest(rest: str, verb: str, needs_rest: bool = False) -> tuple[int, str]:

@@ -1,6 +1,7 @@
 """The morning digest: when it comes, which sections it has, and its text and buttons."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from core.outcome import Action, Notice
@@ -86,7 +87,7 @@ def _line(task: Task, title: str, people: dict[int, Person], reader: Person, now
 
 
 def _labelled(action: Action, task: Task) -> Action:
-    return Action(action.verb, f"{action.label} {task.ref}", action.command, action.style)
+    return replace(action, label=f"{action.label} {task.ref}")
 
 
 def _day(task: Task, person: Person) -> date:
