@@ -5,6 +5,7 @@ from core import membership
 from core.clock import Clock
 from core.commands import Command, Speaker
 from core.conversations import Conversation, ConversationFacts, MembershipChange
+from core.handlers.cards import refreshed_cards
 from core.handlers.context import Context
 from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
@@ -37,6 +38,7 @@ class Bus:
         with self.uow_factory() as uow:
             ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
             result = handler(command, ctx)
+            ctx.notices.extend(refreshed_cards(ctx))
             for notice in ctx.notices:
                 uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
             uow.commit()

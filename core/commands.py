@@ -30,14 +30,19 @@ class AddTask(Command):
 
 @dataclass(frozen=True)
 class DraftRequest(Command):
-    """Read a request said to the bot and show it back for confirmation before creating."""
+    """Read a request said to the bot and show it back for confirmation before creating. `privately`: the card
+    is shown only to the speaker (a `/task <request>` command), not to the conversation (a mention)."""
 
     text: str
+    privately: bool = False
 
 
 @dataclass(frozen=True)
 class ConfirmDraft(Command):
+    """Create what a draft card showed; `when` (the date chosen when the one said was in the past) replaces its date."""
+
     draft_id: int
+    when: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,12 +70,15 @@ class ShowTask(TaskCommand):
 
 @dataclass(frozen=True)
 class CompleteTask(TaskCommand):
-    pass
+    """Mark a task done. A parent with open subtasks needs `subtasks`: "all" (complete them too) or "keep"."""
+
+    note: str = ""
+    subtasks: str = ""
 
 
 @dataclass(frozen=True)
 class ReopenTask(TaskCommand):
-    pass
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,10 @@ class SetDue(TaskCommand):
 
 @dataclass(frozen=True)
 class AcceptTask(TaskCommand):
-    """The owner accepts a request, or the requester accepts a proposed date."""
+    """The owner accepts a request (optionally with their own date), or the requester accepts a proposed date."""
+
+    when: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,14 @@ class CommentOnTask(TaskCommand):
 @dataclass(frozen=True)
 class WatchTask(TaskCommand):
     watch: bool = True
+
+
+@dataclass(frozen=True)
+class Checked(Command):
+    """A task command from a button: run only while the task is as it was when the button was offered."""
+
+    command: TaskCommand
+    version: str
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The port a platform offers for delivering outbox entries, and how a delivery can fail."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from core.outbox import OutboxEntry
@@ -17,9 +18,18 @@ class DeliveryFailed(Exception):
         self.retry_after = retry_after
 
 
+@dataclass(frozen=True)
+class Posted:
+    """Where a sent message landed (conversation id and message id), so it can be edited later."""
+
+    channel: str
+    message: str
+
+
 class Sender(Protocol):
-    """Sends one outbox entry on one platform: a DM to `recipient`, or a post to a conversation."""
+    """Sends one outbox entry on one platform: a DM to `recipient`, a post to a conversation, or (when the
+    payload names a message to `edit`) an edit of an earlier message. Returns where a new message landed."""
 
     platform: str
 
-    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None: ...
+    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> Posted | None: ...

@@ -16,4 +16,9 @@ class Draft:
     conversation: str | None = None
     message: str | None = None
     link: str | None = None
+    closed_at: datetime | None = None  # created or cancelled; kept so its number is never given out again
     id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None

@@ -67,3 +67,10 @@ class Due:
             return self.on.isoformat()
         assert self.at is not None
         return self.at.astimezone(ZoneInfo(self.tz)).isoformat()
+
+
+def end_of_week(now: datetime, tz: str) -> datetime:
+    """The end of the calendar week (Monday to Sunday) that `now` falls in, as `tz` sees it: next Monday 00:00."""
+    today = now.astimezone(ZoneInfo(tz)).date()
+    monday = today + timedelta(days=7 - today.weekday())
+    return datetime.combine(monday, time(0), ZoneInfo(tz)).astimezone(UTC)

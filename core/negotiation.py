@@ -11,13 +11,15 @@ def opening_agreement(task: Task) -> Agreement:
     return Agreement.REQUESTED if task.is_request else Agreement.COMMITTED
 
 
-def owner_accepts(task: Task) -> None:
-    """The owner commits to the requested date."""
+def owner_accepts(task: Task, due: Due | None = None) -> None:
+    """The owner commits to the requested date, or to `due` when the request named none."""
     _require_open(task)
     if task.agreement is Agreement.PROPOSED:
         raise Conflict(f"You proposed a new date for {task.ref}; the requester has to answer first.")
-    if task.agreement is Agreement.COMMITTED:
+    if task.agreement is Agreement.COMMITTED and (due is None or task.due is not None):
         raise Conflict(f"{task.ref} is already agreed.")
+    if task.due is None:
+        task.due = due
     task.agreement = Agreement.COMMITTED
 
 

@@ -13,13 +13,16 @@ class Action:
     label: str
     command: str
     style: str = "default"
+    version: str = ""  # the state of the task the choice was offered in; a click on a changed task is not run
 
     def to_dict(self) -> dict[str, str]:
-        return {"verb": self.verb, "label": self.label, "command": self.command, "style": self.style}
+        found = {"verb": self.verb, "label": self.label, "command": self.command, "style": self.style}
+        return {**found, "version": self.version} if self.version else found
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Action:
-        return cls(data["verb"], data["label"], data["command"], data.get("style", "default"))
+        return cls(data["verb"], data["label"], data["command"], data.get("style", "default"),
+                   str(data.get("version") or ""))
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Reply:
     actions: tuple[Action, ...] = ()
     ephemeral: bool = True
     cards: tuple[Card, ...] = ()
+    verb: str = ""  # what was done, when it differs from the command's verb (an accept that became a proposal)
 
 
 @dataclass(frozen=True)
@@ -66,17 +70,18 @@ class Notice:
     dedupe_key: str | None = None
     conversation: str | None = None
     chart: dict[str, Any] | None = None  # a series for the adapter to draw and attach (e.g. a burn-up)
+    edit: str | None = None  # the id of a message in `conversation` to edit instead of posting a new one
 
     def payload(self) -> dict[str, Any]:
         """The rendering-relevant part, stored as JSON in the outbox."""
-        payload = {
+        found = {
             "text": self.text,
             "card": self.card.to_dict() if self.card else None,
             "actions": [a.to_dict() for a in self.actions],
         }
         if self.chart is not None:
-            payload["chart"] = self.chart
-        return payload
+            found["chart"] = self.chart
+        return {**found, "edit": self.edit} if self.edit else found
 
 
 @dataclass

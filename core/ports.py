@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from core.activity import Activity, Comment
+from core.cards import PostedCard
 from core.conversations import Conversation
 from core.drafts import Draft
 from core.outbox import OutboxEntry
@@ -178,7 +179,13 @@ class DraftRepository(Protocol):
     def add(self, draft: Draft) -> Draft: ...
     def get(self, draft_id: int) -> Draft | None: ...
     def save(self, draft: Draft) -> None: ...
-    def delete(self, draft_id: int) -> None: ...
+
+
+class CardRepository(Protocol):
+    """Where task cards were posted, so a change to the task can edit them in place."""
+
+    def add(self, card: PostedCard) -> None: ...
+    def for_task(self, task_id: int) -> list[PostedCard]: ...
 
 
 class Outbox(Protocol):
@@ -226,6 +233,7 @@ class UnitOfWork(Protocol):
     drafts: DraftRepository
     leases: LeaseRepository
     events: SeenEvents
+    cards: CardRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -1,27 +1,65 @@
 """How tasks, dates and people read in chat, in the reader's own time zone."""
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from core.due import Due
 from core.outcome import Card
 from core.people import Person
+from core.repeat_words import repeat_words
 from core.tasks import Agreement, Priority, Task
 
 
 def when(due: Due | None, tz: str, now: datetime | None = None) -> str:
-    """"Fri 30 Oct" for a date, "Fri 30 Oct 15:00" for an instant seen from `tz`."""
+    """"Fri 30 Oct" for a date, "Fri 30 Oct 15:00" for an instant seen from `tz`; the year, before the time,
+    when it is not this year (as `tz` sees now)."""
     if due is None:
-        return "no due date"
+        return "no due date yet"
     if due.on is not None:
         day = due.on
         text = f"{day:%a} {day.day} {day:%b}"
-        return text if now is None or day.year == now.year else f"{text} {day.year}"
+        return text if now is None or day.year == now.astimezone(ZoneInfo(tz)).year else f"{text} {day.year}"
     assert due.at is not None
     local = due.at.astimezone(ZoneInfo(tz))
-    text = f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
-    return text if now is None or local.year == now.year else f"{text} {local.year}"
+    text = f"{local:%a} {local.day} {local:%b}"
+    if now is not None and local.year != now.astimezone(ZoneInfo(tz)).year:
+        text = f"{text} {local.year}"
+    return f"{text} {local:%H:%M}"
+
+
+DUE_MARK = re.compile(r"\{due:(?:(?P<at>\d{4}-\d{2}-\d{2}T[0-9:.+\-]+)|(?P<on>\d{4}-\d{2}-\d{2}))\|(?P<tz>[^}]*)\}")
+
+
+def logged(due: Due | None) -> str:
+    """A date for the history, kept exact so each reader sees it in their own zone (see `history_text`)."""
+    if due is None:
+        return "no due date yet"
+    if due.on is not None:
+        return f"{{due:{due.on.isoformat()}|{due.tz}}}"
+    assert due.at is not None
+    return f"{{due:{due.at.isoformat()}|{due.tz}}}"
+
+
+def history_text(detail: str, tz: str, now: datetime | None = None) -> str:
+    """A history line's detail with every logged date shown as `tz` sees it."""
+    def shown(found: re.Match[str]) -> str:
+        zone = found["tz"] or tz
+        if found["on"]:
+            return when(Due.date_(date.fromisoformat(found["on"]), zone), tz, now)
+        return when(Due.instant(datetime.fromisoformat(found["at"]), zone), tz, now)
+    return DUE_MARK.sub(shown, detail)
+
+
+def count(number: int, thing: str, things: str | None = None) -> str:
+    """"1 commitment", "2 commitments": the number with the word in its right form."""
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
+
+
+def due_phrase(due: Due | None, tz: str, now: datetime | None = None) -> str:
+    """"due Fri 30 Oct", or "no due date yet"."""
+    return f"due {when(due, tz, now)}" if due is not None else "no due date yet"
 
 
 def at(instant: datetime, tz: str, now: datetime | None = None) -> str:
@@ -63,8 +101,9 @@ def task_line(task: Task, people: dict[int, Person], reader: Person, now: dateti
     return " · ".join(parts)
 
 
-def task_card(task: Task, people: dict[int, Person], reader: Person, now: datetime | None = None) -> Card:
-    """The task as a card: heading plus the fields a person needs to decide."""
+def task_card(task: Task, people: dict[int, Person], reader: Person, now: datetime | None = None,
+              project: str | None = None) -> Card:
+    """The task as a card: its title (the reference rides separately) plus the fields a person needs to decide."""
     owner, requester = people[task.owner_id], people[task.requester_id]
     fields: list[tuple[str, str]] = [("Owner", owner.mention)]
     if task.is_request:
@@ -74,10 +113,11 @@ def task_card(task: Task, people: dict[int, Person], reader: Person, now: dateti
     if task.proposed_due is not None:
         fields.append(("Proposed", when(task.proposed_due, reader.tz, now)))
     fields.append(("State", state_of(task)))
+    fields.append(("Project", f"#{project}" if project else "none"))
     if task.priority is not Priority.NORMAL:
         fields.append(("Priority", str(task.priority)))
     if task.recurrence:
-        fields.append(("Repeats", task.recurrence))
+        fields.append(("Repeats", repeat_words(task.recurrence, task.due, reader.tz)))
     if task.labels:
         fields.append(("Labels", " ".join(f"+{label}" for label in task.labels)))
-    return Card(heading=f"{task.ref} {task.title}", fields=tuple(fields), ref=task.ref)
+    return Card(heading=task.title, fields=tuple(fields), ref=task.ref)

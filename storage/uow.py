@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.ports import (
     ActivityRepository,
+    CardRepository,
     CommentRepository,
     ConversationRepository,
     DraftRepository,
@@ -23,6 +24,7 @@ from core.ports import (
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
+from storage.repositories.cards import SqlCardRepository
 from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.events import SqlSeenEvents
@@ -56,6 +58,7 @@ class SqlUnitOfWork:
     drafts: DraftRepository
     leases: LeaseRepository
     events: SeenEvents
+    cards: CardRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -80,6 +83,7 @@ class SqlUnitOfWork:
         self.drafts = SqlDraftRepository(session)
         self.leases = SqlLeaseRepository(session)
         self.events = SqlSeenEvents(session)
+        self.cards = SqlCardRepository(session)
         return self
 
     def __exit__(

@@ -217,9 +217,9 @@ class FakeHistory(_Table):
         return [r for r in self.rows() if r.task_id == task_id]
 
 
-class FakeDrafts(_Table):
-    def delete(self, draft_id: int) -> None:
-        self.store.table(self.name).pop(draft_id, None)
+class FakeCards(_Table):
+    def for_task(self, task_id: int) -> list[Any]:
+        return [r for r in self.rows() if r.task_id == task_id]
 
 
 class FakeOutbox(_Table):
@@ -256,7 +256,8 @@ class FakeUnitOfWork:
         self.comments = FakeHistory(self.store, "comments")
         self.activity = FakeHistory(self.store, "activity")
         self.outbox = FakeOutbox(self.store, "outbox")
-        self.drafts = FakeDrafts(self.store, "drafts")
+        self.drafts = _Table(self.store, "drafts")
+        self.cards = FakeCards(self.store, "cards")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

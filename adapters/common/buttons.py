@@ -8,6 +8,7 @@ PAST = {
     "accept": "Accepted", "decline": "Declined", "propose": "Proposed a date", "done": "Marked done",
     "snooze": "Snoozed", "confirm": "Created", "discard": "Cancelled", "revise": "Edited", "cancel": "Cancelled",
     "reopen": "Reopened", "undo": "Withdrawn", "start": "Started", "due": "Changed the date",
+    "show": "Left as it was",
 }
 
 

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from adapters.common.help import COMMANDS
+from adapters.common.typos import one_typo
 from core import commands as c
 from core.errors import InvalidInput
 from core.tasks import parse_ref
 from core.validation import limits
-from core.validation.text import clean, shorten
+from core.validation.text import clean
+
+COMMAND = "/task"
 
 
 @dataclass(frozen=True)
@@ -21,23 +24,36 @@ class HelpRequest(c.Command):
 
 
 def parse_command(text: str) -> c.Command | HelpRequest:
-    """Read "/task done T-3" or "done T-3" into a command; explain what is wrong otherwise."""
+    """Read "/task done T-3" or "done T-3" into a command; explain what is wrong otherwise.
+    Words that start with no command ("/task @sam send the report by friday") are a request, read like a
+    mention (a card to confirm); a first word one typo away from a command is asked about instead."""
     text = limits.within(clean(text), limits.LINE, "command", "Put long text in a task's notes or in comments.")
-    words = text.strip().removeprefix("/task").strip()
+    head, _, tail = text.strip().partition(" ")
+    if head.startswith("/"):
+        if head.lower() != COMMAND:
+            raise InvalidInput(_not_task(head, tail))
+        words = tail.strip()
+    else:
+        words = text.strip()
     verb, _, rest = words.partition(" ")
     verb = verb.lower()
     if not verb:
         return HelpRequest()
     parser = _PARSERS.get(verb)
-    if parser is None:
-        raise InvalidInput(_unknown(verb))
-    return parser(rest.strip())
+    if parser is not None:
+        return parser(rest.strip())
+    close = [known for known in _PARSERS if one_typo(verb, known)] if len(verb) > 1 else []
+    if close:
+        raise InvalidInput(f"I don't know '/task {verb[:40]}'. Did you mean /task {close[0]}? If you are asking "
+                           f"for something, say it as a request: /task add {words[:80]}")
+    return c.DraftRequest(words, privately=True)
 
 
-def _unknown(verb: str) -> str:
-    close = difflib.get_close_matches(verb, list(_PARSERS), n=1, cutoff=0.6)
-    hint = f" Did you mean /task {close[0]}?" if close else ""
-    return f"I don't know '/task {shorten(verb)}'.{hint} Type /task help to see every command."
+def _not_task(head: str, tail: str) -> str:
+    shown = f"{COMMAND} {tail.strip()}".strip()[:80]
+    if one_typo(head.lower(), COMMAND):
+        return f"Did you mean {shown}? Tandem's command is {COMMAND}; type {COMMAND} help to see what it does."
+    return f"I only know {COMMAND}. Try {COMMAND} help (you typed {head[:40]})."
 
 
 def _ref_and_rest(rest: str, verb: str, needs_rest: bool = False) -> tuple[int, str]:
@@ -65,11 +81,25 @@ def _add(rest: str) -> c.Command:
 
 def _list(rest: str) -> c.Command:
     view, _, argument = rest.partition(" ")
+    if argument.strip() and view.lower() not in ("project", "search"):
+        _no_more("list", argument, "/task list inbox (or: /task list project launch, /task list search report)")
     return c.ListTasks(view.lower() or "mine", argument)
 
 
+def _no_more(verb: str, extra: str, right: str) -> None:
+    """Words where a command takes none are not dropped silently: the right form is shown."""
+    if extra.strip():
+        shown = " ".join(extra.split())[:60]
+        raise InvalidInput(f"/task {verb} takes nothing after that, and I won't ignore '{shown}'. "
+                           f"The form is: {right}")
+
+
 def _one(make: Callable[[int], c.Command], verb: str) -> Callable[[str], c.Command]:
-    return lambda rest: make(_ref_and_rest(rest, verb)[0])
+    def parse(rest: str) -> c.Command:
+        number, tail = _ref_and_rest(rest, verb)
+        _no_more(verb, tail, COMMANDS.get(verb, (f"/task {verb} T-3", ""))[0])
+        return make(number)
+    return parse
 
 
 def _with_text(make: Callable[[int, str], c.Command], verb: str, required: bool) -> Callable[[str], c.Command]:
@@ -79,15 +109,34 @@ def _with_text(make: Callable[[int, str], c.Command], verb: str, required: bool)
     return parse
 
 
+SUBTASK_CHOICES = {"--all": "all", "--keep": "keep"}
+
+
+def _done(rest: str) -> c.Command:
+    """done T-3 [note], with --all or --keep for a parent whose subtasks are open."""
+    number, tail = _ref_and_rest(rest, "done")
+    choices = [SUBTASK_CHOICES[w] for w in tail.split() if w in SUBTASK_CHOICES]
+    note = " ".join(w for w in tail.split() if w not in SUBTASK_CHOICES)
+    return c.CompleteTask(number, note, choices[0] if choices else "")
+
+
 def _edit(rest: str) -> c.Command:
     number, tail = _ref_and_rest(rest, "edit", needs_rest=True)
     field, _, value = tail.partition(" ")
     return c.EditTask(number, field.lower(), value)
 
 
+PROJECT_FORMS = {"new": ("/task project new NAME [GOAL]", 2), "create": ("/task project new NAME [GOAL]", 2),
+                 "list": ("/task project list", 0), "": ("/task project list", 0),
+                 "status": ("/task project status NAME", 1), "join": ("/task project join NAME [@person]", 2)}
+
+
 def _project(rest: str) -> c.Command:
     action, _, tail = rest.partition(" ")
     args = tail.split()
+    form = PROJECT_FORMS.get(action)
+    if form is not None and len(args) > form[1]:
+        _no_more(f"project {action}".strip(), " ".join(args[form[1]:]), form[0])
     if action in ("new", "create") and args:
         private = "--private" in args
         args = [a for a in args if a != "--private"] or [""]
@@ -113,6 +162,7 @@ def _goal(rest: str) -> c.Command:
     if action == "status" and tail.strip():
         return c.GoalStatus(tail.strip())
     if action in ("", "list"):
+        _no_more("goal list", tail, "/task goal list")
         return c.ListGoals()
     raise InvalidInput(f"Goal commands: {COMMANDS['goal'][0]}")
 
@@ -156,21 +206,38 @@ def _draft_id(rest: str) -> tuple[int, str]:
     return int(first), tail.strip()
 
 
+def _draft_only(make: Callable[[int], c.Command], verb: str) -> Callable[[str], c.Command]:
+    def parse(rest: str) -> c.Command:
+        number, tail = _draft_id(rest)
+        _no_more(verb, tail, f"/task {verb} 4 (the number on the card's button)")
+        return make(number)
+    return parse
+
+
+def _help(rest: str) -> HelpRequest:
+    topic = rest.strip().lower().removeprefix("/task").strip()
+    if topic and topic not in COMMANDS:
+        close = difflib.get_close_matches(topic, list(COMMANDS), n=1, cutoff=0.6)
+        hint = f" Did you mean /task help {close[0]}?" if close else ""
+        raise InvalidInput(f"I have no help on '{topic[:40]}'.{hint} /task help lists every command.")
+    return HelpRequest(topic)
+
+
 _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "add": _add,
     "list": _list,
     "ls": _list,
     "show": _one(c.ShowTask, "show"),
-    "done": _one(c.CompleteTask, "done"),
-    "reopen": _one(c.ReopenTask, "reopen"),
+    "done": _done,
+    "reopen": _with_text(c.ReopenTask, "reopen", required=False),
     "start": _one(lambda n: c.SetStatus(n, "start"), "start"),
-    "block": _one(lambda n: c.SetStatus(n, "blocked"), "start"),
+    "block": _one(lambda n: c.SetStatus(n, "blocked"), "block"),
     "undo": _one(c.UndoAdd, "undo"),
     "cancel": _with_text(c.CancelTask, "cancel", required=False),
     "edit": _edit,
     "assign": _with_text(c.AssignTask, "assign", required=True),
     "due": _with_text(c.SetDue, "due", required=True),
-    "accept": _one(c.AcceptTask, "accept"),
+    "accept": _with_text(lambda n, rest: c.AcceptTask(n, rest), "accept", required=False),
     "propose": _with_text(c.ProposeDue, "propose", required=True),
     "decline": _with_text(c.DeclineTask, "decline", required=False),
     "comment": _with_text(c.CommentOnTask, "comment", required=True),
@@ -182,13 +249,13 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "portfolio": lambda rest: c.ShowPortfolio(),
     "stats": lambda rest: c.ShowStats(rest.strip()),
     "settings": _settings,
-    "confirm": lambda rest: c.ConfirmDraft(_draft_id(rest)[0]),
-    "discard": lambda rest: c.DiscardDraft(_draft_id(rest)[0]),
+    "confirm": lambda rest: c.ConfirmDraft(*_draft_id(rest)),
+    "discard": _draft_only(c.DiscardDraft, "discard"),
     "revise": lambda rest: c.ReviseDraft(*_draft_id(rest)),
     "snooze": _with_text(c.SnoozeTask, "snooze", required=True),
     "away": lambda rest: c.SetAway(rest),
     "digest": lambda rest: c.DigestCommand(rest),
     "repeat": _with_text(c.SetRepeat, "repeat", required=True),
     "rotate": lambda rest: c.SetRotation(*_ref_and_names(rest)),
-    "help": lambda rest: HelpRequest(rest.strip().lower()),
+    "help": _help,
 }

@@ -12,7 +12,7 @@ from adapters.common.errors import safely
 from adapters.common.grammar import HelpRequest, parse_command
 from adapters.common.help import help_text
 from core.bus import Bus
-from core.commands import Command, Speaker
+from core.commands import Checked, Command, Speaker, TaskCommand
 from core.outcome import Reply
 
 T = TypeVar("T")
@@ -41,33 +41,39 @@ class BusRunner:
             self._executor = ThreadPoolExecutor(self.threads, thread_name_prefix="tandem-bus")
         return await asyncio.get_running_loop().run_in_executor(self._executor, partial(work, *args))
 
-    async def run_text(self, text: str, speaker: Speaker) -> Answer:
-        """A `/task ...` line, parsed and run; errors become the reply (shown, or a reference id)."""
-        return await self.attempt(lambda: text, speaker)
+    async def run_text(self, text: str, speaker: Speaker, version: str = "") -> Answer:
+        """A `/task ...` line, parsed and run; errors become the reply (shown, or a reference id).
+        With the `version` a button carried, a task that changed since is shown instead of acted on."""
+        return await self.attempt(lambda: text, speaker, version)
 
     async def run(self, command: Command, speaker: Speaker) -> Answer:
         return await self.attempt(lambda: command, speaker)
 
-    async def attempt(self, build: Callable[[], Command | str], speaker: Speaker) -> Answer:
+    async def attempt(self, build: Callable[[], Command | str], speaker: Speaker, version: str = "") -> Answer:
         """Build the command (or command text) and run it in a worker thread, inside the one error policy."""
         finished: list[bool] = []
 
         def work() -> Reply:
             made = build()
-            reply = self._parse_and_run(made, speaker) if isinstance(made, str) else self.bus.execute(
-                made, speaker).reply
+            reply = self._parse_and_run(made, speaker, version) if isinstance(made, str) else self.bus.execute(
+                checked(made, version), speaker).reply
             finished.append(True)
             return reply
 
         reply = await self.in_thread(safely, work)
         return Answer(reply, bool(finished))
 
-    def _parse_and_run(self, text: str, speaker: Speaker) -> Reply:
+    def _parse_and_run(self, text: str, speaker: Speaker, version: str = "") -> Reply:
         command = parse_command(text)
         if isinstance(command, HelpRequest):
             return Reply(help_text(command.topic))
-        return self.bus.execute(command, speaker).reply
+        return self.bus.execute(checked(command, version), speaker).reply
 
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def checked(command: Command, version: str) -> Command:
+    """A task command from a button that carried the task's version: run only while the task is unchanged."""
+    return Checked(command, version) if version and isinstance(command, TaskCommand) else command

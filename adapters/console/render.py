@@ -62,6 +62,7 @@ class BotMessage:
 
 
 def card_text(card: Card) -> str:
-    """A card as an indented block."""
+    """A card as an indented block: "T-3 Send the report", then its fields."""
+    heading = f"{card.ref} {card.heading}" if card.ref else card.heading
     fields = "  ".join(f"{label}: {value}" for label, value in card.fields)
-    return f"  ┌ {card.heading}\n  └ {fields}" if fields else f"  ┌ {card.heading}"
+    return f"  ┌ {heading}\n  └ {fields}" if fields else f"  ┌ {heading}"

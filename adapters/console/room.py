@@ -14,7 +14,6 @@ from adapters.console.rooms import KINDS, ROLES, ROOM_NAME_LIMIT, Rooms
 from adapters.console.sender import ConsoleSender
 from core.bus import Bus
 from core.commands import DraftRequest, Speaker
-from core.errors import InvalidInput
 from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
@@ -78,8 +77,6 @@ class ConsoleRoom:
         return Reply("")
 
     def _task_command(self, speaker: Speaker, text: str) -> Reply:
-        if not text.startswith("/task"):
-            raise InvalidInput(f"I only know /task. Try /task help (you typed {text.split()[0][:40]}).")
         command = parse_command(text)
         if isinstance(command, HelpRequest):
             return Reply(help_text(command.topic))

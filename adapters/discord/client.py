@@ -31,6 +31,7 @@ from core.outcome import Card, Reply
 log = logging.getLogger("tandem.discord")
 DISCORD_HELP = ("\n\nOn Discord each part is a field of the subcommand: /task settings timezone, "
                 "/task start blocked:True, /task watch stop:True. Buttons on Tandem's messages do the same.")
+STALE = "stale"  # the reply's verb when a clicked card showed an old state of its task
 ALREADY_ANSWERED = 40060  # another process sharing this bot's gateway acknowledged the interaction first
 Interaction = discord.Interaction[Any]
 
@@ -134,11 +135,11 @@ class TandemBot(discord.AutoShardedClient):
         await interaction.followup.send(ephemeral=not deferred_public, **shown(reply).kwargs(guild_id))
 
     # buttons and their forms
-    async def on_task_button(self, interaction: Interaction, guild_id: str, command: str) -> None:
+    async def on_task_button(self, interaction: Interaction, guild_id: str, command: str, version: str = "") -> None:
         if not needs_modal(command):
-            await self.guarded(interaction, self.settle(interaction, guild_id, command))
+            await self.guarded(interaction, self.settle(interaction, guild_id, command, version))
             return
-        form = blanks_form(guild_id, command, quote_of(interaction.message))
+        form = blanks_form(guild_id, command, quote_of(interaction.message), version)
         if form is None:
             await interaction.response.send_message(escape(f"Use the command instead: {command}"), ephemeral=True)
             return
@@ -152,23 +153,27 @@ class TandemBot(discord.AutoShardedClient):
         values = submitted_values(interaction.data)
         if found := BLANKS_FORM.fullmatch(custom_id):
             command = filled("/task " + found["command"], values)
-            await self.guarded(interaction, self.settle(interaction, found["guild"], command))
+            await self.guarded(interaction, self.settle(interaction, found["guild"], command, found["version"] or ""))
         elif found := MESSAGE_FORM.fullmatch(custom_id):
             guild, channel, message = found["guild"], found["channel"], found["message"]
             link = f"https://discord.com/channels/{guild}/{channel}/{message}"
             place = Place(guild, self._guild_name(guild), channel, message, link)
             await self.guarded(interaction, self.task_from(interaction, place, values))
 
-    async def settle(self, interaction: Interaction, guild_id: str, command: str) -> None:
-        """Run a button's command; the clicked message then shows who did what and the new state."""
+    async def settle(self, interaction: Interaction, guild_id: str, command: str, version: str = "") -> None:
+        """Run a button's command; the clicked message then shows who did what and the new state
+        (or, when the task changed since the card was sent, the task as it is now)."""
         await interaction.response.defer()
         place = self.place_of(interaction, guild_id=guild_id)
         person = await self.core.person(interaction.user, place)
-        answer = await self.core.run_text(command, await self.core.speaker(interaction.user, place))
+        answer = await self.core.run_text(command, await self.core.speaker(interaction.user, place), version)
         if not answer.ok:
             await interaction.followup.send(ephemeral=True, **shown(answer.reply).kwargs(guild_id))
             return
-        note = f"✓ {past_tense(words(command)[0])} by @{person.handle}"
+        if answer.reply.verb == STALE:
+            await interaction.edit_original_response(**shown(answer.reply).kwargs(guild_id, edit=True))
+            return
+        note = f"✓ {past_tense(answer.reply.verb or words(command)[0])} by @{person.handle}"
         await interaction.edit_original_response(
             **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
         if words(command)[0] == "confirm":  # a request said to the bot became a task: its author clicked Create

@@ -50,9 +50,10 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     async def show(self, interaction: Interaction, task: Task) -> None:
         await _run(interaction, "show", task)
 
-    @app_commands.command(description=_about("accept"))
-    async def accept(self, interaction: Interaction, task: Task) -> None:
-        await _run(interaction, "accept", task)
+    @app_commands.command(description=_about("accept")[:100])
+    @app_commands.describe(date="your own date, e.g. next wednesday (empty: the date asked)")
+    async def accept(self, interaction: Interaction, task: Task, date: str | None = None) -> None:
+        await _run(interaction, "accept", task, date)
 
     @app_commands.command(description=_about("propose"))
     @app_commands.describe(date="e.g. next monday 3pm", note="why, or what you need first")
@@ -64,12 +65,14 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "decline", task, reason)
 
     @app_commands.command(description=_about("done"))
-    async def done(self, interaction: Interaction, task: Task) -> None:
-        await _run(interaction, "done", task)
+    @app_commands.describe(note="what was done, for the history and the requester")
+    async def done(self, interaction: Interaction, task: Task, note: str | None = None) -> None:
+        await _run(interaction, "done", task, note)
 
     @app_commands.command(description=_about("reopen"))
-    async def reopen(self, interaction: Interaction, task: Task) -> None:
-        await _run(interaction, "reopen", task)
+    @app_commands.describe(reason="why it needs more work")
+    async def reopen(self, interaction: Interaction, task: Task, reason: str | None = None) -> None:
+        await _run(interaction, "reopen", task, reason)
 
     @app_commands.command(description="mark it in progress, or blocked")
     async def start(self, interaction: Interaction, task: Task, blocked: bool = False) -> None:

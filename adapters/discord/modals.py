@@ -12,13 +12,16 @@ from adapters.common.buttons import PLACEHOLDER, words
 from adapters.discord.buttons import MAX_CUSTOM_ID
 
 LABELS = {
-    "date": "New date (e.g. next monday 3pm)", "note": "Note", "reason": "Why not?",
+    "date": "New date (e.g. next monday 3pm)", "your date": "By when can you do it? (e.g. friday 3pm)",
+    "note": "Note", "reason": "Why not?",
     "when": "Remind me again (e.g. 2h)", "name": "Who (e.g. @alice)", "corrected request": "The request",
 }
-TITLES = {"propose": "Propose a date", "decline": "Decline", "snooze": "Snooze", "revise": "Edit the request",
+TITLES = {"propose": "Propose a date", "accept": "Accept with my date", "decline": "Decline", "snooze": "Snooze",
+          "revise": "Edit the request",
           "assign": "Reassign", "due": "Change the date"}
+NO_REF_IN_TITLE = ("revise",)  # a draft's number is internal: never shown
 LONG = ("reason", "corrected request", "note")
-BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+):(?P<command>[^\n]+)")
+BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+)(?:@(?P<version>[0-9a-f]+))?:(?P<command>[^\n]+)")
 MESSAGE_FORM = re.compile(r"tm:(?P<guild>\d+):(?P<channel>\d+):(?P<message>\d+)")
 STORE_SECONDS = 900  # discord.py keeps each sent form this long; the submission is read from its custom_id anyway
 
@@ -30,13 +33,17 @@ class Form(discord.ui.Modal):
         """Nothing here: TandemBot.on_interaction reads the submission, with or without this object."""
 
 
-def blanks_form(guild_id: str, command: str, prefill: str = "") -> Form | None:
-    """One text box per blank in the command, in order (None when the command is too long for a custom_id)."""
-    custom_id = f"tf:{guild_id}:{command.strip().removeprefix('/task').strip()}"
+def blanks_form(guild_id: str, command: str, prefill: str = "", version: str = "") -> Form | None:
+    """One text box per blank in the command, in order (None when the command is too long for a custom_id).
+    The task's `version` rides along, so a form opened from a card that went stale shows the task instead."""
+    where = f"{guild_id}@{version}" if version else guild_id
+    custom_id = f"tf:{where}:{command.strip().removeprefix('/task').strip()}"
     if len(custom_id) > MAX_CUSTOM_ID or "\n" in command:
         return None
     verb, ref, _ = words(command)
-    title = f"{TITLES.get(verb, verb.capitalize())} {ref}".strip()[:45]
+    title = TITLES.get(verb, verb.capitalize())
+    if verb not in NO_REF_IN_TITLE:
+        title = f"{title} {ref}".strip()[:45]
     form = Form(title=title, custom_id=custom_id, timeout=STORE_SECONDS)
     for index, blank in enumerate(PLACEHOLDER.findall(command)[:5]):
         name = blank.strip("<>[]@ ")

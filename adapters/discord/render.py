@@ -87,13 +87,13 @@ def card_embed(card: Card) -> discord.Embed:
 
 def buttons(actions: tuple[Action, ...], guild_id: str) -> discord.ui.View | None:
     """A persistent view: every button a TaskButton whose custom_id carries the server and the command."""
-    fitting = [a for a in actions if TaskButton.fits(guild_id, a.command)][:MAX_BUTTONS]
+    fitting = [a for a in actions if TaskButton.fits(guild_id, a.command, a.version)][:MAX_BUTTONS]
     if not fitting:
         return None
     view = discord.ui.View(timeout=None)
     for action in fitting:
         style = STYLES.get(action.style, discord.ButtonStyle.secondary)
-        view.add_item(TaskButton(guild_id, action.command, action.label[:MAX_LABEL], style))
+        view.add_item(TaskButton(guild_id, action.command, action.label[:MAX_LABEL], style, action.version))
     return view
 
 

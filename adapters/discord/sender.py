@@ -13,7 +13,7 @@ import discord
 
 from adapters.common.chart import FILENAME, chart_of, render_burn_up
 from adapters.discord.render import notice_shown
-from core.delivery import DeliveryFailed
+from core.delivery import DeliveryFailed, Posted
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 
@@ -68,17 +68,21 @@ class DiscordSender:
                  timeout: float = 60.0) -> None:
         self.link, self.fallback_channel, self.timeout = link, fallback_channel, timeout
 
-    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None:
+    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> Posted | None:
         guild = workspace.external_id
         series = chart_of(entry.payload)
         png = render_burn_up(series) if series else None  # drawn here, not on the bot's event loop
         try:
+            edit = entry.payload.get("edit")
+            if edit and entry.conversation:
+                self.link.call(lambda c: _edit(c, entry.conversation or "", str(edit), entry, guild), self.timeout)
+                return None
             if entry.conversation:
-                self.link.call(lambda c: _post(c, entry.conversation or "", entry, guild, png=png), self.timeout)
-                return
+                return self.link.call(lambda c: _post(c, entry.conversation or "", entry, guild, png=png),
+                                      self.timeout)
             user_id = _user_of(recipient)
             try:
-                self.link.call(lambda c: _dm(c, user_id, entry, guild, png), self.timeout)
+                return self.link.call(lambda c: _dm(c, user_id, entry, guild, png), self.timeout)
             except DMsClosed:
                 fallback = self.fallback_channel(entry)
                 if fallback is None:
@@ -86,6 +90,7 @@ class DiscordSender:
                                          permanent=True) from None
                 note = _closed_dms_note(entry)
                 self.link.call(lambda c: _post(c, fallback.channel, note, guild, mention=user_id), self.timeout)
+                return None
         except discord.HTTPException as error:
             raise _failure(error) from error
         except (aiohttp.ClientError, OSError, discord.ConnectionClosed) as error:
@@ -101,37 +106,44 @@ def _user_of(recipient: Person | None) -> str:
     return user_id
 
 
-async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str, png: bytes | None) -> None:
+async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str, png: bytes | None) -> Posted:
     channel = await client.create_dm(discord.Object(int(user_id)))
     try:
-        await _send(channel, notice_shown(entry.payload).kwargs(guild), png)
+        sent = await _send(channel, notice_shown(entry.payload).kwargs(guild), png)
+        return Posted(str(channel.id), str(sent.id))
     except discord.Forbidden as error:
         if error.code == DMS_CLOSED:
             raise DMsClosed(user_id) from error
         raise
 
 
+async def _edit(client: discord.Client, channel_id: str, message_id: str, entry: OutboxEntry, guild: str) -> None:
+    """An earlier card shown again with the task as it is now (and its current buttons)."""
+    message = client.get_partial_messageable(int(channel_id)).get_partial_message(int(message_id))
+    await message.edit(**notice_shown(entry.payload).kwargs(guild, edit=True))
+
+
 async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, guild: str,
-                mention: str | None = None, png: bytes | None = None) -> None:
+                mention: str | None = None, png: bytes | None = None) -> Posted:
     message = notice_shown(entry.payload).kwargs(guild)
     if mention:
         message["content"] = f"<@{mention}> {message['content'] or ''}".strip()[:2000]
         message["allowed_mentions"] = discord.AllowedMentions(users=[discord.Object(int(mention))], everyone=False,
                                                               roles=False)
-    await _send(client.get_partial_messageable(int(channel_id)), message, png)
+    sent = await _send(client.get_partial_messageable(int(channel_id)), message, png)
+    return Posted(channel_id, str(sent.id))
 
 
-async def _send(channel: discord.abc.Messageable, message: dict[str, Any], png: bytes | None) -> None:
+async def _send(channel: discord.abc.Messageable, message: dict[str, Any], png: bytes | None) -> discord.Message:
     """Send with the chart attached; when Discord refuses the file, the text alone (the fallback)."""
     if png is None:
-        await channel.send(**message)
-        return
+        return await channel.send(**message)
     try:
-        await channel.send(**message, file=discord.File(io.BytesIO(png), filename=FILENAME))
+        return await channel.send(**message, file=discord.File(io.BytesIO(png), filename=FILENAME))
     except discord.Forbidden as error:
         if error.code != MISSING_PERMISSIONS:
             raise
-        await channel.send(**message)
+        return await channel.send(**message)
 
 
 def _closed_dms_note(entry: OutboxEntry) -> OutboxEntry:

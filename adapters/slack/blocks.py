@@ -6,6 +6,7 @@ can become a mention (`<!channel>`, `<@U1>`, `<!subteam^S1>`, a bare `@here`) or
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from core.outcome import Action, Card
@@ -17,6 +18,7 @@ MAX_TEXT = 3000
 MAX_FALLBACK = 4000
 MAX_LABEL = 75
 STYLES = ("primary", "danger")
+VERSION_BLOCK = "tandem@"
 
 
 def escape(text: str) -> str:
@@ -62,11 +64,22 @@ def card_blocks(card: Card) -> list[Block]:
 
 
 def action_blocks(actions: list[Action]) -> list[Block]:
+    """Buttons, five to a block; the block id carries the task's version, so a click on a stale card is caught."""
     blocks: list[Block] = []
+    version = next((a.version for a in actions if a.version), "")
     for start in range(0, len(actions), MAX_BUTTONS):
         chunk = actions[start:start + MAX_BUTTONS]
-        blocks.append({"type": "actions", "elements": _buttons(chunk)})
+        block: Block = {"type": "actions", "elements": _buttons(chunk)}
+        if version:
+            block["block_id"] = f"{VERSION_BLOCK}{version}" + (f":{start}" if start else "")
+        blocks.append(block)
     return blocks
+
+
+def version_in(block_id: str) -> str:
+    """The task version an actions block carries ("" for a block without one)."""
+    found = re.match(rf"^{VERSION_BLOCK}([0-9a-f]+)", block_id or "")
+    return found.group(1) if found else ""
 
 
 def _buttons(actions: list[Action]) -> list[Block]:

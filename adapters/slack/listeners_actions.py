@@ -9,12 +9,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.common.buttons import needs_modal, past_tense, words
 from adapters.common.runner import Answer
+from adapters.slack.blocks import version_in
 from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.modals import modal_for
 from adapters.slack.render import message, settled
 from adapters.slack.translate import where_fields
 
 TANDEM_ACTION = re.compile(r"^tandem:.*")
+STALE = "stale"
 
 
 def register(app: AsyncApp, core: SlackCore) -> None:
@@ -23,15 +25,16 @@ def register(app: AsyncApp, core: SlackCore) -> None:
                       respond: AsyncRespond, context: AsyncBoltContext) -> None:
         await ack()
         command = str(action.get("value") or "")
+        version = version_in(str(action.get("block_id") or ""))
         if needs_modal(command):
-            meta = {"response_url": body.get("response_url"), "channel": context.channel_id,
+            meta = {"response_url": body.get("response_url"), "channel": context.channel_id, "version": version,
                     "text": str((body.get("message") or {}).get("text") or "")[:500]}
             await client.views_open(trigger_id=body["trigger_id"], view=modal_for(command, meta))
             return
         team, domain = where_fields(body)
         where = Where(context.team_id or team, str(context.user_id), domain, context.channel_id)
         speaker = await core.speaker(client, where)
-        answer = await core.run_text(command, speaker)
+        answer = await core.run_text(command, speaker, version)
         handle = await core.handle_of(client, where.team, where.user, domain)
         original = (body.get("message") or {}).get("blocks") or []
         await settle(respond, answer, words(command)[0], handle, original)
@@ -44,6 +47,9 @@ async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, 
     if not answer.ok:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))
         return
-    await respond(replace_original=True, **settled(original, f"✓ {past_tense(verb)} by @{handle}", reply))
+    if reply.verb == STALE:  # the card showed an old state: it now shows the task as it is
+        await respond(replace_original=True, **message(reply))
+        return
+    await respond(replace_original=True, **settled(original, f"✓ {past_tense(reply.verb or verb)} by @{handle}", reply))
     if reply.ephemeral and reply.text:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))

@@ -16,7 +16,7 @@ from adapters.slack.modals import missing, submitted
 from adapters.slack.render import message, section, unescape
 from adapters.slack.translate import where_fields
 
-BLANK_MODALS = re.compile(r"^tandem:(propose|decline|snooze|revise|fill)$")
+BLANK_MODALS = re.compile(r"^tandem:(propose|accept|decline|snooze|revise|fill)$")
 
 
 def register(app: AsyncApp, core: SlackCore) -> None:
@@ -34,7 +34,7 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         team, domain = where_fields(body)
         where = Where(context.team_id or team, str(context.user_id), domain, meta.get("channel"))
         speaker = await core.speaker(client, where)
-        answer = await core.attempt(lambda: submitted(kind, command, values), speaker)
+        answer = await core.attempt(lambda: submitted(kind, command, values), speaker, str(meta.get("version") or ""))
         handle = await core.handle_of(client, where.team, where.user, domain)
         url = meta.get("response_url")
         if url:

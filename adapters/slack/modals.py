@@ -5,13 +5,17 @@ import json
 from typing import Any
 
 from adapters.common.buttons import PLACEHOLDER, prefill, words
-from core.commands import Command, DeclineTask, ProposeDue, ReviseDraft, SnoozeTask
+from core.commands import AcceptTask, Command, DeclineTask, ProposeDue, ReviseDraft, SnoozeTask
 from core.tasks import parse_ref
 
 View = dict[str, Any]
+TITLE_LIMIT = 24
 SNOOZES = (("1 hour", "1h"), ("3 hours", "3h"), ("Tomorrow", "tomorrow"), ("Next Monday", "monday"))
-REQUIRED = {"propose": ("date",), "decline": ("reason",), "snooze": ("when",), "revise": ("text",), "fill": ("text",)}
-TITLES = {"propose": "Propose a date", "decline": "Decline", "snooze": "Snooze", "revise": "Edit the request"}
+REQUIRED = {"propose": ("date",), "accept": ("date",), "decline": ("reason",), "snooze": ("when",),
+            "revise": ("text",), "fill": ("text",)}
+TITLES = {"propose": "Propose a date", "accept": "Accept with my date", "decline": "Decline", "snooze": "Snooze",
+          "revise": "Edit the request"}
+NO_REF_IN_TITLE = ("revise",)  # a draft's number is internal: never shown
 
 
 def modal_for(command: str, meta: dict[str, Any]) -> View:
@@ -21,26 +25,32 @@ def modal_for(command: str, meta: dict[str, Any]) -> View:
     blocks = {
         "propose": lambda: [_date("date", "Date"), _time("time", "Time (optional)"),
                             _text("note", "Note (optional)", optional=True)],
+        "accept": lambda: [_date("date", "By when can you do it?"), _time("time", "Time (optional)"),
+                           _text("note", "Note (optional)", optional=True)],
         "decline": lambda: [_text("reason", "Why not?", multiline=True)],
         "snooze": lambda: [_select("when", "Remind me again", SNOOZES)],
         "revise": lambda: [_text("text", "The request", multiline=True, initial=prefill(command))],
         "fill": lambda: [_text("text", _blank(command))],
     }[kind]()
     title = TITLES.get(kind, verb.capitalize() or "Tandem")
-    return modal(f"tandem:{kind}", f"{title} {ref}".strip(), blocks, {**meta, "command": command})
+    if kind not in NO_REF_IN_TITLE and len(f"{title} {ref}") <= TITLE_LIMIT:
+        title = f"{title} {ref}".strip()
+    return modal(f"tandem:{kind}", title, blocks, {**meta, "command": command})
 
 
 def modal(callback_id: str, title: str, blocks: list[View], meta: dict[str, Any]) -> View:
-    return {"type": "modal", "callback_id": callback_id, "title": _plain(title[:24]), "submit": _plain("Send"),
+    return {"type": "modal", "callback_id": callback_id, "title": _plain(title[:TITLE_LIMIT]), "submit": _plain("Send"),
             "close": _plain("Cancel"), "blocks": blocks, "private_metadata": json.dumps(meta)[:3000]}
 
 
 def submitted(kind: str, command: str, values: dict[str, Any]) -> Command | str:
     """The command a submitted modal stands for (or, for a plain blank, the filled-in command text)."""
     ref = words(command)[1]
+    when = " ".join(v for v in (read(values, "date"), read(values, "time")) if v)
     if kind == "propose":
-        when = " ".join(v for v in (read(values, "date"), read(values, "time")) if v)
         return ProposeDue(parse_ref(ref), when, read(values, "note"))
+    if kind == "accept":
+        return AcceptTask(parse_ref(ref), when, read(values, "note"))
     if kind == "decline":
         return DeclineTask(parse_ref(ref), read(values, "reason"))
     if kind == "snooze":

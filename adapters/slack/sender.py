@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from adapters.common.chart import FILENAME, chart_of, render_burn_up
 from adapters.slack.blocks import fallback_text, notice_blocks
 from adapters.slack.pacing import SlackPacer
-from core.delivery import DeliveryFailed
+from core.delivery import DeliveryFailed, Posted
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 
@@ -23,6 +23,7 @@ PERMANENT_ERRORS = frozenset({
     "restricted_action", "cannot_dm_bot", "user_disabled", "team_access_not_granted", "ekm_access_denied",
     "invalid_blocks", "invalid_blocks_format", "msg_too_long", "no_text", "too_many_attachments",
     "org_login_required", "access_denied", "channel_is_archived",
+    "message_not_found", "cant_update_message", "edit_window_closed",
 })
 
 
@@ -50,18 +51,23 @@ class SlackSender:
         self._clients: dict[str, WebClient] = {}
         self._lock = threading.Lock()
 
-    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> None:
+    def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> Posted | None:
         channel = _channel_for(entry, recipient)
         token = self.token_for(workspace)
         if not token:
             raise DeliveryFailed(f"no Slack token for workspace {workspace.external_id}", permanent=True)
         key = workspace.external_id or str(workspace.id)
         self.pacer.acquire(key, channel)
+        text, blocks = fallback_text(entry.payload), notice_blocks(entry.payload)
         try:
-            if not self._sent_with_chart(self.client(token), channel, entry):
-                self.client(token).chat_postMessage(
-                    channel=channel, text=fallback_text(entry.payload), blocks=notice_blocks(entry.payload)
-                )
+            edit = entry.payload.get("edit")
+            if edit:
+                self.client(token).chat_update(channel=channel, ts=str(edit), text=text, blocks=blocks)
+                return None
+            if self._sent_with_chart(self.client(token), channel, entry):
+                return None  # a file share is not a card that can be edited later
+            sent = self.client(token).chat_postMessage(channel=channel, text=text, blocks=blocks)
+            return Posted(str(sent.get("channel") or channel), str(sent.get("ts") or "")) if sent.get("ts") else None
         except SlackApiError as error:
             response = error.response
             raise self._api_failure(key, response.status_code, response.headers, response.data) from error

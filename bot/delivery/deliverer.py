@@ -16,8 +16,9 @@ from datetime import datetime, timedelta
 
 from bot.delivery.policy import RetryPolicy
 from bot.delivery.ports import DeliveryUnitOfWorkFactory
+from core.cards import PostedCard
 from core.clock import Clock
-from core.delivery import DeliveryFailed, Sender
+from core.delivery import DeliveryFailed, Posted, Sender
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 
@@ -38,6 +39,7 @@ class _Outcome:
     entry: OutboxEntry
     failure: DeliveryFailed | None = None
     skipped: bool = False
+    posted: PostedCard | None = None  # a task's card that landed somewhere it can be edited later
 
 
 @dataclass(frozen=True)
@@ -161,14 +163,14 @@ class Deliverer:
                 raise DeliveryFailed("no adapter serves this workspace", permanent=True)
             if entry.recipient_id is not None and job.recipient is None and entry.conversation is None:
                 raise DeliveryFailed("the recipient no longer exists", permanent=True)
-            sender.send(entry, job.workspace, job.recipient)
+            posted = sender.send(entry, job.workspace, job.recipient)
         except DeliveryFailed as failure:
             return _Outcome(entry, failure)
         except Exception as error:  # a bug or an unmapped library error: retry, and say where to look
             ref = uuid.uuid4().hex[:8]
             log.exception("outbox %s: unexpected error while sending [ref %s]", entry.id, ref)
             return _Outcome(entry, DeliveryFailed(f"unexpected {type(error).__name__} (ref {ref})"))
-        return _Outcome(entry)
+        return _Outcome(entry, posted=_card_at(entry, job, posted, self.clock.now()))
 
     def _record(self, outcome: _Outcome) -> bool:
         entry = outcome.entry
@@ -177,19 +179,21 @@ class Deliverer:
             return False
         for attempt in range(1, RECORD_TRIES + 1):
             try:
-                self._mark(entry, outcome.failure)
+                self._mark(entry, outcome.failure, outcome.posted)
                 return outcome.failure is None
             except Exception:
                 ref = uuid.uuid4().hex[:8]
                 log.exception("outbox %s: recording the outcome failed (try %d) [ref %s]", entry.id, attempt, ref)
         return False
 
-    def _mark(self, entry: OutboxEntry, failure: DeliveryFailed | None) -> None:
+    def _mark(self, entry: OutboxEntry, failure: DeliveryFailed | None, posted: PostedCard | None = None) -> None:
         assert entry.id is not None
         now = self.clock.now()
         with self.uow_factory() as uow:
             if failure is None:
                 uow.delivery.mark_sent(entry.id, now)
+                if posted is not None:
+                    uow.cards.add(posted)
             else:
                 attempt = entry.attempts + 1
                 error = failure.reason[:500]
@@ -201,6 +205,13 @@ class Deliverer:
                     log.info("outbox %s: attempt %d failed (%s); next try at %s", entry.id, attempt, error, when)
                     uow.delivery.mark_retry(entry.id, when, error)
             uow.commit()
+
+
+def _card_at(entry: OutboxEntry, job: _Job, posted: Posted | None, now: datetime) -> PostedCard | None:
+    """A new message showing a task's card, to remember for editing when the task changes."""
+    if posted is None or entry.task_id is None or not entry.payload.get("card") or job.workspace is None:
+        return None
+    return PostedCard(entry.task_id, entry.recipient_id, job.workspace.platform, posted.channel, posted.message, now)
 
 
 def _by_workspace_and_channel(jobs: list[_Job]) -> dict[int, list[list[_Job]]]:

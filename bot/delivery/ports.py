@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
+from core.cards import PostedCard
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 
@@ -17,6 +18,10 @@ class DeliveryOutbox(Protocol):
     def mark_sent(self, entry_id: int, now: datetime) -> None: ...
     def mark_retry(self, entry_id: int, when: datetime, error: str) -> None: ...
     def mark_failed(self, entry_id: int, error: str) -> None: ...
+
+
+class DeliveryCards(Protocol):
+    def add(self, card: PostedCard) -> None: ...
 
 
 class DeliveryWorkspaces(Protocol):
@@ -36,6 +41,8 @@ class DeliveryUnitOfWork(Protocol):
     def people(self) -> DeliveryPeople: ...
     @property
     def delivery(self) -> DeliveryOutbox: ...
+    @property
+    def cards(self) -> DeliveryCards: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -1,6 +1,8 @@
 """`/task add` and the confirm-before-create flow for requests said to the bot in chat."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.commands import AddTask, ConfirmDraft, DiscardDraft, DraftRequest, ReviseDraft
 from core.drafts import Draft
 from core.errors import NotAllowed, NotFound
@@ -15,8 +17,13 @@ from core.handlers.create import (
     undo_action,
     unread_note,
 )
+from core.handlers.past import is_past, past_question, wire
+from core.language import Reading
 from core.outcome import Action, Card, Reply
+from core.people import Person
 from core.tasks import Origin
+from core.validation.dates import read_when
+from core.wording import when
 
 NOT_A_REQUEST = (
     "I read tasks, not chat. To ask someone, say: @tandem can @alice send the Q3 report by Friday? "
@@ -27,6 +34,10 @@ NOT_A_REQUEST = (
 def add_task(cmd: AddTask, ctx: Context) -> Reply:
     reading = read(ctx, cmd.text)
     require_request(reading)
+    if _past(ctx, reading):
+        owners = owners_of(ctx, reading)
+        draft = _new_draft(ctx, cmd.text)
+        return _ask_about_past(ctx, draft, reading, owners, ephemeral=True)
     tasks = create_tasks(ctx, reading, _origin(ctx), cmd.private)
     cards = tuple(ctx.card(t) for t in tasks)
     text = "\n".join(filter(None, (created_text(ctx, tasks), unread_note(reading, tasks[0].ref))))
@@ -39,23 +50,28 @@ def draft_request(cmd: DraftRequest, ctx: Context) -> Reply:
     if not reading.is_request or not reading.title.strip():
         return Reply(NOT_A_REQUEST)
     owners = owners_of(ctx, reading)
-    draft = ctx.uow.drafts.add(Draft(ctx.workspace.id or 0, ctx.me.id or 0, cmd.text, ctx.now,
-                                     ctx.speaker.conversation, ctx.speaker.message, ctx.speaker.link))
-    return _draft_reply(ctx, draft, reading_card(ctx, reading, owners))
+    draft = _new_draft(ctx, cmd.text)
+    if _past(ctx, reading):
+        return _ask_about_past(ctx, draft, reading, owners, ephemeral=cmd.privately)
+    return _draft_reply(ctx, draft, reading_card(ctx, reading, owners), ephemeral=cmd.privately)
 
 
 def confirm_draft(cmd: ConfirmDraft, ctx: Context) -> Reply:
     draft = _my_draft(ctx, cmd.draft_id)
     reading = read(ctx, draft.text, draft.said_at)
+    if cmd.when.strip():
+        reading = replace(reading, due=read_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang))
+    elif _past(ctx, reading):  # a date chosen on the card is taken as chosen, even one already gone
+        return _ask_about_past(ctx, draft, reading, owners_of(ctx, reading), ephemeral=True)
     origin = Origin(draft.conversation, draft.message, draft.link) if draft.conversation else None
     tasks = create_tasks(ctx, reading, origin, private=False)
-    ctx.uow.drafts.delete(draft.id or 0)
+    _close(ctx, draft)
     return Reply(created_text(ctx, tasks), ctx.card(tasks[0]), undo_action(tasks), ephemeral=False)
 
 
 def discard_draft(cmd: DiscardDraft, ctx: Context) -> Reply:
     draft = _my_draft(ctx, cmd.draft_id)
-    ctx.uow.drafts.delete(draft.id or 0)
+    _close(ctx, draft)
     return Reply("Cancelled. Nothing was created.", ephemeral=False)
 
 
@@ -69,18 +85,46 @@ def revise_draft(cmd: ReviseDraft, ctx: Context) -> Reply:
     return _draft_reply(ctx, draft, reading_card(ctx, reading, owners))
 
 
-def _draft_reply(ctx: Context, draft: Draft, card: Card) -> Reply:
+def _new_draft(ctx: Context, text: str) -> Draft:
+    return ctx.uow.drafts.add(Draft(ctx.workspace.id or 0, ctx.me.id or 0, text, ctx.now,
+                                    ctx.speaker.conversation, ctx.speaker.message, ctx.speaker.link))
+
+
+def _past(ctx: Context, reading: Reading) -> bool:
+    """A one-off date already gone (a repeat's first date is always ahead)."""
+    return not reading.recurrence and is_past(reading.due, ctx.now)
+
+
+def _ask_about_past(ctx: Context, draft: Draft, reading: Reading, owners: list[Person], ephemeral: bool) -> Reply:
+    assert reading.due is not None
+    keep = Action("keep", f"Keep {when(reading.due, ctx.me.tz, ctx.now)} (overdue)",
+                  f"/task confirm {draft.id} {wire(reading.due, ctx.me.tz)}")
+    cancel = Action("cancel", "Cancel", f"/task discard {draft.id}", "danger")
+    asked = past_question(ctx, reading.due, lambda when: f"/task confirm {draft.id} {when}",
+                          reading_card(ctx, reading, owners), (keep, cancel))
+    return replace(asked, ephemeral=ephemeral)
+
+
+def _draft_reply(ctx: Context, draft: Draft, card: Card, ephemeral: bool = False) -> Reply:
     actions = (
         Action("create", "Create", f"/task confirm {draft.id}", "primary"),
         Action("edit", "Edit", f"/task revise {draft.id} <corrected request>"),
         Action("cancel", "Cancel", f"/task discard {draft.id}", "danger"),
     )
-    return Reply("Here's what I understood. Create it?", card, actions, ephemeral=False)
+    return Reply("Here's what I understood. Create it?", card, actions, ephemeral=ephemeral)
+
+
+def _close(ctx: Context, draft: Draft) -> None:
+    draft.closed_at = ctx.now
+    ctx.uow.drafts.save(draft)
 
 
 def _my_draft(ctx: Context, draft_id: int) -> Draft:
     draft = ctx.uow.drafts.get(draft_id)
     if draft is None or draft.workspace_id != ctx.workspace.id:
+        raise NotFound(f"There is no request card {draft_id} here. Say the request again, e.g. "
+                       "/task @alice send the report by friday")
+    if not draft.is_open:
         raise NotFound("That request was already created or cancelled.")
     if draft.author_id != ctx.me.id:
         raise NotAllowed("Only the person who made the request can create, edit or cancel it.")

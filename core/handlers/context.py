@@ -33,6 +33,7 @@ class Context:
     policy: SchedulePolicy = field(default_factory=SchedulePolicy)
     holidays: HolidayCalendar = field(default_factory=NoHolidays)
     notices: list[Notice] = field(default_factory=list)
+    touched: dict[int, Task] = field(default_factory=dict)  # tasks changed by this command, by id
     now: datetime = field(init=False)
     _known: dict[int, Person] = field(default_factory=dict, repr=False)
 
@@ -106,7 +107,8 @@ class Context:
 
     def card(self, task: Task, reader: Person | None = None) -> Card:
         people = self.people(task.participants())
-        return task_card(task, people, reader or self.me, self.now)
+        project = self.uow.projects.get(task.project_id) if task.project_id else None
+        return task_card(task, people, reader or self.me, self.now, project.name if project else None)
 
     def log(self, task: Task, verb: str, detail: str = "") -> None:
         self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, detail, self.now))
@@ -121,6 +123,8 @@ class Context:
         task.updated_at = self.now
         self.plan(task)
         self.uow.tasks.save(task)
+        if task.id is not None:
+            self.touched[task.id] = task
 
     def notify(self, recipient_id: int, kind: str, text: str, task: Task | None = None,
                actions: tuple[Action, ...] = (), urgent: bool = False) -> None:

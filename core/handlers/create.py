@@ -14,11 +14,12 @@ from core.outcome import Action, Card
 from core.people import Person
 from core.permissions import sees_project
 from core.projects import Project
+from core.repeat_words import repeat_words
 from core.report.load import load_note
 from core.schedule.plan import next_project_digest
 from core.tasks import Origin, Priority, Task, Visibility, clean_title
 from core.validation.dates import read_request
-from core.wording import due_for_both, when
+from core.wording import due_for_both, due_phrase, logged, when
 
 
 def read(ctx: Context, text: str, said_at: datetime | None = None) -> Reading:
@@ -100,15 +101,22 @@ def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, proje
     ctx.plan(task)
     task = ctx.uow.tasks.add(task)
     if task.is_request:
-        ctx.log(task, "asked", f"{owner.mention}, due {when(task.due, ctx.me.tz)}")
-        ctx.notify(owner.id or 0, "request",
-                   f"{ctx.me.mention} asks you: {task.ref} {task.title} (due "
-                   f"{when(task.due, owner.tz, ctx.now)}). Accept, propose another date, or decline."
-                   + load_note(ctx.uow, owner, task.due),
+        ctx.log(task, "asked", f"{owner.mention}, due {logged(task.due)}" if task.due else
+                f"{owner.mention}, no due date yet")
+        ctx.notify(owner.id or 0, "request", request_text(ctx, task, owner) + load_note(ctx.uow, owner, task.due),
                    task, answer_actions(task))
     else:
         ctx.log(task, "created", "")
     return task
+
+
+def request_text(ctx: Context, task: Task, owner: Person) -> str:
+    """What the owner of a request reads: what is asked, by when, and how to answer."""
+    asked = f"{ctx.me.mention} asks you: {task.ref} {task.title}"
+    if task.due is None:
+        return f"{asked} (no due date yet). By when can you do it? Accept with your date, or decline."
+    return (f"{asked} ({due_phrase(task.due, owner.tz, ctx.now)}). Accept, accept with your own date, "
+            "or decline.")
 
 
 def created_text(ctx: Context, tasks: list[Task]) -> str:
@@ -116,14 +124,16 @@ def created_text(ctx: Context, tasks: list[Task]) -> str:
     lines = []
     for task in tasks:
         owner = ctx.people([task.owner_id]).get(task.owner_id, ctx.me)
-        due = due_for_both(task.due, ctx.me, owner, ctx.now) if task.due else "no due date"
-        if task.is_request:
-            lines.append(f"Created {task.ref} {task.title} for {owner.mention}, due {due}. "
+        due = f"due {due_for_both(task.due, ctx.me, owner, ctx.now)}" if task.due else "no due date yet"
+        if task.is_request and task.due is None:
+            lines.append(f"Created {task.ref} {task.title} for {owner.mention}, {due}. "
+                         f"I've asked {owner.mention} by when they can do it.")
+        elif task.is_request:
+            lines.append(f"Created {task.ref} {task.title} for {owner.mention}, {due}. "
                          f"I've asked {owner.mention} to accept, propose another date or decline.")
         else:
-            lines.append(f"Created {task.ref} {task.title}, due {due}. It's yours.")
+            lines.append(f"Created {task.ref} {task.title}, {due}. It's yours.")
     return "\n".join(lines + _unread_hint(ctx, tasks[0] if tasks else None))
-
 
 def _unread_hint(ctx: Context, task: Task | None) -> list[str]:
     """How to let a private channel see its tasks when Tandem can't read who is in it."""
@@ -140,11 +150,11 @@ def reading_card(ctx: Context, reading: Reading, owners: list[Person]) -> Card:
     """A reading shown back before anything is created."""
     fields: list[tuple[str, str]] = [("Owner", ", ".join(p.mention for p in owners))]
     first = owners[0]
-    fields.append(("Due", due_for_both(reading.due, first, ctx.me, ctx.now) if reading.due else "no due date"))
+    fields.append(("Due", due_for_both(reading.due, first, ctx.me, ctx.now) if reading.due else "no due date yet"))
     if reading.due and first.tz != ctx.me.tz and not reading.due.is_date:
         fields.append(("Your time", when(reading.due, ctx.me.tz, ctx.now)))
     if reading.recurrence:
-        fields.append(("Repeats", reading.recurrence))
+        fields.append(("Repeats", repeat_words(reading.recurrence, reading.due, ctx.me.tz)))
     if reading.priority:
         fields.append(("Priority", reading.priority))
     if reading.project:

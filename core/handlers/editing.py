@@ -7,12 +7,14 @@ from core.commands import AssignTask, CommentOnTask, EditTask, SetDue, SetVisibi
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.handlers.create import project_for
+from core.handlers.past import is_past, past_question
 from core.handlers.sharing import set_visibility
 from core.negotiation import opening_agreement
+from core.outcome import Reply
 from core.permissions import Act
 from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, clean_title, parse_ref
 from core.validation.dates import read_when
-from core.wording import when
+from core.wording import due_phrase, logged, when
 
 EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "private", "public")
 
@@ -44,6 +46,9 @@ def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
         task.project_id = project.id if project else None
     elif field == "parent":
         task.parent_id = _parent(ctx, task, value)
+        parent = ctx.uow.tasks.get_by_id(task.parent_id) if task.parent_id else None
+        if parent is not None and parent.project_id is not None:
+            task.project_id = parent.project_id  # a subtask joins its parent's project
     else:
         task.labels = tuple(sorted({w.lstrip("+").lower() for w in value.split() if w.lstrip("+")}))
 
@@ -79,26 +84,30 @@ def assign_task(cmd: AssignTask, ctx: Context) -> str:
     ctx.log(task, "reassigned", f"to {new_owner.mention}")
     if task.agreement is Agreement.REQUESTED:
         ctx.notify(new_owner.id or 0, "request", f"{ctx.me.mention} asks you: {task.ref} {task.title} "
-                   f"(due {when(task.due, new_owner.tz, ctx.now)}).", task, answer_actions(task))
+                   f"({due_phrase(task.due, new_owner.tz, ctx.now)}).", task, answer_actions(task))
     note = f"{ctx.me.mention} gave {task.ref} {task.title} to {new_owner.mention}."
     for person_id in {previous, task.requester_id} - {new_owner.id}:
         ctx.notify(person_id or 0, "reassigned", note, task)
     return f"{task.ref} now belongs to {new_owner.mention}."
 
 
-def set_due(cmd: SetDue, ctx: Context) -> str:
+def set_due(cmd: SetDue, ctx: Context) -> Reply | str:
     task = ctx.task(cmd.number, Act.EDIT)
     due = read_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
     if task.is_request and ctx.me.id == task.owner_id:
         raise Conflict(f"{task.ref} was asked of you: propose the new date instead, "
                        f"e.g. /task propose {task.ref} {cmd.when}")
+    if is_past(due, ctx.now):
+        return past_question(ctx, due, lambda when: f"/task due {task.ref} {when}")
     task.due, task.proposed_due = due, None
-    if task.is_request and task.agreement is not Agreement.REQUESTED:
+    if task.is_request:  # the owner answers again, to the new date, on a card that shows it
         task.agreement = Agreement.REQUESTED
+        owner = ctx.people([task.owner_id])[task.owner_id]
         ctx.notify(task.owner_id, "request", f"{ctx.me.mention} moved {task.ref} {task.title} to "
-                   f"{when(due, ctx.me.tz, ctx.now)}. Accept or propose another date.", task, answer_actions(task))
+                   f"{when(due, owner.tz, ctx.now)}. Accept, accept with your own date, or decline.", task,
+                   answer_actions(task))
     ctx.touch(task)
-    ctx.log(task, "due", when(due, ctx.me.tz))
+    ctx.log(task, "due", logged(due))
     return f"{task.ref} is now due {when(due, ctx.me.tz, ctx.now)}."
 
 

@@ -1,9 +1,8 @@
 """Projects and goals: creating them, joining them, and a project's status at a glance."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from core.commands import CreateProject, JoinProject, ListProjects, ProjectStatusQuery
+from core.due import end_of_week
 from core.errors import InvalidInput, NotFound
 from core.handlers.context import Context
 from core.handlers.create import name_taken, new_project
@@ -11,6 +10,7 @@ from core.outcome import Reply
 from core.permissions import sees_project
 from core.ports import TaskQuery
 from core.projects import Goal, Project
+from core.wording import count
 
 NAME_LIMIT = 60
 
@@ -65,8 +65,9 @@ def list_projects(cmd: ListProjects, ctx: Context) -> str:
 def project_status(cmd: ProjectStatusQuery, ctx: Context) -> Reply:
     project = ctx.project(cmd.name)
     scope = TaskQuery(ctx.workspace.id or 0, ctx.me)
-    status = ctx.uow.tasks.project_status(scope, project, ctx.now, ctx.now + timedelta(days=7))
+    status = ctx.uow.tasks.project_status(scope, project, ctx.now, end_of_week(ctx.now, ctx.me.tz))
     counts = ", ".join(f"{n} {state}" for state, n in sorted(status.counts.items())) or "no tasks"
     return Reply(f"#{project.name}: {status.percent_done}% done ({counts}). {status.overdue} overdue, "
-                 f"{status.unanswered} unanswered requests, {status.due_this_week} commitments due this week.")
+                 f"{count(status.unanswered, 'unanswered request')}, "
+                 f"{count(status.due_this_week, 'commitment')} due this week.")
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core import commands as c
+from core.actions import actions_for, version_of
 from core.handlers import (
     adding,
     editing,
@@ -20,6 +21,16 @@ from core.handlers import (
 )
 from core.handlers.context import Context
 from core.outcome import Reply
+
+
+def run_checked(cmd: c.Checked, ctx: Context) -> Reply | str:
+    """A click on a card of a task that changed since shows the task as it is now instead of acting."""
+    task = ctx.task(cmd.command.number)
+    if version_of(task) != cmd.version:
+        return Reply(f"{task.ref} changed since this card was sent; here it is now.", ctx.card(task),
+                     actions_for(task, ctx.me.id, ctx.me.tz), verb="stale")
+    return HANDLERS[type(cmd.command)](cmd.command, ctx)
+
 
 HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.AddTask: adding.add_task,
@@ -63,4 +74,5 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.DigestCommand: scheduling.digest_command,
     c.SetRepeat: scheduling.set_repeat,
     c.SetRotation: scheduling.set_rotation,
+    c.Checked: run_checked,
 }

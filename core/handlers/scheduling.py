@@ -11,6 +11,7 @@ from core.handlers.settings import parse_days
 from core.outcome import Reply
 from core.permissions import Act
 from core.ports import DigestMaterial
+from core.repeat_words import repeat_words
 from core.report.health import MONTH
 from core.schedule.digest import compose_digest, next_digest_at
 from core.schedule.plan import snooze_until
@@ -109,7 +110,8 @@ def set_repeat(cmd: SetRepeat, ctx: Context) -> str:
     ctx.log(task, "repeat", how)
     if task.recurrence is None:
         return f"{task.ref} no longer repeats."
-    return f"{task.ref} repeats {task.recurrence}; the next one is made {task.repeat_mode}."
+    return (f"{task.ref} repeats {repeat_words(task.recurrence, task.due, ctx.me.tz)}; "
+            f"the next one is made {task.repeat_mode}.")
 
 
 def set_rotation(cmd: SetRotation, ctx: Context) -> str:

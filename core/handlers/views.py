@@ -10,7 +10,7 @@ from core.handlers.context import Context
 from core.outcome import Card, Reply
 from core.ports import TaskQuery
 from core.tasks import Agreement, Task, parse_ref
-from core.wording import at, task_line
+from core.wording import at, history_text, task_line
 
 VIEWS = ("mine", "inbox", "waiting", "here", "overdue", "project", "search", "all")
 TITLES = {"mine": "Your tasks", "inbox": "Waiting for your answer", "waiting": "You're waiting on",
@@ -105,7 +105,8 @@ def show_task(cmd: ShowTask, ctx: Context) -> Reply:
     for entry in history:
         actor = people.get(entry.actor_id) if entry.actor_id is not None else None
         who = actor.mention if actor else "Tandem"
-        lines.append(f"  {at(entry.at, tz, ctx.now)} {who} {entry.verb} {entry.detail}".rstrip())
+        detail = history_text(entry.detail, tz, ctx.now)
+        lines.append(f"  {at(entry.at, tz, ctx.now)} {who} {entry.verb} {detail}".rstrip())
     return Reply("\n".join(lines), ctx.card(task), actions_for(task, ctx.me.id, ctx.me.tz))
 
 

@@ -1,6 +1,7 @@
 """The morning digest: when it comes, which sections it has, and its text and buttons."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from core.outcome import Action, Notice
@@ -20,7 +21,6 @@ __all__ = ["compose_digest", "compose_project_digest", "digest_sections", "next_
 
 OVERDUE, TODAY, WEEK = "Overdue", "Due today", "Due this week"
 ASKED, WAITING, DONE = "Asked of you", "You're waiting on", "Done since your last digest"
-WEEK_DAYS = 7
 MAX_ACTIONS = 15
 
 
@@ -46,12 +46,14 @@ def digest_sections(person: Person, material: DigestMaterial, now: datetime) -> 
     today = local_date(now, person.tz)
     owned = sorted((t for t in material.owned if t.is_open), key=_due_order)
     committed = [t for t in owned if t.agreement is Agreement.COMMITTED and t.due is not None]
-    overdue = [t for t in committed if t.is_overdue(now)]
-    later = [t for t in committed if not t.is_overdue(now)]
+    minute = now.replace(second=0, microsecond=0)  # due at the minute the digest is sent: not overdue yet
+    overdue = [t for t in committed if t.due is not None and t.due.deadline() < minute]
+    later = [t for t in committed if t not in overdue]
+    sunday = today + timedelta(days=6 - today.weekday())  # "this week" is the calendar week, Monday to Sunday
     sections = {
         OVERDUE: overdue,
-        TODAY: [t for t in later if _day(t, person) == today],
-        WEEK: [t for t in later if today < _day(t, person) <= today + timedelta(days=WEEK_DAYS)],
+        TODAY: [t for t in later if _day(t, person) <= today],
+        WEEK: [t for t in later if today < _day(t, person) <= sunday],
         ASKED: [t for t in owned if t.agreement is Agreement.REQUESTED],
         WAITING: sorted((t for t in material.requested if t.is_open and t.owner_id != person.id),
                         key=lambda t: (t.agreement is not Agreement.PROPOSED, *_due_order(t))),
@@ -91,7 +93,7 @@ def _line(task: Task, title: str, people: dict[int, Person], reader: Person, now
 
 
 def _labelled(action: Action, task: Task) -> Action:
-    return Action(action.verb, f"{action.label} {task.ref}", action.command, action.style)
+    return replace(action, label=f"{action.label} {task.ref}")
 
 
 def _day(task: Task, person: Person) -> date:

@@ -10,7 +10,7 @@ from core.schedule.policy import HolidayCalendar, SchedulePolicy
 from core.schedule.wall import local_date
 from core.schedule.working_time import add_working_hours
 from core.tasks import Agreement, Task
-from core.wording import when
+from core.wording import due_phrase, when
 
 WAITING = (Agreement.REQUESTED, Agreement.PROPOSED)
 
@@ -37,7 +37,7 @@ def follow_up_notices(
     actions: tuple[Action, ...]
     if task.nudges < policy.escalate_after_nudges:
         if asked:
-            text = (f"Still waiting for your answer on {subject} (due {when(task.due, owner.tz)}), "
+            text = (f"Still waiting for your answer on {subject} ({due_phrase(task.due, owner.tz)}), "
                     f"asked by {requester.mention} on {_day(task.created_at, owner.tz)}.")
             actions = answer_actions(task)
         else:

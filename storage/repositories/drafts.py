@@ -1,7 +1,6 @@
 """Drafts in SQL."""
 from __future__ import annotations
 
-from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from core.drafts import Draft
@@ -33,12 +32,6 @@ class SqlDraftRepository:
         _fill(row, draft)
         self._session.flush()
 
-    def delete(self, draft_id: int) -> None:
-        """Forget the draft; deleting one that is already gone does nothing."""
-        self._session.execute(
-            delete(DraftRow).where(DraftRow.id == draft_id), execution_options={"synchronize_session": "fetch"}
-        )
-
 
 def _fill(row: DraftRow, draft: Draft) -> None:
     row.workspace_id = draft.workspace_id
@@ -48,6 +41,7 @@ def _fill(row: DraftRow, draft: Draft) -> None:
     row.conversation = draft.conversation
     row.message = draft.message
     row.link = draft.link
+    row.closed_at = draft.closed_at
 
 
 def _to_draft(row: DraftRow) -> Draft:
@@ -59,5 +53,6 @@ def _to_draft(row: DraftRow) -> Draft:
         conversation=row.conversation,
         message=row.message,
         link=row.link,
+        closed_at=row.closed_at,
         id=row.id,
     )

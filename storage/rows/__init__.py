@@ -1,6 +1,7 @@
 """Every row class, imported together so Base.metadata knows all tables."""
 from storage.rows.activity import ActivityRow, CommentRow
 from storage.rows.base import Base
+from storage.rows.cards import TaskCardRow
 from storage.rows.conversations import ConversationMemberRow, ConversationRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
@@ -25,6 +26,7 @@ __all__ = [
     "ProjectMemberRow",
     "ProjectRow",
     "SeenEventRow",
+    "TaskCardRow",
     "TaskRow",
     "TaskWatcherRow",
     "WorkspaceRow",

@@ -21,3 +21,5 @@ class DraftRow(Base):
     conversation: Mapped[str | None] = mapped_column(String(255))
     message: Mapped[str | None] = mapped_column(String(255))
     link: Mapped[str | None] = mapped_column(Text)
+    # set when the draft was created or cancelled; the row stays so its number is never given out again
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

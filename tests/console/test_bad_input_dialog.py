@@ -14,7 +14,9 @@ def _count_tasks(chat: ChatHarness) -> int:
     ("line", "expected"),
     [
         ("/task ad @bob send the report", "Did you mean /task add?"),
-        ("/task frobnicate", "Type /task help"),
+        ("/task shwo T-1", "Did you mean /task show?"),
+        ("/tasks list inbox", "Did you mean /task list inbox?"),
+        ("/todo list", "I only know /task"),
         ("/task add", "What needs doing?"),
         ("/task add @zed send the report by friday", "I don't know @zed here"),
         ("/task show T-99", "I can't find T-99"),

@@ -16,11 +16,11 @@ def test_ask_propose_accept_done_with_the_requester_told_at_each_step(chat: Chat
     assert "I've asked @bob to accept" in created[0].text
     request = [m for m in created if m.to == "@bob"]
     assert len(request) == 1 and "@alice asks you: T-1 send the Q3 report" in request[0].text
-    assert [a.verb for a in request[0].actions] == ["accept", "propose", "decline"]
+    assert [a.verb for a in request[0].actions] == ["accept", "commit", "decline"]
 
     assert "T-1" in chat.reply("@bob: /task list inbox")
     proposed = chat.say("@bob: /task propose T-1 next tuesday Need the numbers from finance first")
-    assert "Proposed Tue 31 Mar for T-1" in proposed[0].text
+    assert "Proposed Tue 31 Mar for T-1 (asked: Fri 27 Mar)" in proposed[0].text
     to_alice = [m for m in proposed if m.to == "@alice"][0]
     assert "@bob proposes Tue 31 Mar for T-1 send the Q3 report (was Fri 27 Mar)" in to_alice.text
     assert "Need the numbers from finance first" in to_alice.text

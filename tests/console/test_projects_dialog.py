@@ -9,11 +9,12 @@ def test_a_project_status_counts_states_overdue_and_unanswered(chat: ChatHarness
     assert "serving goal grow-revenue" in chat.reply("@alice: /task project new launch grow-revenue")
     chat.say("@alice: /task add @bob write the press release by friday #launch")
     chat.say("@alice: /task add book the venue by 2026-03-20 #launch")
+    chat.say("@alice: /task confirm 1 2026-03-20")  # the choice "Keep Fri 20 Mar (overdue)"
     chat.say("@alice: /task add order swag tomorrow #launch")
     chat.say("@alice: /task done T-3")
     status = chat.reply("@alice: /task project status launch")
     assert "#launch: 33% done" in status
-    assert "1 overdue, 1 unanswered requests" in status
+    assert "1 overdue, 1 unanswered request, 0 commitments due this week." in status
     assert "launch" in chat.reply("@alice: /task goal list")
     assert "T-1 write the press release" in chat.reply("@carol: /task list project launch")
 
@@ -26,6 +27,7 @@ def test_a_hash_name_in_a_task_makes_the_project_on_first_use(chat: ChatHarness)
 def test_the_views_show_the_right_tasks_to_each_person(chat: ChatHarness) -> None:
     chat.say("@alice: /task add @bob send the minutes tomorrow")
     chat.say("@bob: /task add @alice approve the budget by 2026-03-20")
+    chat.say("@bob: /task confirm 1 2026-03-20")  # the choice "Keep Fri 20 Mar (overdue)"
     chat.say("@alice: /task add renew my badge")
     assert "T-2 approve the budget" in chat.reply("@alice: /task list inbox")
     waiting = chat.reply("@alice: /task list waiting")

@@ -15,7 +15,7 @@ def test_a_mention_gets_a_card_and_create_asks_the_owner_to_commit(chat: ChatHar
 
     created = chat.say(f"@alice: {card[0].actions[0].command}")
     assert "Created T-1 send the Q3 report for @bob" in created[0].text
-    assert any(m.to == "@bob" and [a.verb for a in m.actions] == ["accept", "propose", "decline"] for m in created)
+    assert any(m.to == "@bob" and [a.verb for a in m.actions] == ["accept", "commit", "decline"] for m in created)
 
 
 def test_edit_rereads_the_request_and_cancel_creates_nothing(chat: ChatHarness) -> None:

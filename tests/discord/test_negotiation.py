@@ -8,7 +8,7 @@ from core.tasks import Agreement, Task
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import ALICE, BOB, GUILD, THREAD
-from tests.discord.flows import buttons, click, shown, until
+from tests.discord.flows import answer, buttons, click, shown, task, until
 from tests.fakediscord import FakeDiscord
 
 Json = dict[str, Any]
@@ -59,12 +59,14 @@ def test_a_mention_in_a_thread_is_answered_there_with_a_card(discord_bot: Runnin
 def test_request_counter_offer_and_acceptance(discord_bot: RunningBot, fake_discord: FakeDiscord,
                                               deliverer: Deliverer, uow_factory: SqlUnitOfWorkFactory) -> None:
     ask = request_to_bob(fake_discord, deliverer)
-    assert "Q3 report" in shown(ask) and {"Accept", "Propose date", "Decline"} <= set(buttons(ask))
+    assert "Q3 report" in shown(ask) and {"Accept", "Accept with my date", "Decline"} <= set(buttons(ask))
     assert stored_task(uow_factory).agreement is Agreement.REQUESTED
 
-    opened = click(fake_discord, ask, "Propose date", BOB)
+    opened = click(fake_discord, ask, "Accept with my date", BOB)
     assert opened.wait_response()[0] == MODAL
-    inputs = [c["custom_id"] for row in (opened.modal or {})["components"] for c in row["components"]]
+    boxes = [c for row in (opened.modal or {})["components"] for c in row["components"]]
+    assert boxes[0]["label"].startswith("By when can you do it?")
+    inputs = [c["custom_id"] for c in boxes]
     fake_discord.submit_modal_for(opened, {inputs[0]: "next tuesday 10:00", inputs[1]: "need the numbers first"})
     fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Proposed a date by @bob" in shown(m), timeout=10)
     assert stored_task(uow_factory).agreement is Agreement.PROPOSED
@@ -100,3 +102,54 @@ def test_the_edit_button_starts_from_what_was_said(discord_bot: RunningBot, fake
     assert "send the Q3 report by Friday" in box.get("value", "")
     fake_discord.submit_modal_for(opened, {box["custom_id"]: "can @bob send the Q4 report by Monday?"})
     fake_discord.wait_for_message(lambda m: m["id"] == card["id"] and "Q4 report" in shown(m), timeout=10)
+
+
+def test_a_request_without_a_date_is_committed_to_the_owners_date(discord_bot: RunningBot, fake_discord: FakeDiscord,
+                                                                  deliverer: Deliverer,
+                                                                  uow_factory: SqlUnitOfWorkFactory) -> None:
+    answer(task(fake_discord, ALICE, "add", text=f"<@{BOB}> update the wiki"))
+    ask = deliver_to(fake_discord, deliverer, BOB)
+    assert "By when can you do it?" in shown(ask) and set(buttons(ask)) == {"Accept with my date", "Decline"}
+    opened = click(fake_discord, ask, "Accept with my date", BOB)
+    modal = opened.wait(lambda it: it.modal is not None).modal or {}
+    fake_discord.submit_modal_for(opened, {modal["components"][0]["components"][0]["custom_id"]: "thursday 15:00"})
+    fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Accepted by @bob" in shown(m)
+                                  and "You committed to T-1 update the wiki, due Thu 5 Mar 15:00" in shown(m),
+                                  timeout=10)
+    told = deliver_to(fake_discord, deliverer, ALICE, len(fake_discord.dms(ALICE)))
+    assert "@bob committed to T-1 update the wiki, due Thu 5 Mar" in shown(told)
+    assert stored_task(uow_factory).agreement is Agreement.COMMITTED
+
+
+def test_a_click_on_a_stale_card_shows_the_task_as_it_is_now(discord_bot: RunningBot, fake_discord: FakeDiscord,
+                                                             deliverer: Deliverer,
+                                                             uow_factory: SqlUnitOfWorkFactory) -> None:
+    answer(task(fake_discord, ALICE, "add", text=f"<@{BOB}> book the venue by friday"))
+    first = deliver_to(fake_discord, deliverer, BOB)
+    answer(task(fake_discord, ALICE, "due", task="T-1", date="next tuesday"))
+    click(fake_discord, first, "Accept", BOB).wait_response()  # before the card could be edited
+    fake_discord.wait_for_message(lambda m: m["id"] == first["id"] and "changed since this card" in shown(m)
+                                  and "Tue 10 Mar" in shown(m), timeout=10)
+    assert stored_task(uow_factory).agreement is Agreement.REQUESTED
+
+    fresh = deliver_to(fake_discord, deliverer, BOB, 1)
+    assert "moved T-1 book the venue to Tue 10 Mar" in shown(fresh)
+    click(fake_discord, fresh, "Accept", BOB).wait_response()
+    fake_discord.wait_for_message(lambda m: m["id"] == fresh["id"] and "Accepted by @bob" in shown(m), timeout=10)
+    assert stored_task(uow_factory).agreement is Agreement.COMMITTED
+
+
+def test_a_card_of_a_task_that_changed_is_edited_in_place(discord_bot: RunningBot, fake_discord: FakeDiscord,
+                                                          deliverer: Deliverer) -> None:
+    answer(task(fake_discord, ALICE, "add", text=f"<@{BOB}> book the venue by friday"))
+    first = deliver_to(fake_discord, deliverer, BOB)
+    answer(task(fake_discord, ALICE, "due", task="T-1", date="next tuesday"))
+    def edited_card() -> Json | None:
+        deliverer.run_once()
+        return next((m for m in fake_discord.dms(BOB) if m["id"] == first["id"] and "Updated by" in shown(m)), None)
+    edited = until(edited_card, what="the first card edited")
+    assert "Updated by @alice: T-1 book the venue is waiting for an answer, due Tue 10 Mar." in shown(edited)
+    assert "Due: Tue 10 Mar" in shown(edited) and "Accept" in buttons(edited)
+    assert buttons(edited)["Accept"] != buttons(first)["Accept"], "the edited card carries the new version"
+    click(fake_discord, edited, "Accept", BOB).wait_response()
+    fake_discord.wait_for_message(lambda m: m["id"] == first["id"] and "Accepted by @bob" in shown(m), timeout=10)

@@ -31,7 +31,7 @@ def test_an_old_button_works_after_a_restart(discord_bot: RunningBot, fake_disco
 def test_a_form_opened_before_a_restart_still_submits(discord_bot: RunningBot, fake_discord: FakeDiscord, bus: Bus,
                                                       deliverer: Deliverer, uow_factory: SqlUnitOfWorkFactory) -> None:
     ask = request_to_bob(fake_discord, deliverer)
-    opened = click(fake_discord, ask, "Propose date", BOB)
+    opened = click(fake_discord, ask, "Accept with my date", BOB)
     modal = opened.wait(lambda it: it.modal is not None).modal or {}
     discord_bot.close()
     restarted = start_bot(bus, fake_discord)

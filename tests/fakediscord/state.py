@@ -46,6 +46,7 @@ class DiscordState:
         self.no_files: set[str] = set()  # channels where the bot may not attach files
         self.messages: dict[str, list[Json]] = {}
         self.message_index: dict[str, Json] = {}
+        self.ephemeral_index: dict[str, Json] = {}  # ephemeral messages: in no channel, but their buttons work
         self.commands: dict[str | None, list[Json]] = {}
         self.interactions: dict[str, Interaction] = {}
         self.interactions_by_token: dict[str, Interaction] = {}
@@ -144,6 +145,8 @@ class DiscordState:
             self.message_index[message["id"]] = message
             if channel_id in self.channels:
                 self.channels[channel_id]["last_message_id"] = message["id"]
+        else:
+            self.ephemeral_index[message["id"]] = message
         self.changed()
         return message
 

@@ -86,7 +86,8 @@ class Webhooks:
             it._original = message
             return message, not ephemeral
         if kind in (6, 7):  # the clicked message becomes @original; UPDATE_MESSAGE edits it now, 6 later
-            target = self.state.message_index.get(str((it.payload.get("message") or {}).get("id")))
+            clicked = str((it.payload.get("message") or {}).get("id"))
+            target = self.state.message_index.get(clicked) or self.state.ephemeral_index.get(clicked)
             if target is not None:
                 if kind == 7:
                     apply_edit(target, data)

@@ -99,6 +99,12 @@ class FakeSlack(LoopServer):
         with self.state.lock:
             return list(self.state.posted)
 
+    @property
+    def updated(self) -> list[Posted]:
+        """Messages edited with chat.update (channel as the caller named it, ts of the message edited)."""
+        with self.state.lock:
+            return list(self.state.updated)
+
     def responses(self, name: str | None = None) -> list[dict[str, Any]]:
         with self.state.lock:
             return [body for key, body in self.state.responses if name is None or key == name]

@@ -130,3 +130,16 @@ def test_a_long_digest_keeps_to_fifteen_actions_and_shortens_sections() -> None:
     assert notice is not None
     assert len(notice.actions) == 15
     assert notice.text.endswith("… and 5 more")
+
+
+def test_this_week_is_the_calendar_week_monday_to_sunday_in_the_readers_zone() -> None:
+    sunday = task(1, "Sunday", due=on(date(2026, 3, 29)))
+    monday = task(2, "Next Monday", due=on(date(2026, 3, 30)))
+    sections = digest_sections(ANA, material(owned=[sunday, monday]), NOW)
+    assert [t.title for t in sections["Due this week"]] == ["Sunday"]
+
+
+def test_a_task_due_at_the_minute_the_digest_is_sent_is_not_yet_overdue() -> None:
+    now = task(1, "Stand-up notes", due=at(NOW, "Europe/Berlin"))
+    sections = digest_sections(ANA, material(owned=[now]), NOW + timedelta(seconds=30))
+    assert "Overdue" not in sections and [t.title for t in sections["Due today"]] == ["Stand-up notes"]

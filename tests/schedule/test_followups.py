@@ -46,7 +46,7 @@ def test_the_first_follow_up_nudges_the_owner_to_answer() -> None:
     assert nudge.kind == "nudge" and nudge.recipient_id == 1
     assert nudge.text.startswith("Still waiting for your answer on T-3 Send the report")
     assert "asked by @alice on Fri 20 Mar" in nudge.text
-    assert [a.verb for a in nudge.actions] == ["accept", "propose", "decline"]
+    assert [a.verb for a in nudge.actions] == ["accept", "commit", "decline"]
     assert nudge.dedupe_key == f"nudge:30:0:{FIRE.isoformat()}"
 
 

@@ -65,8 +65,8 @@ class SlackClient:
             "type": "block_actions", "user": {"id": user, "team_id": self.team}, "channel": {"id": channel},
             "container": {"type": "message", "channel_id": channel, "message_ts": message.get("ts")},
             "message": message, "response_url": response_url, "trigger_id": f"trigger-{user}",
-            "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value,
-                         "action_ts": "1"}],
+            "actions": [{"type": "button", "action_id": action_id, "block_id": _block_of(message, action_id),
+                         "value": value, "action_ts": "1"}],
         })
 
     def submit(self, user: str, view: dict[str, Any], values: dict[str, Any]) -> tuple[int, str]:
@@ -75,3 +75,11 @@ class SlackClient:
             "view": {"id": "V1", "type": "modal", "callback_id": view["callback_id"],
                      "private_metadata": view.get("private_metadata", ""), "state": {"values": values}},
         })
+
+
+def _block_of(message: dict[str, Any], action_id: str) -> str:
+    """The block_id Slack sends with a click: that of the block holding the button (as the message had it)."""
+    for block in message.get("blocks") or []:
+        if any(e.get("action_id") == action_id for e in block.get("elements", [])):
+            return str(block.get("block_id") or "b")
+    return "b"

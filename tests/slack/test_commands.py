@@ -31,12 +31,12 @@ def test_a_slash_command_stores_the_task_and_answers_in_channel(slack: SlackClie
 
 def test_lists_help_and_errors_are_ephemeral(slack: SlackClient, fake_slack: FakeSlack) -> None:
     slack.command("UALICE", "help", fake_slack.response_url("help"))
-    slack.command("UALICE", "frobnicate T-1", fake_slack.response_url("bad"))
+    slack.command("UALICE", "shwo T-1", fake_slack.response_url("bad"))
     slack.command("UALICE", "list", fake_slack.response_url("list"))
     eventually(lambda: all(fake_slack.responses(name) for name in ("help", "bad", "list")))
     for name in ("help", "bad", "list"):
         assert fake_slack.responses(name)[0]["response_type"] == "ephemeral"
-    assert "Type /task help" in fake_slack.responses("bad")[0]["text"]
+    assert "Did you mean /task show?" in fake_slack.responses("bad")[0]["text"]
 
 
 def test_a_guest_sees_only_their_own_tasks(slack: SlackClient, fake_slack: FakeSlack) -> None:

@@ -39,20 +39,21 @@ def test_request_in_a_thread_to_an_agreed_date(slack: SlackClient, fake_slack: F
 
     eventually(lambda: deliverer.run_once() or fake_slack.posts_to("UBOB"))
     request = fake_slack.posts_to("UBOB")[0]
-    assert {"accept", "propose", "decline"} <= {b["action_id"].split(":")[1] for blk in request.blocks
-                                                 for b in blk.get("elements", []) if "action_id" in b}
+    assert {"accept", "commit", "decline"} <= {b["action_id"].split(":")[1] for blk in request.blocks
+                                                for b in blk.get("elements", []) if "action_id" in b}
 
-    propose = button(request, "propose")
-    slack.click("UBOB", "tandem:propose", propose["value"], as_message(request), "DUBOB", fake_slack.response_url("p"))
+    own_date = button(request, "commit")
+    slack.click("UBOB", "tandem:commit", own_date["value"], as_message(request), "DUBOB", fake_slack.response_url("p"))
     modal = eventually(lambda: fake_slack.views)[0]["view"]
-    assert modal["callback_id"] == "tandem:propose"
-    assert any(b.get("element", {}).get("type") == "datepicker" for b in modal["blocks"])
+    assert modal["callback_id"] == "tandem:accept" and modal["title"]["text"] == "Accept with my date T-1"
+    assert [b.get("element", {}).get("type") for b in modal["blocks"]] == ["datepicker", "timepicker",
+                                                                             "plain_text_input"]
     values = {"date": {"value": {"type": "datepicker", "selected_date": "2026-03-10"}},
               "time": {"value": {"type": "timepicker", "selected_time": None}},
               "note": {"value": {"type": "plain_text_input", "value": "Need the numbers first"}}}
     assert slack.submit("UBOB", modal, values)[0] == 200
-    proposed = eventually(lambda: fake_slack.responses("p"))
-    assert "✓ Proposed a date by @bob" in proposed[0]["text"]
+    proposed = eventually(lambda: fake_slack.responses("p")[1:] and fake_slack.responses("p"))
+    assert "✓ Proposed a date by @bob" in proposed[0]["text"] and "(asked: Fri 6 Mar)" in proposed[1]["text"]
 
     eventually(lambda: deliverer.run_once() or fake_slack.posts_to("UALICE"))
     to_alice = fake_slack.posts_to("UALICE")[0]
@@ -85,3 +86,52 @@ def test_app_home_lists_what_is_asked_waiting_and_mine(slack: SlackClient, fake_
     headers = [b["text"]["text"] for b in home["blocks"] if b["type"] == "header"]
     assert headers == ["Asked of me", "Waiting on", "Mine"]
     assert "Q3 report" in str(home["blocks"])
+
+
+def test_a_request_without_a_date_is_answered_with_the_owners_date_and_time(
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer) -> None:
+    slack.command("UALICE", "add <@UBOB|bob> update the wiki", fake_slack.response_url("add"))
+    eventually(lambda: fake_slack.responses("add"))
+    eventually(lambda: deliverer.run_once() or fake_slack.posts_to("UBOB"))
+    request = fake_slack.posts_to("UBOB")[0]
+    assert "By when can you do it?" in request.text
+    own_date = button(request, "commit")
+    assert own_date.get("style") == "primary"
+    slack.click("UBOB", "tandem:commit", own_date["value"], as_message(request), "DUBOB", fake_slack.response_url("c"))
+    modal = eventually(lambda: fake_slack.views)[0]["view"]
+    values = {"date": {"value": {"type": "datepicker", "selected_date": "2026-03-12"}},
+              "time": {"value": {"type": "timepicker", "selected_time": "15:00"}},
+              "note": {"value": {"type": "plain_text_input", "value": None}}}
+    assert slack.submit("UBOB", modal, values)[0] == 200
+    answered = eventually(lambda: fake_slack.responses("c")[1:] and fake_slack.responses("c"))
+    assert "✓ Accepted by @bob" in answered[0]["text"]
+    assert "You committed to T-1 update the wiki, due Thu 12 Mar 15:00" in answered[1]["text"]
+    eventually(lambda: deliverer.run_once() or fake_slack.posts_to("UALICE"))
+    assert "@bob committed to T-1 update the wiki, due Thu 12 Mar 15:00" in fake_slack.posts_to("UALICE")[-1].text
+
+
+def test_a_click_on_a_card_of_a_task_that_changed_shows_it_as_it_is_now(
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer) -> None:
+    slack.command("UALICE", "add <@UBOB|bob> book the venue by friday", fake_slack.response_url("add"))
+    eventually(lambda: fake_slack.responses("add"))
+    eventually(lambda: deliverer.run_once() or fake_slack.posts_to("UBOB"))
+    first = fake_slack.posts_to("UBOB")[0]
+    slack.command("UALICE", "due T-1 next tuesday", fake_slack.response_url("due"))
+    eventually(lambda: fake_slack.responses("due"))
+    eventually(lambda: deliverer.run_once() or len(fake_slack.posts_to("UBOB")) > 1)
+    assert "moved T-1 book the venue to Tue 10 Mar" in fake_slack.posts_to("UBOB")[1].text
+    edited = eventually(lambda: (deliverer.run_once(), fake_slack.updated)[1])[0]
+    assert (edited.channel, edited.ts) == ("DUBOB", first.ts)
+    assert "Updated by @alice: T-1 book the venue is waiting for an answer, due Tue 10 Mar." in edited.text
+    assert "Tue 10 Mar" in str(edited.blocks) and button(edited, "accept")["value"] == "/task accept T-1"
+
+    old = button(first, "accept")
+    slack.click("UBOB", "tandem:accept", old["value"], as_message(first), "DUBOB", fake_slack.response_url("old"))
+    replaced = eventually(lambda: fake_slack.responses("old"))[0]
+    assert replaced["replace_original"] is True and "changed since this card was sent" in replaced["text"]
+    assert "Tue 10 Mar" in str(replaced["blocks"]) and "waiting for an answer" in str(replaced["blocks"])
+
+    fresh = fake_slack.posts_to("UBOB")[1]
+    slack.click("UBOB", "tandem:accept", button(fresh, "accept")["value"], as_message(fresh), "DUBOB",
+                fake_slack.response_url("new"))
+    assert "✓ Accepted by @bob" in eventually(lambda: fake_slack.responses("new"))[0]["text"]

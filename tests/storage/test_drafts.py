@@ -36,15 +36,17 @@ def test_a_draft_round_trips_and_keeps_its_changes(uow_factory: SqlUnitOfWorkFac
         assert uow.drafts.get(draft.id) == draft
 
 
-def test_a_deleted_draft_is_gone_and_deleting_again_is_harmless(uow_factory: SqlUnitOfWorkFactory) -> None:
+def test_a_closed_draft_keeps_its_number_and_the_next_draft_gets_a_new_one(
+        uow_factory: SqlUnitOfWorkFactory) -> None:
     with uow_factory() as uow:
         ana = add_person(uow, add_workspace(uow), "Ana")
         assert ana.id is not None
         draft = uow.drafts.add(Draft(workspace_id=ana.workspace_id, author_id=ana.id, text="x", said_at=NOW))
-        assert draft.id is not None
-        uow.drafts.delete(draft.id)
-        uow.drafts.delete(draft.id)
-        assert uow.drafts.get(draft.id) is None
+        draft.closed_at = NOW
+        uow.drafts.save(draft)
         uow.commit()
     with uow_factory() as uow:
-        assert uow.drafts.get(draft.id) is None
+        closed = uow.drafts.get(draft.id or 0)
+        assert closed is not None and not closed.is_open
+        after = uow.drafts.add(Draft(workspace_id=ana.workspace_id, author_id=ana.id, text="y", said_at=NOW))
+        assert (after.id or 0) > (draft.id or 0)

@@ -1,7 +1,7 @@
 """Goals get a target date and a description, for the portfolio and its forecast.
 
 Revision ID: 0008_goals_forecast
-Revises: 0006_conversations
+Revises: 0007_commitment
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_goals_forecast"
-down_revision: str | None = "0006_conversations"
+down_revision: str | None = "0007_commitment"
 branch_labels = None
 depends_on = None
 
