@@ -1,6 +1,7 @@
 """ChatHarness: the console adapter, the real bus and database and a sandbox clock, for dialog tests."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,8 @@ from core.sandbox import Sandbox, SandboxClock
 from core.schedule.policy import SchedulePolicy
 from core.schedule.service import Scheduler
 from storage.uow import SqlUnitOfWorkFactory
+
+SPEAKER_PREFIX = re.compile(r"^@[\w.\-]+:")
 
 
 @dataclass
@@ -43,6 +46,13 @@ class ChatHarness:
         before = len(self.messages)
         self.room.handle(line)
         return self.messages[before:]
+
+    def choose(self, line: str, label: str) -> list[BotMessage]:
+        """Say `line`, then take the choice on its answer whose label starts with `label`, as the same speaker."""
+        answers = [m for m in self.say(line) if m.to is None]
+        action = next(a for m in answers for a in m.actions if a.label.startswith(label))
+        speaker = SPEAKER_PREFIX.match(line)
+        return self.say(f"{speaker.group(0)} {action.command}" if speaker else action.command)
 
     def reply(self, line: str) -> str:
         """Say a line and return the bot's answer in the room as a person sees it (text and card)."""

@@ -15,6 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ("README.md", "docs/console.md", "docs/scheduler.md")
 BLOCK = re.compile(r"```[a-z]*\n(.*?)```", re.DOTALL)
+JSON_BLOCK = re.compile(r"```json\n(.*?)```", re.DOTALL)
 SCRIPT = re.compile(r"printf '(?P<lines>[^']*)'\s*\\?\s*\|\s*\S*tandem console(?P<args>[^`\n]*)")
 OPTION = re.compile(r"--(now|tz)[ =]\"?([^\s\"]+)")
 ERRORS = ("I don't know", "Sorry, something went wrong", "couldn't read", "is not a task reference")
@@ -78,7 +79,7 @@ def test_the_documented_example_runs_as_printed(example: Example, tmp_path: Path
 
 
 def test_the_documented_json_message_has_the_keys_a_real_one_has(tmp_path: Path) -> None:
-    documented = json.loads(BLOCK.findall((ROOT / "docs/console.md").read_text())[0])
+    documented = json.loads(JSON_BLOCK.findall((ROOT / "docs/console.md").read_text())[0])
     script = next(e for e in examples() if e.where == "docs/console.md" and e.as_json)
     real = next(m for m in map(json.loads, run(script, tmp_path)) if m["to"] == "@bob")
     assert set(real) == set(documented) and set(real["card"]) == set(documented["card"])

@@ -47,7 +47,7 @@ def asked(chat: ChatHarness) -> ChatHarness:
         ("@alice: /task list search " + "q" * 201, "That search is 201 characters; the limit is 200"),
         ("@alice: /task assign T-1 @" + "b" * 81, "That name is 82 characters; the limit is 80"),
         ("@alice: @tandem can @bob " + "x" * 2100, "the limit is 2,000"),
-        ("@alice: /task " + "z" * 3000, "I don't know '/task zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz…'"),
+        ("@alice: /task " + "z" * 3000, "That request is 3,000 characters; the limit is 2,000."),
     ],
 )
 def test_out_of_bounds_input_is_refused_with_how_to_do_it_right_and_nothing_written(

@@ -17,7 +17,7 @@ def launch(chat: ChatHarness) -> ChatHarness:
     chat.say("@bob: /task accept T-2")
     chat.say("@alice: /task add @carol order swag #launch")
     chat.say("@alice: /task add book the venue #launch")
-    chat.say("@alice: /task add print the flyers by 2026-03-20 #launch")
+    chat.choose("@alice: /task add print the flyers by 2026-03-20 #launch", "Keep")  # overdue on purpose
     chat.say("@alice: /task add call the caterer by 2026-03-27 #launch")
     chat.say("@alice: /task done T-6")
     return chat
@@ -37,7 +37,7 @@ def test_goal_status_shows_counts_the_forecast_against_the_target_and_what_is_un
 
 def test_the_portfolio_lists_every_goal_then_its_projects_and_the_projects_without_a_goal(
         launch: ChatHarness) -> None:
-    launch.say("@carol: /task add tidy the wiki by 2026-03-20 #housekeeping")
+    launch.choose("@carol: /task add tidy the wiki by 2026-03-20 #housekeeping", "Keep")
     portfolio = launch.reply("@carol: /task portfolio")
     assert portfolio.index("Goal grow-revenue") < portfolio.index("• #launch") < portfolio.index(
         "Projects with no goal") < portfolio.index("• #housekeeping")

@@ -33,7 +33,9 @@ class World:
             bus.whois(Identity("console", "acme", "acme", name, name, role=role, external=external, handle=name))
         members = {"alice", "bob", *(v for v in VIEWERS if v.endswith("-in"))}
         bus.record_conversation(ConversationFacts("console", "acme", "acme", ROOM, kind, members=frozenset(members)))
-        assert "Created T-1" in self.say("alice", "/task add @bob prepare the layoff list for Q3 by 2026-03-01 #ops")
+        asked = self.say("alice", "/task add @bob prepare the layoff list for Q3 by 2026-03-01 #ops")
+        assert "in the past" in asked
+        assert "Created T-1" in self.say("alice", "/task confirm 1 2026-03-01")  # kept: it is overdue
 
     def say(self, name: str, line: str, where: str | None = ROOM) -> str:
         return say(self.bus, name, line, where)
