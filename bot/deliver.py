@@ -12,17 +12,17 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from bot.deliver_policy import RetryPolicy
 from bot.deliver_ports import DeliveryUnitOfWorkFactory
-from core.clock import Clock
+from bot.deliver_renewal import KeepClaimed
+from core.clock import Clock, SystemClock
 from core.delivery import DeliveryFailed, Sender
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 
 log = logging.getLogger("tandem.deliver")
-LEASE_MARGIN = 0.25  # stop starting sends once this share of the lease is left
 RECORD_TRIES = 3
 
 
@@ -37,7 +37,6 @@ class _Job:
 class _Outcome:
     entry: OutboxEntry
     failure: DeliveryFailed | None = None
-    skipped: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,9 +53,11 @@ def default_worker_id() -> str:
 class Deliverer:
     """The one path from the outbox to the platforms; one failing recipient never stops the batch.
 
-    A batch is claimed (leased to `worker_id` until now + `lease`) and committed at once, then sent;
-    each outcome is recorded in its own short transaction. With `concurrency` > 1 each workspace gets a
-    small thread pool and entries for one channel are sent in order by one thread.
+    A batch is claimed (leased to `worker_id` until now + `lease`) and committed at once, then sent while
+    the claims are kept alive; each outcome is recorded in its own short transaction. With `concurrency` > 1
+    each workspace gets a small thread pool and entries for one channel are sent in order by one thread.
+    Only entries of the platforms in `senders` are claimed. `clock` says which notices are due (the console's
+    sandbox clock); `lease_clock` times the claims and is always real unless a test moves it.
     """
 
     def __init__(
@@ -70,10 +71,12 @@ class Deliverer:
         *,
         concurrency: int = 1,
         policy: RetryPolicy | None = None,
+        lease_clock: Clock | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.senders = senders
         self.clock = clock
+        self.lease_clock = lease_clock or SystemClock()
         self.worker_id = worker_id or default_worker_id()
         self.lease = lease
         self.batch = batch
@@ -108,41 +111,43 @@ class Deliverer:
 
     def run_batch(self) -> BatchResult:
         """Claim up to `batch` entries, send them and record each outcome."""
-        jobs, deadline = self._claim()
+        jobs = self._claim()
         if not jobs:
             return BatchResult(0, 0)
-        if self.concurrency == 1:
-            sent = sum(self._record(self._attempt(job, deadline)) for job in jobs)
-        else:
-            sent = self._send_concurrently(jobs, deadline)
+        ids = [job.entry.id for job in jobs if job.entry.id is not None]
+        with KeepClaimed(self.uow_factory, self.lease_clock, self.worker_id, self.lease, ids):
+            if self.concurrency == 1:
+                sent = sum(self._record(self._attempt(job)) for job in jobs)
+            else:
+                sent = self._send_concurrently(jobs)
         return BatchResult(len(jobs), sent)
 
-    def _claim(self) -> tuple[list[_Job], datetime]:
-        now = self.clock.now()
+    def _claim(self) -> list[_Job]:
         with self.uow_factory() as uow:
-            entries = uow.delivery.claim(self.batch, now, self.worker_id, self.lease)
+            entries = uow.delivery.claim(self.batch, self.clock.now(), self.worker_id, self.lease,
+                                         platforms=list(self.senders), real_now=self.lease_clock.now())
             uow.commit()  # publishes the lease and releases the row locks before any send
             if not entries:
-                return [], now
+                return []
             workspaces = {wid: uow.workspaces.get(wid) for wid in {e.workspace_id for e in entries}}
             people = uow.people.many({e.recipient_id for e in entries if e.recipient_id is not None})
         jobs = [
             _Job(e, workspaces.get(e.workspace_id), people.get(e.recipient_id) if e.recipient_id else None)
             for e in entries
         ]
-        return jobs, now + self.lease * (1 - LEASE_MARGIN)
+        return jobs
 
-    def _send_concurrently(self, jobs: list[_Job], deadline: datetime) -> int:
+    def _send_concurrently(self, jobs: list[_Job]) -> int:
         outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
         for workspace_id, groups in _by_workspace_and_channel(jobs).items():
             pool = self._pool(workspace_id)
             for group in groups:
-                pool.submit(self._send_group, group, deadline, outcomes.put)
+                pool.submit(self._send_group, group, outcomes.put)
         return sum(self._record(outcomes.get()) for _ in jobs)
 
-    def _send_group(self, group: list[_Job], deadline: datetime, report: Callable[[_Outcome], None]) -> None:
+    def _send_group(self, group: list[_Job], report: Callable[[_Outcome], None]) -> None:
         for job in group:
-            report(self._attempt(job, deadline))
+            report(self._attempt(job))
 
     def _pool(self, workspace_id: int) -> ThreadPoolExecutor:
         pool = self._pools.get(workspace_id)
@@ -151,10 +156,8 @@ class Deliverer:
             self._pools[workspace_id] = pool
         return pool
 
-    def _attempt(self, job: _Job, deadline: datetime) -> _Outcome:
+    def _attempt(self, job: _Job) -> _Outcome:
         entry = job.entry
-        if self.clock.now() >= deadline:
-            return _Outcome(entry, skipped=True)  # the lease runs out: leave it to whoever claims it next
         try:
             sender = self.senders.get(job.workspace.platform) if job.workspace else None
             if sender is None or job.workspace is None:
@@ -172,8 +175,7 @@ class Deliverer:
 
     def _record(self, outcome: _Outcome) -> bool:
         entry = outcome.entry
-        if outcome.skipped or entry.id is None:
-            log.info("outbox %s: lease nearly over, left for the next claim", entry.id)
+        if entry.id is None:
             return False
         for attempt in range(1, RECORD_TRIES + 1):
             try:
