@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -39,9 +40,11 @@ class DiscordLink:
         client, loop = self.client, self.loop
         if client is None or loop is None or loop.is_closed() or client.is_closed():
             raise DeliveryFailed("the Discord bot is not connected yet", retry_after=NOT_CONNECTED_RETRY)
+        future = asyncio.run_coroutine_threadsafe(make(client), loop)
         try:
-            return asyncio.run_coroutine_threadsafe(make(client), loop).result(timeout)
+            return future.result(timeout)
         except concurrent.futures.TimeoutError as error:
+            future.cancel()  # a send that timed out must not go out later, behind the deliverer's back
             raise DeliveryFailed(f"Discord did not answer within {timeout:.0f} s") from error
 
 
@@ -97,10 +100,17 @@ def _user_of(recipient: Person | None) -> str:
     return user_id
 
 
+def message_nonce(entry: OutboxEntry, target: str) -> str:
+    """The same 25 characters every time this entry is sent to `target`: with `enforce_nonce` (discord.py sets it
+    along with a nonce) Discord answers a resend within its nonce window with the message it already created."""
+    digest = hashlib.sha256(f"{entry.id}:{entry.dedupe_key}:{target}".encode()).hexdigest()
+    return "t" + digest[:24]
+
+
 async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str) -> None:
     channel = await client.create_dm(discord.Object(int(user_id)))
     try:
-        await channel.send(**notice_shown(entry.payload).kwargs(guild))
+        await channel.send(**notice_shown(entry.payload).kwargs(guild), nonce=message_nonce(entry, f"dm:{user_id}"))
     except discord.Forbidden as error:
         if error.code == DMS_CLOSED:
             raise DMsClosed(user_id) from error
@@ -114,7 +124,7 @@ async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, gui
         message["content"] = f"<@{mention}> {message['content'] or ''}".strip()[:2000]
         message["allowed_mentions"] = discord.AllowedMentions(users=[discord.Object(int(mention))], everyone=False,
                                                               roles=False)
-    await client.get_partial_messageable(int(channel_id)).send(**message)
+    await client.get_partial_messageable(int(channel_id)).send(**message, nonce=message_nonce(entry, channel_id))
 
 
 def _closed_dms_note(entry: OutboxEntry) -> OutboxEntry:
