@@ -131,11 +131,10 @@ class Deliverer:
                 return []
             workspaces = {wid: uow.workspaces.get(wid) for wid in {e.workspace_id for e in entries}}
             people = uow.people.many({e.recipient_id for e in entries if e.recipient_id is not None})
-        jobs = [
+        return [
             _Job(e, workspaces.get(e.workspace_id), people.get(e.recipient_id) if e.recipient_id else None)
             for e in entries
         ]
-        return jobs
 
     def _send_concurrently(self, jobs: list[_Job]) -> int:
         outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
