@@ -13,7 +13,9 @@ import pytest
 from bot.cli import main
 from tests.process.running import ROOT, migrated_sqlite
 
-DAMAGED = "is damaged ({}). Restore it from a backup, or move it aside to start with an empty database."
+def damaged_line(database: Path, reason: str) -> str:
+    return (f"Tandem can't use its database: The SQLite file {database} is damaged ({reason}). Restore it from a "
+            "backup, or move it aside to start with an empty database.\n")
 
 
 def config_for(folder: Path, database: Path) -> Path:
@@ -42,7 +44,7 @@ def test_a_file_with_damaged_pages_gets_one_line_and_exit_2(
     damage_a_page(database)
     assert main(["--config", str(config_for(tmp_path, database)), *command]) == 2
     err = capsys.readouterr().err
-    assert err == f"Tandem can't use its database: The SQLite file {database} {DAMAGED.format('database disk image is malformed')}\n"
+    assert err == damaged_line(database, "database disk image is malformed")
 
 
 @pytest.mark.parametrize("command", [["db", "current"], ["console"]])
@@ -53,7 +55,7 @@ def test_a_file_that_is_not_a_database_gets_the_same_line(
     database.write_bytes(b"these are my notes, not a database\n" * 200)
     assert main(["--config", str(config_for(tmp_path, database)), *command]) == 2
     err = capsys.readouterr().err
-    assert err == f"Tandem can't use its database: The SQLite file {database} {DAMAGED.format('file is not a database')}\n"
+    assert err == damaged_line(database, "file is not a database")
 
 
 def without_root_powers() -> list[str]:
