@@ -13,6 +13,7 @@ import pytest
 from bot.cli import main
 from tests.process.running import ROOT, migrated_sqlite
 
+
 def damaged_line(database: Path, reason: str) -> str:
     return (f"Tandem can't use its database: The SQLite file {database} is damaged ({reason}). Restore it from a "
             "backup, or move it aside to start with an empty database.\n")
