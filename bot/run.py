@@ -7,6 +7,7 @@ import threading
 from datetime import timedelta
 
 from adapters.discord.sender import DiscordLink
+from adapters.slack.sender import RemovedWorkspaces
 from bot.bootstrap import Tandem, build
 from bot.config import Config
 from bot.discord_main import run_discord
@@ -31,8 +32,8 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
         print(lease.refusal(), file=sys.stderr)
         tandem.close()
         return 2
-    link = DiscordLink()
-    deliverer = tandem.deliverer(senders_for(config, tandem, link), holder, concurrency=4)
+    link, removed = DiscordLink(), RemovedWorkspaces()
+    deliverer = tandem.deliverer(senders_for(config, tandem, link, removed), holder, concurrency=4)
 
     def tick() -> None:
         if claim_scheduler(tandem, lease):
@@ -41,7 +42,7 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
     jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds)
     stop = stop or _stop_on_signals()
     if config.slack.enabled:
-        threading.Thread(target=run_slack, args=(config, tandem, stop), name="slack", daemon=True).start()
+        threading.Thread(target=run_slack, args=(config, tandem, stop, removed), name="slack", daemon=True).start()
     if config.discord.enabled:
         threading.Thread(target=run_discord, args=(config, tandem, stop, link), name="discord", daemon=True).start()
     jobs.start()
