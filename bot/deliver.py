@@ -137,16 +137,18 @@ class Deliverer:
         ]
 
     def _send_concurrently(self, jobs: list[_Job]) -> int:
-        outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+        sent: queue.SimpleQueue[bool] = queue.SimpleQueue()
         for workspace_id, groups in _by_workspace_and_channel(jobs).items():
             pool = self._pool(workspace_id)
             for group in groups:
-                pool.submit(self._send_group, group, outcomes.put)
-        return sum(self._record(outcomes.get()) for _ in jobs)
+                pool.submit(self._send_group, group, sent.put)
+        return sum(sent.get() for _ in jobs)
 
-    def _send_group(self, group: list[_Job], report: Callable[[_Outcome], None]) -> None:
+    def _send_group(self, group: list[_Job], report: Callable[[bool], None]) -> None:
+        # Each thread records its own outcome right after the send: however busy the machine, a crash can
+        # double at most the one message per thread that the platform accepted but nobody recorded yet.
         for job in group:
-            report(self._attempt(job))
+            report(self._record(self._attempt(job)))
 
     def _pool(self, workspace_id: int) -> ThreadPoolExecutor:
         pool = self._pools.get(workspace_id)
