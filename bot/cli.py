@@ -83,7 +83,7 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
         print(f"app.yaml is valid. {config.summary()}")
         return 0
     if args.command == "run":
-        return _run(args, config)
+        return _run(config)
     return 2
 
 
@@ -100,10 +100,16 @@ def _db(action: str, config: Config) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace, config: Config) -> int:
+NOTHING_TO_RUN = (
+    "Nothing to run: neither Slack nor Discord is enabled in app.yaml. Enable one (`slack: enabled: true`, see "
+    "docs/slack.md, or `discord: enabled: true`, see docs/discord.md) and check it with `tandem config check`; "
+    "to chat with Tandem in this terminal, use `tandem console`."
+)
+
+
+def _run(config: Config) -> int:
+    """`tandem run` is for a service manager: with no platform to serve it says so and fails, terminal or not."""
     if not (config.slack.enabled or config.discord.enabled):
-        print("No chat platform is enabled in app.yaml; starting the console.", file=sys.stderr)
-        args.speaker = args.now = args.tz = args.workspace = None
-        args.json = False
-        return console_main.run(args, config)
+        print(NOTHING_TO_RUN, file=sys.stderr)
+        return 2
     return run.run(config)

@@ -207,14 +207,30 @@ class SeenEvents(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Lease:
+    """Who holds a named lease, since when, and until when (unless renewed)."""
+
+    name: str
+    holder: str
+    since: datetime | None
+    until: datetime
+
+
 class LeaseRepository(Protocol):
     """Named leases: at most one holder at a time until it expires (the SQLite scheduler guard)."""
 
     def acquire(self, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
         """Take or renew the lease; False when another holder's lease has not expired."""
         ...
+    def take_over(self, name: str, dead_holder: str, holder: str, now: datetime, ttl: timedelta) -> bool:
+        """Take the lease from `dead_holder` (known to be gone) even before it expires; False if it moved on."""
+        ...
     def release(self, name: str, holder: str) -> None: ...
     def holder(self, name: str, now: datetime) -> str | None: ...
+    def current(self, name: str) -> Lease | None:
+        """The lease as stored, expired or not; None when nobody ever took it or it was released."""
+        ...
 
 
 class UnitOfWork(Protocol):

@@ -1,8 +1,10 @@
 """Engines: SQLite tuned for one process (WAL, BEGIN IMMEDIATE) or PostgreSQL, with friendly errors."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, Connection, make_url
@@ -10,6 +12,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000")
+SQLITE_DAMAGED = ("file is not a database", "database disk image is malformed")
 
 
 class DatabaseUnavailable(Exception):
@@ -18,6 +21,14 @@ class DatabaseUnavailable(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class DatabaseDamaged(DatabaseUnavailable):
+    """A SQLite file that is not a database or has damaged pages."""
+
+    def __init__(self, path: str | None, reason: str) -> None:
+        super().__init__(f"The SQLite file {path} is damaged ({reason}). Restore it from a backup, or move it aside "
+                         "to start with an empty database.")
 
 
 def make_engine(url: str, *, check: bool = True) -> Engine:
@@ -40,16 +51,44 @@ def parse_url(url: str) -> URL:
         ) from error
 
 
-def ping(engine: Engine) -> None:
-    """Connect once, raising DatabaseUnavailable with a short reason if that fails."""
+def ping(engine: Engine, name: str | None = None) -> None:
+    """Connect once, raising DatabaseUnavailable with a short reason if that fails; a SQLite file is also
+    checked for damaged pages (`PRAGMA quick_check`), so damage is found at start, not halfway through a change.
+    `name` says which database in messages (default: the engine's URL, without its password)."""
     try:
-        with engine.connect():
-            pass
+        with engine.connect() as connection:
+            if engine.dialect.name == "sqlite":
+                problems = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check(1)")]
+                if problems != ["ok"]:
+                    raise DatabaseDamaged(name or engine.url.database, SQLITE_DAMAGED[1])
     except DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise DatabaseUnavailable(
-            f"Cannot reach the database at {engine.url.render_as_string(hide_password=True)}: {reason}"
-        ) from error
+        if engine.dialect.name == "sqlite" and reason in SQLITE_DAMAGED:
+            raise DatabaseDamaged(name or engine.url.database, reason) from error
+        where = name or engine.url.render_as_string(hide_password=True)
+        raise DatabaseUnavailable(f"Cannot reach the database at {where}: {reason}") from error
+
+
+def read_only_engine(url: str) -> Engine:
+    """An engine that only reads: a SQLite file is opened read-only (immutable when not even its WAL index can be
+    written, e.g. in a read-only folder), without WAL set-up or write locks. Other databases: make_engine."""
+    parsed = parse_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return make_engine(url)
+    path = quote(str(Path(database).expanduser().resolve()))
+    for mode in ("mode=ro", "immutable=1"):
+        engine = create_engine("sqlite://", creator=lambda mode=mode: sqlite3.connect(f"file:{path}?{mode}", uri=True))
+        try:
+            ping(engine, name=database)
+            return engine
+        except DatabaseDamaged:
+            engine.dispose()
+            raise
+        except DatabaseUnavailable as error:
+            engine.dispose()
+            unreadable = error
+    raise unreadable
 
 
 def _server_engine(url: URL) -> Engine:

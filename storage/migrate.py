@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from storage.database import make_engine
+from storage.database import make_engine, parse_url, read_only_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -36,8 +36,12 @@ def downgrade(engine_or_url: Engine | str, revision: str) -> None:
 
 
 def current(url: str) -> str | None:
-    """The revision the database at `url` is on, or None when it has never been migrated."""
-    engine = make_engine(url)
+    """The revision the database at `url` is on, or None when it has never been migrated; only reads, so it
+    works on a read-only SQLite file (and creates none that is missing)."""
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and not Path(parsed.database).expanduser().exists():
+        return None
+    engine = read_only_engine(url)
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
 import io
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
@@ -42,9 +43,11 @@ class DiscordLink:
         client, loop = self.client, self.loop
         if client is None or loop is None or loop.is_closed() or client.is_closed():
             raise DeliveryFailed("the Discord bot is not connected yet", retry_after=NOT_CONNECTED_RETRY)
+        future = asyncio.run_coroutine_threadsafe(make(client), loop)
         try:
-            return asyncio.run_coroutine_threadsafe(make(client), loop).result(timeout)
+            return future.result(timeout)
         except concurrent.futures.TimeoutError as error:
+            future.cancel()  # a send that timed out must not go out later, behind the deliverer's back
             raise DeliveryFailed(f"Discord did not answer within {timeout:.0f} s") from error
 
 
@@ -106,10 +109,18 @@ def _user_of(recipient: Person | None) -> str:
     return user_id
 
 
+def message_nonce(entry: OutboxEntry, target: str) -> str:
+    """The same 25 characters every time this entry is sent to `target`: with `enforce_nonce` (discord.py sets it
+    along with a nonce) Discord answers a resend within its nonce window with the message it already created."""
+    digest = hashlib.sha256(f"{entry.id}:{entry.dedupe_key}:{target}".encode()).hexdigest()
+    return "t" + digest[:24]
+
+
 async def _dm(client: discord.Client, user_id: str, entry: OutboxEntry, guild: str, png: bytes | None) -> Posted:
     channel = await client.create_dm(discord.Object(int(user_id)))
     try:
-        sent = await _send(channel, notice_shown(entry.payload).kwargs(guild), png)
+        message = notice_shown(entry.payload).kwargs(guild)
+        sent = await _send(channel, message, png, message_nonce(entry, f"dm:{user_id}"))
         return Posted(str(channel.id), str(sent.id))
     except discord.Forbidden as error:
         if error.code == DMS_CLOSED:
@@ -130,20 +141,22 @@ async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, gui
         message["content"] = f"<@{mention}> {message['content'] or ''}".strip()[:2000]
         message["allowed_mentions"] = discord.AllowedMentions(users=[discord.Object(int(mention))], everyone=False,
                                                               roles=False)
-    sent = await _send(client.get_partial_messageable(int(channel_id)), message, png)
+    sent = await _send(client.get_partial_messageable(int(channel_id)), message, png, message_nonce(entry, channel_id))
     return Posted(channel_id, str(sent.id))
 
 
-async def _send(channel: discord.abc.Messageable, message: dict[str, Any], png: bytes | None) -> discord.Message:
-    """Send with the chart attached; when Discord refuses the file, the text alone (the fallback)."""
+async def _send(channel: discord.abc.Messageable, message: dict[str, Any], png: bytes | None,
+                nonce: str) -> discord.Message:
+    """Send with the chart attached; when Discord refuses the file, the text alone (the fallback). The nonce
+    (with `enforce_nonce`, which discord.py sets) makes a resend within Discord's window return the first message."""
     if png is None:
-        return await channel.send(**message)
+        return await channel.send(**message, nonce=nonce)
     try:
-        return await channel.send(**message, file=discord.File(io.BytesIO(png), filename=FILENAME))
+        return await channel.send(**message, file=discord.File(io.BytesIO(png), filename=FILENAME), nonce=nonce)
     except discord.Forbidden as error:
         if error.code != MISSING_PERMISSIONS:
             raise
-        return await channel.send(**message)
+        return await channel.send(**message, nonce=nonce)
 
 
 def _closed_dms_note(entry: OutboxEntry) -> OutboxEntry:

@@ -17,6 +17,7 @@ from core.people import Person, Workspace
 
 DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_RETRY_AFTER = 1.0
+REINSTALL_WAIT = 3600.0  # seconds between tries for a workspace that removed the app, while it may be reinstalled
 PERMANENT_ERRORS = frozenset({
     "channel_not_found", "user_not_found", "not_in_channel", "is_archived", "account_inactive",
     "invalid_auth", "not_authed", "token_revoked", "token_expired", "no_permission", "missing_scope",
@@ -25,6 +26,23 @@ PERMANENT_ERRORS = frozenset({
     "org_login_required", "access_denied", "channel_is_archived",
     "message_not_found", "cant_update_message", "edit_window_closed",
 })
+
+
+class RemovedWorkspaces:
+    """Slack teams that removed the app or revoked the bot token while this process runs (single-token mode),
+    so the sender stops calling Slack for them. Thread-safe: the Slack listeners add, the deliverer reads."""
+
+    def __init__(self) -> None:
+        self._teams: set[str] = set()
+        self._lock = threading.Lock()
+
+    def add(self, team_id: str) -> None:
+        with self._lock:
+            self._teams.add(team_id)
+
+    def __contains__(self, team_id: object) -> bool:
+        with self._lock:
+            return team_id in self._teams
 
 
 class SlackSender:
@@ -43,8 +61,10 @@ class SlackSender:
         api_url: str = DEFAULT_API_URL,
         pacer: SlackPacer | None = None,
         timeout: int = 10,
+        removed: RemovedWorkspaces | None = None,
     ) -> None:
         self.token_for = token_for
+        self.removed = removed or RemovedWorkspaces()
         self.api_url = api_url if api_url.endswith("/") else api_url + "/"
         self.pacer = pacer or SlackPacer()
         self.timeout = timeout
@@ -53,6 +73,10 @@ class SlackSender:
 
     def send(self, entry: OutboxEntry, workspace: Workspace, recipient: Person | None) -> Posted | None:
         channel = _channel_for(entry, recipient)
+        if workspace.external_id in self.removed:
+            raise DeliveryFailed(f"Slack workspace {workspace.external_id} removed the app or revoked its token; "
+                                 "waiting for a reinstall (then set the new slack.bot_token and restart)",
+                                 retry_after=REINSTALL_WAIT)
         token = self.token_for(workspace)
         if not token:
             raise DeliveryFailed(f"no Slack token for workspace {workspace.external_id}", permanent=True)

@@ -16,14 +16,14 @@ from datetime import datetime, timedelta
 
 from bot.delivery.policy import RetryPolicy
 from bot.delivery.ports import DeliveryUnitOfWorkFactory
+from bot.delivery.renewal import KeepClaimed
 from core.cards import PostedCard
-from core.clock import Clock
+from core.clock import Clock, SystemClock
 from core.delivery import DeliveryFailed, Posted, Sender
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 
 log = logging.getLogger("tandem.deliver")
-LEASE_MARGIN = 0.25  # stop starting sends once this share of the lease is left
 RECORD_TRIES = 3
 
 
@@ -38,7 +38,6 @@ class _Job:
 class _Outcome:
     entry: OutboxEntry
     failure: DeliveryFailed | None = None
-    skipped: bool = False
     posted: PostedCard | None = None  # a task's card that landed somewhere it can be edited later
 
 
@@ -56,9 +55,11 @@ def default_worker_id() -> str:
 class Deliverer:
     """The one path from the outbox to the platforms; one failing recipient never stops the batch.
 
-    A batch is claimed (leased to `worker_id` until now + `lease`) and committed at once, then sent;
-    each outcome is recorded in its own short transaction. With `concurrency` > 1 each workspace gets a
-    small thread pool and entries for one channel are sent in order by one thread.
+    A batch is claimed (leased to `worker_id` until now + `lease`) and committed at once, then sent while
+    the claims are kept alive; each outcome is recorded in its own short transaction. With `concurrency` > 1
+    each workspace gets a small thread pool and entries for one channel are sent in order by one thread.
+    Only entries of the platforms in `senders` are claimed. `clock` says which notices are due (the console's
+    sandbox clock); `lease_clock` times the claims and is always real unless a test moves it.
     """
 
     def __init__(
@@ -72,10 +73,12 @@ class Deliverer:
         *,
         concurrency: int = 1,
         policy: RetryPolicy | None = None,
+        lease_clock: Clock | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.senders = senders
         self.clock = clock
+        self.lease_clock = lease_clock or SystemClock()
         self.worker_id = worker_id or default_worker_id()
         self.lease = lease
         self.batch = batch
@@ -110,41 +113,44 @@ class Deliverer:
 
     def run_batch(self) -> BatchResult:
         """Claim up to `batch` entries, send them and record each outcome."""
-        jobs, deadline = self._claim()
+        jobs = self._claim()
         if not jobs:
             return BatchResult(0, 0)
-        if self.concurrency == 1:
-            sent = sum(self._record(self._attempt(job, deadline)) for job in jobs)
-        else:
-            sent = self._send_concurrently(jobs, deadline)
+        ids = [job.entry.id for job in jobs if job.entry.id is not None]
+        with KeepClaimed(self.uow_factory, self.lease_clock, self.worker_id, self.lease, ids):
+            if self.concurrency == 1:
+                sent = sum(self._record(self._attempt(job)) for job in jobs)
+            else:
+                sent = self._send_concurrently(jobs)
         return BatchResult(len(jobs), sent)
 
-    def _claim(self) -> tuple[list[_Job], datetime]:
-        now = self.clock.now()
+    def _claim(self) -> list[_Job]:
         with self.uow_factory() as uow:
-            entries = uow.delivery.claim(self.batch, now, self.worker_id, self.lease)
+            entries = uow.delivery.claim(self.batch, self.clock.now(), self.worker_id, self.lease,
+                                         platforms=list(self.senders), real_now=self.lease_clock.now())
             uow.commit()  # publishes the lease and releases the row locks before any send
             if not entries:
-                return [], now
+                return []
             workspaces = {wid: uow.workspaces.get(wid) for wid in {e.workspace_id for e in entries}}
             people = uow.people.many({e.recipient_id for e in entries if e.recipient_id is not None})
-        jobs = [
+        return [
             _Job(e, workspaces.get(e.workspace_id), people.get(e.recipient_id) if e.recipient_id else None)
             for e in entries
         ]
-        return jobs, now + self.lease * (1 - LEASE_MARGIN)
 
-    def _send_concurrently(self, jobs: list[_Job], deadline: datetime) -> int:
-        outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+    def _send_concurrently(self, jobs: list[_Job]) -> int:
+        sent: queue.SimpleQueue[bool] = queue.SimpleQueue()
         for workspace_id, groups in _by_workspace_and_channel(jobs).items():
             pool = self._pool(workspace_id)
             for group in groups:
-                pool.submit(self._send_group, group, deadline, outcomes.put)
-        return sum(self._record(outcomes.get()) for _ in jobs)
+                pool.submit(self._send_group, group, sent.put)
+        return sum(sent.get() for _ in jobs)
 
-    def _send_group(self, group: list[_Job], deadline: datetime, report: Callable[[_Outcome], None]) -> None:
+    def _send_group(self, group: list[_Job], report: Callable[[bool], None]) -> None:
+        # Each thread records its own outcome right after the send: however busy the machine, a crash can
+        # double at most the one message per thread that the platform accepted but nobody recorded yet.
         for job in group:
-            report(self._attempt(job, deadline))
+            report(self._record(self._attempt(job)))
 
     def _pool(self, workspace_id: int) -> ThreadPoolExecutor:
         pool = self._pools.get(workspace_id)
@@ -153,10 +159,8 @@ class Deliverer:
             self._pools[workspace_id] = pool
         return pool
 
-    def _attempt(self, job: _Job, deadline: datetime) -> _Outcome:
+    def _attempt(self, job: _Job) -> _Outcome:
         entry = job.entry
-        if self.clock.now() >= deadline:
-            return _Outcome(entry, skipped=True)  # the lease runs out: leave it to whoever claims it next
         try:
             sender = self.senders.get(job.workspace.platform) if job.workspace else None
             if sender is None or job.workspace is None:
@@ -174,8 +178,7 @@ class Deliverer:
 
     def _record(self, outcome: _Outcome) -> bool:
         entry = outcome.entry
-        if outcome.skipped or entry.id is None:
-            log.info("outbox %s: lease nearly over, left for the next claim", entry.id)
+        if entry.id is None:
             return False
         for attempt in range(1, RECORD_TRIES + 1):
             try:

@@ -1,7 +1,7 @@
 """What the deliverer needs from storage: a unit of work whose outbox can claim and mark entries."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
@@ -14,7 +14,9 @@ from core.people import Person, Workspace
 class DeliveryOutbox(Protocol):
     """The outbox as the deliverer sees it: leased claims and one mark per attempt."""
 
-    def claim(self, limit: int, now: datetime, worker: str, lease: timedelta) -> list[OutboxEntry]: ...
+    def claim(self, limit: int, now: datetime, worker: str, lease: timedelta, *,
+              platforms: Collection[str] | None = None, real_now: datetime | None = None) -> list[OutboxEntry]: ...
+    def renew(self, entry_ids: Collection[int], worker: str, until: datetime) -> int: ...
     def mark_sent(self, entry_id: int, now: datetime) -> None: ...
     def mark_retry(self, entry_id: int, when: datetime, error: str) -> None: ...
     def mark_failed(self, entry_id: int, error: str) -> None: ...

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from adapters.discord.sender import DiscordLink, DiscordSender, Fallback
 from adapters.slack.pacing import SlackPacer
-from adapters.slack.sender import SlackSender
+from adapters.slack.sender import RemovedWorkspaces, SlackSender
 from bot.config import Config
 from bot.slack.oauth import installation_store
 from core.delivery import Sender
@@ -17,13 +17,15 @@ if TYPE_CHECKING:
     from bot.bootstrap import Tandem
 
 
-def senders_for(config: Config, tandem: Tandem, discord: DiscordLink | None = None) -> dict[str, Sender]:
-    """One sender per enabled platform; the same base URL for every Web API client the bot makes."""
+def senders_for(config: Config, tandem: Tandem, discord: DiscordLink | None = None,
+                removed: RemovedWorkspaces | None = None) -> dict[str, Sender]:
+    """One sender per enabled platform; the same base URL for every Web API client the bot makes. `removed`:
+    Slack workspaces that removed the app while this process runs on a single bot token."""
     senders: dict[str, Sender] = {}
     slack = config.slack
     if slack.enabled and slack.bot_token:
         token = slack.bot_token
-        senders["slack"] = SlackSender(lambda _workspace: token, slack.api_url, SlackPacer())
+        senders["slack"] = SlackSender(lambda _workspace: token, slack.api_url, SlackPacer(), removed=removed)
     elif slack.enabled:
         store = installation_store(config, tandem.engine)
         senders["slack"] = SlackSender(lambda workspace: store.bot_token(workspace.external_id), slack.api_url,

@@ -1,61 +1,48 @@
 """`tandem run`: the scheduler and the deliverer, plus every adapter enabled in app.yaml."""
 from __future__ import annotations
 
-import os
 import signal
-import socket
 import sys
 import threading
 from datetime import timedelta
 
 from adapters.discord.sender import DiscordLink
+from adapters.slack.sender import RemovedWorkspaces
 from bot.bootstrap import Tandem, build
 from bot.config import Config
 from bot.delivery.senders import senders_for
 from bot.discord.main import run_discord
+from bot.serving.scheduler_lease import SchedulerLease, holder_id
 from bot.slack.main import run_slack
 from core.clock import SystemClock
 from scheduler.ticks import build_scheduler
 
-LEASE = "scheduler"
 
-
-def holder_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def claim_scheduler(tandem: Tandem, holder: str, ttl: timedelta) -> bool:
+def claim_scheduler(tandem: Tandem, lease: SchedulerLease) -> bool:
     """On SQLite one process runs the scheduler: take (or renew) the lease. PostgreSQL shares the work."""
-    if tandem.engine.dialect.name != "sqlite":
-        return True
-    with tandem.uow_factory() as uow:
-        taken = uow.leases.acquire(LEASE, holder, tandem.clock.now(), ttl)
-        uow.commit()
-    return taken
+    return tandem.engine.dialect.name != "sqlite" or lease.claim()
 
 
 def run(config: Config, stop: threading.Event | None = None) -> int:
     """Run until SIGTERM/SIGINT (or `stop`); 2 when another process already runs the SQLite scheduler."""
     tandem = build(config, SystemClock())
-    holder, ttl = holder_id(), timedelta(seconds=max(10, 3 * config.scheduler.tick_seconds))
-    if not claim_scheduler(tandem, holder, ttl):
-        with tandem.uow_factory() as uow:
-            other = uow.leases.holder(LEASE, tandem.clock.now())
-        print(f"Another Tandem process ({other}) is running the scheduler on this SQLite database. SQLite serves "
-              "one process; stop the other one, or use PostgreSQL to run several.", file=sys.stderr)
+    holder = holder_id()
+    lease = SchedulerLease(tandem.uow_factory, holder, timedelta(seconds=max(10, 3 * config.scheduler.tick_seconds)))
+    if not claim_scheduler(tandem, lease):
+        print(lease.refusal(), file=sys.stderr)
         tandem.close()
         return 2
-    link = DiscordLink()
-    deliverer = tandem.deliverer(senders_for(config, tandem, link), holder, concurrency=4)
+    link, removed = DiscordLink(), RemovedWorkspaces()
+    deliverer = tandem.deliverer(senders_for(config, tandem, link, removed), holder, concurrency=4)
 
     def tick() -> None:
-        if claim_scheduler(tandem, holder, ttl):
+        if claim_scheduler(tandem, lease):
             tandem.scheduler.tick()
 
     jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds)
     stop = stop or _stop_on_signals()
     if config.slack.enabled:
-        threading.Thread(target=run_slack, args=(config, tandem, stop), name="slack", daemon=True).start()
+        threading.Thread(target=run_slack, args=(config, tandem, stop, removed), name="slack", daemon=True).start()
     if config.discord.enabled:
         threading.Thread(target=run_discord, args=(config, tandem, stop, link), name="discord", daemon=True).start()
     jobs.start()
@@ -64,9 +51,7 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
         stop.wait()
     finally:
         jobs.shutdown(wait=True)
-        with tandem.uow_factory() as uow:
-            uow.leases.release(LEASE, holder)
-            uow.commit()
+        lease.release()
         tandem.close()
     if link.failure:
         print(link.failure, file=sys.stderr)

@@ -1,7 +1,7 @@
 """The outbox in SQL: deduplicated inserts, and leased claims so several deliverers never collide."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,7 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.outbox import DeliveryState, OutboxEntry
-from storage.rows import OutboxRow
+from storage.rows import OutboxRow, WorkspaceRow
 
 
 class SqlOutbox:
@@ -63,21 +63,26 @@ class SqlOutbox:
             setattr(row, name, value)
         self._session.flush()
 
-    def claim(self, limit: int, now: datetime, worker: str, lease: timedelta) -> list[OutboxEntry]:
-        """Lease up to `limit` due, unclaimed (or expired) entries to `worker` until now + lease.
+    def claim(self, limit: int, now: datetime, worker: str, lease: timedelta, *,
+              platforms: Collection[str] | None = None, real_now: datetime | None = None) -> list[OutboxEntry]:
+        """Lease up to `limit` entries due by `now` and unclaimed (or expired) to `worker` until real_now + lease.
 
-        On PostgreSQL locked rows are skipped, so concurrent workers get disjoint batches; commit
-        the unit of work right after claiming to publish the lease and release the row locks.
+        `now` decides what is due (a sandbox clock in the console); `real_now` (default `now`) times the lease.
+        With `platforms` only entries of workspaces on those platforms are taken: a process never claims what
+        it has no sender for. On PostgreSQL locked rows are skipped, so concurrent workers get disjoint
+        batches; commit the unit of work right after claiming to publish the lease and release the row locks.
         """
+        real_now = real_now or now
+        conditions = [
+            OutboxRow.state == DeliveryState.PENDING.value,
+            OutboxRow.not_before <= now,
+            or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until <= real_now),
+        ]
+        if platforms is not None:
+            served = select(WorkspaceRow.id).where(WorkspaceRow.platform.in_(list(platforms)))
+            conditions.append(OutboxRow.workspace_id.in_(served))
         statement = (
-            select(OutboxRow)
-            .where(
-                OutboxRow.state == DeliveryState.PENDING.value,
-                OutboxRow.not_before <= now,
-                or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until <= now),
-            )
-            .order_by(OutboxRow.id)
-            .limit(limit)
+            select(OutboxRow).where(*conditions).order_by(OutboxRow.id).limit(limit)
             .execution_options(populate_existing=True)
         )
         if self._dialect() == "postgresql":
@@ -85,9 +90,22 @@ class SqlOutbox:
         rows = self._session.scalars(statement).all()
         for row in rows:
             row.claimed_by = worker
-            row.claimed_until = now + lease
+            row.claimed_until = real_now + lease
         self._session.flush()
         return [_to_entry(row) for row in rows]
+
+    def renew(self, entry_ids: Collection[int], worker: str, until: datetime) -> int:
+        """Extend `worker`'s claims on those of `entry_ids` it still holds (not yet recorded) to `until`."""
+        if not entry_ids:
+            return 0
+        renewed = self._session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(list(entry_ids)), OutboxRow.claimed_by == worker,
+                   OutboxRow.state == DeliveryState.PENDING.value)
+            .values(claimed_until=until),
+            execution_options={"synchronize_session": False},
+        )
+        return int(renewed.rowcount)  # type: ignore[attr-defined]
 
     def mark_sent(self, entry_id: int, now: datetime) -> None:
         """Record a successful delivery."""

@@ -1,4 +1,4 @@
-"""Rows for named leases: who holds a lease (e.g. the SQLite scheduler) and until when."""
+"""Rows for named leases: who holds a lease (e.g. the SQLite scheduler), since and until when."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -16,3 +16,4 @@ class LeaseRow(Base):
     name: Mapped[str] = mapped_column(String(255), primary_key=True)
     holder: Mapped[str] = mapped_column(String(255))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -51,6 +51,7 @@ def steady_policy() -> RetryPolicy:
 
 @pytest.fixture
 def deliverer(uow_factory: SqlUnitOfWorkFactory, fake_slack: FakeSlack, clock: FixedClock) -> Iterator[Deliverer]:
-    made = Deliverer(uow_factory, {"slack": slack_sender(fake_slack)}, clock, "worker-a", policy=steady_policy())
+    made = Deliverer(uow_factory, {"slack": slack_sender(fake_slack)}, clock, "worker-a", policy=steady_policy(),
+                     lease_clock=clock)
     yield made
     made.close()

@@ -194,7 +194,11 @@ class Rest:
                 raise ApiError(400, 50006, "Cannot send an empty message")
             if len(body.get("content") or "") > 2000:
                 raise ApiError(400, 50035, "Invalid Form Body: content must be 2000 or fewer in length.")
+            earlier = self.state.sent_with_nonce(self.state.bot_user_id, body)
+            if earlier is not None:  # enforce_nonce: the same nonce again returns the message, creating nothing
+                return json_response(copy.deepcopy(earlier))
             message = self.state.create_message(channel_id, self.state.bot_user, body)
+            self.state.remember_nonce(self.state.bot_user_id, body, message)
             event = self.state.gateway_message(message)
             guild_id = channel.get("guild_id")
         await self.gateway.dispatch("MESSAGE_CREATE", event, guild_id,

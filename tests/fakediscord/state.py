@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from tests.fakediscord.records import Interaction, RequestRecord
 
 Json = dict[str, Any]
 MENTION = re.compile(r"<@!?(\d+)>")
+NONCE_WINDOW = 300.0  # Discord: a nonce is checked for uniqueness "in the past few minutes"
 
 
 @dataclass
@@ -52,6 +54,8 @@ class DiscordState:
         self.interactions_by_token: dict[str, Interaction] = {}
         self.requests: list[RequestRecord] = []
         self.interaction_ttl = 3.0
+        self.nonce_window = NONCE_WINDOW
+        self.nonces: dict[tuple[str, str], tuple[float, str]] = {}  # (author, nonce) -> (when, message id)
         self.followup_ttl = 15 * 60.0
 
     def changed(self) -> None:
@@ -149,6 +153,19 @@ class DiscordState:
             self.ephemeral_index[message["id"]] = message
         self.changed()
         return message
+
+    def sent_with_nonce(self, author_id: str, body: Json) -> Json | None:
+        """With `enforce_nonce`, the message `author_id` already created with this nonce in the last few minutes."""
+        if not body.get("enforce_nonce") or body.get("nonce") is None:
+            return None
+        seen = self.nonces.get((author_id, str(body["nonce"])))
+        if seen is None or time.monotonic() - seen[0] > self.nonce_window:
+            return None
+        return self.message_index.get(seen[1])
+
+    def remember_nonce(self, author_id: str, body: Json, message: Json) -> None:
+        if body.get("enforce_nonce") and body.get("nonce") is not None:
+            self.nonces[(author_id, str(body["nonce"]))] = (time.monotonic(), message["id"])
 
     def delete_message(self, message: Json) -> None:
         """Remove a message from its channel (it stays reachable through interaction records)."""

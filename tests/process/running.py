@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -51,13 +53,76 @@ def write_config(folder: Path, database_url: str, fake: FakeSlack, lease_seconds
     return path
 
 
-def start_tandem(config: Path) -> subprocess.Popen[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TANDEM_"))}
-    return subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config), "run"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+READY = "Tandem is running"
+
+
+class Tandem:
+    """A `tandem run` child process whose standard error is read as it comes, so tests can wait for a line."""
+
+    def __init__(self, config: Path) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TANDEM_"))}
+        self.process = subprocess.Popen([sys.executable, "-m", "bot", "--config", str(config), "run"], cwd=ROOT,
+                                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.pid = self.process.pid
+        self._lines: list[str] = []
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            with self._lock:
+                self._lines.append(line)
+
+    @property
+    def errors(self) -> str:
+        with self._lock:
+            return "".join(self._lines)
+
+    def wait_for(self, text: str, timeout: float = 60) -> None:
+        """Until standard error shows `text`; fails at once if the process ends first."""
+        wait_until(lambda: text in self.errors or self.process.poll() is not None, timeout, repr(text))
+        if text not in self.errors:
+            self._reader.join(5)
+            if text not in self.errors:
+                raise AssertionError(f"tandem run ended ({self.process.returncode}) without {text!r}:\n{self.errors}")
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        self.wait_for(READY, timeout)
+
+    def exit_code(self, timeout: float = 60) -> int:
+        code = self.process.wait(timeout)
+        self._reader.join(5)
+        return code
+
+    def poll(self) -> int | None:
+        return self.process.poll()
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up at all, like a crash or the OOM killer."""
+        self.process.send_signal(signal.SIGKILL)
+        self.exit_code()
+
+    def stop(self) -> str:
+        """Ask the process to stop (SIGTERM), wait for it, and return what it wrote to standard error."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(10)
+        self._reader.join(5)
+        return self.errors
+
+
+def start_tandem(config: Path) -> Tandem:
+    return Tandem(config)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    """Poll `condition` (a log line, the database, the fake platform) until it holds; `timeout` only bounds a hang."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -65,12 +130,9 @@ def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None
         time.sleep(0.05)
 
 
-def stop(process: subprocess.Popen[str]) -> str:
+def stop(process: Tandem) -> str:
     """Ask the process to stop (SIGTERM) and return what it wrote to standard error."""
-    if process.poll() is None:
-        process.terminate()
-    _, err = process.communicate(timeout=30)
-    return err
+    return process.stop()
 
 
 def add_due_reminders(uow_factory: SqlUnitOfWorkFactory, workspace_id: int, owner_ids: list[int]) -> None:

@@ -52,8 +52,8 @@ def test_a_refused_token_stops_tandem_run_with_a_clear_message(tmp_path: Path) -
         config.write_text(config.read_text().replace("token: the-right-token", "token: a-stale-token"))
         process = start_tandem(config)
         try:
-            process.wait(30)
+            code = process.exit_code()
         finally:
             errors = stop(process)
-        assert process.returncode == 2
+        assert code == 2
         assert "Discord refused the bot token" in errors and "Traceback" not in errors

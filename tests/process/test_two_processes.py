@@ -1,15 +1,17 @@
 """Two `tandem run` processes sharing one PostgreSQL database: every tick and notice happens exactly once."""
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from storage.database import make_engine
 from storage.migrate import upgrade
+from storage.rows import OutboxRow
 from storage.uow import SqlUnitOfWorkFactory
 from tests.delivery.builders import accept_notice, enqueue, seed_workspace
 from tests.fakeslack import FakeSlack, running_fake_slack
@@ -43,10 +45,18 @@ def test_two_processes_share_the_ticks_and_the_outbox_without_doubles(
     configs = [write_config(tmp_path, postgres_url, fake, name=f"app{n}") for n in (1, 2)]
     processes = [start_tandem(config) for config in configs]
     try:
-        wait_until(lambda: len(fake.posted) >= len(USERS), 60, "every notice")
-        time.sleep(2)  # give a doubled message the chance to show up
+        for process in processes:
+            process.wait_ready()
+        wait_until(lambda: all_sent(engine, len(USERS)), 120, "every notice recorded as sent")
         assert all(p.poll() is None for p in processes), "both processes keep running on PostgreSQL"
     finally:
         errors = [stop(p) for p in processes]
         engine.dispose()
     assert Counter(post.channel for post in fake.posted) == Counter(USERS), errors
+
+
+def all_sent(engine: Engine, expected: int) -> bool:
+    """Every expected notice is in the outbox and recorded as sent (no process is still working on one)."""
+    with Session(engine) as session:
+        states = session.scalars(select(OutboxRow.state)).all()
+    return len(states) == expected and set(states) == {"sent"}

@@ -1,7 +1,7 @@
 """Fixtures for Slack tests: the fake Slack Web API with a team and people, the bot served against it."""
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,16 +42,27 @@ def slack(bus: Bus, fake_slack: FakeSlack) -> Iterator[SlackClient]:
 
 
 class SlowBus(Bus):
-    """The real bus, taking its time: the ack must not wait for it."""
+    """The real bus, held until the test releases it: the ack must not wait for it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.release = threading.Event()
 
     def execute(self, command: Command, speaker: Speaker) -> Outcome:
-        time.sleep(1.5)
+        self.release.wait(30)
         return super().execute(command, speaker)
 
 
 @pytest.fixture
-def slow_slack(uow_factory: SqlUnitOfWorkFactory, clock: FixedClock, fake_slack: FakeSlack) -> Iterator[SlackClient]:
-    with running_bot(SlowBus(uow_factory, clock), fake_slack.api_url) as url:
+def slow_bus(uow_factory: SqlUnitOfWorkFactory, clock: FixedClock) -> Iterator[SlowBus]:
+    bus = SlowBus(uow_factory, clock)
+    yield bus
+    bus.release.set()
+
+
+@pytest.fixture
+def slow_slack(slow_bus: SlowBus, fake_slack: FakeSlack) -> Iterator[SlackClient]:
+    with running_bot(slow_bus, fake_slack.api_url) as url:
         yield SlackClient(url, SECRET)
 
 

@@ -1,7 +1,7 @@
 """Conversations and their members, the kind of conversation a task was asked in, private projects.
 
 Revision ID: 0006_conversations
-Revises: 0004
+Revises: 0005_process_safety
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_conversations"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005_process_safety"
 branch_labels = None
 depends_on = None
 
