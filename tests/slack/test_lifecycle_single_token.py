@@ -40,7 +40,7 @@ def single_token_app(database_url: str, fake: FakeSlack, removed: RemovedWorkspa
     loop = Loop()
 
     async def start() -> Any:
-        return await serve_http(slack_app(config, tandem, removed), "127.0.0.1", 0)
+        return await serve_http(slack_app(config, tandem, removed), "127.0.0.1", 0, SECRET)
 
     runner = loop.run(start())
     try:
