@@ -22,7 +22,6 @@ from core.language import Reading
 from core.outcome import Action, Card, Reply
 from core.people import Person
 from core.tasks import Origin
-from core.validation.dates import read_when
 from core.wording import when
 
 NOT_A_REQUEST = (
@@ -60,7 +59,7 @@ def confirm_draft(cmd: ConfirmDraft, ctx: Context) -> Reply:
     draft = _my_draft(ctx, cmd.draft_id)
     reading = read(ctx, draft.text, draft.said_at)
     if cmd.when.strip():
-        reading = replace(reading, due=read_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang))
+        reading = replace(reading, due=ctx.read_when(cmd.when))
     elif _past(ctx, reading):  # a date chosen on the card is taken as chosen, even one already gone
         return _ask_about_past(ctx, draft, reading, owners_of(ctx, reading), ephemeral=True)
     origin = Origin(draft.conversation, draft.message, draft.link) if draft.conversation else None

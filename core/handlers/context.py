@@ -9,7 +9,9 @@ from uuid import uuid4
 from core.activity import Activity
 from core.clock import Clock
 from core.commands import Speaker
+from core.due import Due
 from core.errors import InvalidInput, NotFound
+from core.language import Workday
 from core.outcome import Action, Card, Notice
 from core.people import Person, Workspace
 from core.permissions import Act, Reach, can, no_project, not_found, require, sees_project
@@ -18,6 +20,7 @@ from core.projects import Project
 from core.schedule.plan import plan_task
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
 from core.tasks import Task, Visibility
+from core.validation.dates import read_when
 from core.wording import task_card
 
 
@@ -49,6 +52,15 @@ class Context:
             raise NotFound("I don't know you in this workspace yet. Say something to me first.")
         return cls(uow=uow, clock=clock, speaker=speaker, me=me, workspace=workspace, policy=policy,
                    holidays=holidays)
+
+    @property
+    def workday(self) -> Workday:
+        """The speaker's working hours and days, so "end of day" or "first thing" mean their day."""
+        return Workday(self.me.work_start, self.me.work_end, self.me.working_days)
+
+    def read_when(self, text: str) -> Due:
+        """A date the speaker typed, read in their zone, language and working hours, and checked."""
+        return read_when(text, now=self.now, tz=self.me.tz, lang=self.me.lang, workday=self.workday)
 
     def task(self, number: int, act: Act = Act.SEE) -> Task:
         """The speaker's task `number`, checked against the permission policy; a task they may not see is

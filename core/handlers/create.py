@@ -8,7 +8,7 @@ from core.actions import answer_actions
 from core.conversations import ConversationKind
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
-from core.language import Reading, Workday
+from core.language import Reading
 from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
@@ -24,9 +24,7 @@ from core.wording import due_for_both, due_phrase, logged, when
 
 def read(ctx: Context, text: str, said_at: datetime | None = None) -> Reading:
     """Read `text` as the speaker meant it (at `said_at`, default now), in their zone and language."""
-    me = ctx.me
-    return read_request(text, now=said_at or ctx.now, tz=me.tz, lang=me.lang,
-                        workday=Workday(me.work_start, me.work_end, me.working_days))
+    return read_request(text, now=said_at or ctx.now, tz=ctx.me.tz, lang=ctx.me.lang, workday=ctx.workday)
 
 
 def owners_of(ctx: Context, reading: Reading) -> list[Person]:

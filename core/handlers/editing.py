@@ -13,7 +13,6 @@ from core.negotiation import opening_agreement
 from core.outcome import Reply
 from core.permissions import Act
 from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, clean_title, parse_ref
-from core.validation.dates import read_when
 from core.wording import due_phrase, logged, when
 
 EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "private", "public")
@@ -93,7 +92,7 @@ def assign_task(cmd: AssignTask, ctx: Context) -> str:
 
 def set_due(cmd: SetDue, ctx: Context) -> Reply | str:
     task = ctx.task(cmd.number, Act.EDIT)
-    due = read_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+    due = ctx.read_when(cmd.when)
     if task.is_request and ctx.me.id == task.owner_id:
         raise Conflict(f"{task.ref} was asked of you: propose the new date instead, "
                        f"e.g. /task propose {task.ref} {cmd.when}")

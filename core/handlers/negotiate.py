@@ -13,7 +13,7 @@ from core.language import parse_when
 from core.outcome import Reply
 from core.permissions import Act
 from core.tasks import Agreement, Task
-from core.validation.dates import check_due, read_when, refuse_negative_duration
+from core.validation.dates import check_due, refuse_negative_duration
 from core.wording import logged, when
 
 
@@ -117,13 +117,13 @@ def split_when(ctx: Context, text: str, note: str) -> tuple[Due, str]:
         elif found is not None:
             break
     if found is None:
-        return read_when(text, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang), note
+        return ctx.read_when(text), note
     return check_due(found[0], ctx.now), " ".join([*words[found[1]:], note]).strip()
 
 
 def _reading(ctx: Context, text: str) -> Due | None:
     try:
-        return parse_when(text, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+        return parse_when(text, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang, workday=ctx.workday)
     except (InvalidInput, OverflowError, ValueError):
         return None
 

@@ -5,9 +5,11 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from core.commands import DigestCommand, SetAway, SetRepeat, SetRotation, SnoozeTask
+from core.due import Due
 from core.errors import InvalidInput
 from core.handlers.context import Context
 from core.handlers.settings import parse_days
+from core.language import Reading
 from core.outcome import Reply
 from core.permissions import Act
 from core.ports import DigestMaterial
@@ -15,8 +17,10 @@ from core.repeat_words import repeat_words
 from core.report.health import MONTH
 from core.schedule.digest import compose_digest, next_digest_at
 from core.schedule.plan import snooze_until
+from core.schedule.recurrence import sub_daily
+from core.schedule.wall import local_instant
 from core.tasks import RepeatMode
-from core.validation.dates import read_request, read_when
+from core.validation.dates import read_request
 from core.wording import at, when
 
 DIGEST_HELP = "Try: /task digest now, /task digest off, /task digest on, /task digest at 08:30 mon-thu"
@@ -24,7 +28,7 @@ DIGEST_HELP = "Try: /task digest now, /task digest off, /task digest on, /task d
 
 def snooze_task(cmd: SnoozeTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
-    due = read_when(cmd.when, now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang)
+    due = ctx.read_when(cmd.when)
     until = due.at or datetime.combine(due.local_date(), ctx.me.work_start, ZoneInfo(ctx.me.tz))
     if until <= ctx.now:
         raise InvalidInput(f"That is already past. Snooze to a later time, e.g. /task snooze {task.ref} 2h")
@@ -44,7 +48,7 @@ def set_away(cmd: SetAway, ctx: Context) -> str:
     else:
         if not text:
             raise InvalidInput("Say until when: /task away until 2026-04-10 (or /task away off)")
-        until = read_when(text, now=ctx.now, tz=me.tz, lang=me.lang)
+        until = ctx.read_when(text)
         me.away_until = until.local_date(me.tz)
         reply = f"Away until {when(until, me.tz, ctx.now)}: no digests until then, and recurring duties skip you."
     me.next_digest_at = next_digest_at(me, ctx.now, ctx.holidays)
@@ -101,17 +105,35 @@ def set_repeat(cmd: SetRepeat, ctx: Context) -> str:
     elif how in ("off", "never", "none"):
         task.recurrence = None
     else:
-        rule = read_request(f"x {how}", now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang).recurrence
-        if rule is None:
+        reading = read_request(f"x {how}", now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang, workday=ctx.workday)
+        if reading.recurrence is None:
             raise InvalidInput(f"Say how it repeats: /task repeat {task.ref} every monday (or: on done, "
                                "on schedule, off)")
-        task.recurrence = rule
+        task.recurrence = reading.recurrence
+        task.due = _repeating_due(ctx, task.due, reading)
     ctx.touch(task)
     ctx.log(task, "repeat", how)
     if task.recurrence is None:
         return f"{task.ref} no longer repeats."
     return (f"{task.ref} repeats {repeat_words(task.recurrence, task.due, ctx.me.tz)}; "
             f"the next one is made {task.repeat_mode}.")
+
+
+def _repeating_due(ctx: Context, due: Due | None, reading: Reading) -> Due | None:
+    """The task's due under its new repeat: at the time the repeat names ("every weekday at 9:15"), and an
+    instant for an hourly repeat, from the start of the working day on the task's day (see docs/scheduler.md).
+
+    When that instant is already past, the repeat's own first occurrence after now is the due.
+    """
+    said = reading.due
+    hourly = reading.recurrence is not None and sub_daily(reading.recurrence)
+    if said is None or said.at is None or (hourly and due is not None and due.at is not None):
+        return due
+    if due is None:
+        return said
+    clock = ctx.me.work_start if hourly else said.at.astimezone(ZoneInfo(said.tz)).time()
+    first = local_instant(due.local_date(ctx.me.tz), clock, ctx.me.tz)
+    return Due.instant(first, ctx.me.tz) if first > ctx.now else said
 
 
 def set_rotation(cmd: SetRotation, ctx: Context) -> str:

@@ -21,7 +21,7 @@ def next_due(task: Task, after: date) -> Due | None:
     due = task.due
     if not task.recurrence or due is None:
         return None
-    if due.at is not None and _sub_daily(task.recurrence):
+    if due.at is not None and sub_daily(task.recurrence):
         return _next_instant(task.recurrence, due, after)
     if due.at is not None:
         start = due.at.astimezone(ZoneInfo(due.tz)).replace(tzinfo=None)
@@ -37,7 +37,8 @@ def next_due(task: Task, after: date) -> Due | None:
     return Due.instant(local_instant(found.date(), found.time(), due.tz), due.tz)
 
 
-def _sub_daily(body: str) -> bool:
+def sub_daily(body: str) -> bool:
+    """Whether the rule repeats within a day ("every 8 hours"): it then needs a due instant, not a day."""
     return any(f"FREQ={freq}" in body.upper() for freq in ("HOURLY", "MINUTELY", "SECONDLY"))
 
 

@@ -49,11 +49,11 @@ def _day_of(due: Due) -> date | None:
         return None
 
 
-def read_when(text: str, *, now: datetime, tz: str, lang: str = "en") -> Due:
+def read_when(text: str, *, now: datetime, tz: str, lang: str = "en", workday: Workday | None = None) -> Due:
     """The reader's date for `text`, checked: in range, and never from a negative duration."""
     refuse_negative_duration(text)
     try:
-        due = parse_when(text, now=now, tz=tz, lang=lang)
+        due = parse_when(text, now=now, tz=tz, lang=lang, workday=workday)
     except (OverflowError, ValueError):
         raise InvalidInput(f"I couldn't read '{shorten(text)}' as a date. Try 'friday', 'tomorrow 3pm', "
                            "'2026-04-10' or 'in 2 days'.") from None
