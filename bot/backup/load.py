@@ -1,0 +1,89 @@
+"""`tandem import`: read an export back, by primary key, so importing twice changes nothing."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any, TextIO
+
+from sqlalchemy import Engine, Table
+
+from bot.backup.export import FORMAT, secret_tables
+from bot.slack import oauth
+from storage.dump import data_tables, load_rows, reset_sequences
+from storage.migrate import head, upgrade
+
+MAX_LINE = 16 * 1024 * 1024
+
+
+class ImportRefused(Exception):
+    """The file is not an export this version can read; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    read: int
+    changed: int
+
+    def render(self) -> str:
+        if not self.changed:
+            return f"Read {self.read} rows; the database already held all of them, so nothing changed."
+        return f"Read {self.read} rows; {self.changed} were added or updated."
+
+
+def load(engine: Engine, source: TextIO) -> Outcome:
+    """Migrate the target, then insert or overwrite every row of the export in one transaction."""
+    lines = _lines(source)
+    header = _header(next(lines, None))
+    upgrade(engine)
+    if any(name in oauth.metadata.tables for name in header.get("tables", [])):
+        oauth.create_tables(engine)
+    tables = {table.name: table for table in data_tables(secret_tables())}
+    read = changed = 0
+    with engine.begin() as connection:
+        touched: list[Table] = []
+        for name, group in groupby(_records(lines, tables), key=lambda record: record[0]):
+            rows = [row for _, row in group]
+            read += len(rows)
+            changed += load_rows(connection, tables[name], rows)
+            touched.append(tables[name])
+        reset_sequences(connection, touched)
+    return Outcome(read, changed)
+
+
+def _lines(source: TextIO) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(source, start=1):
+        if len(line) > MAX_LINE:
+            raise ImportRefused(f"Line {number} is longer than {MAX_LINE // 2**20} MiB; is this a Tandem export?")
+        if line.strip():
+            yield number, line
+
+
+def _header(first: tuple[int, str] | None) -> dict[str, Any]:
+    header = _parse(first) if first is not None else {}
+    if not isinstance(header, dict) or header.get("tandem_export") != FORMAT:
+        raise ImportRefused("This file does not start like a Tandem export. Make one with `tandem export > FILE`.")
+    if header.get("schema") != head():
+        raise ImportRefused(f"The export was made at schema {header.get('schema')}, this Tandem is at {head()}. "
+                            "Run `tandem db upgrade` on the old database with this version, export again, "
+                            "then import.")
+    return header
+
+
+def _records(lines: Iterator[tuple[int, str]], tables: dict[str, Table]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for number, line in lines:
+        record = _parse((number, line))
+        name = record.get("table") if isinstance(record, dict) else None
+        row = record.get("row") if isinstance(record, dict) else None
+        if name not in tables or not isinstance(row, dict):
+            raise ImportRefused(f"Line {number} is not a row of a known table ({str(name)[:40]!r}).")
+        yield str(name), row
+
+
+def _parse(numbered: tuple[int, str]) -> Any:
+    number, line = numbered
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ImportRefused(f"Line {number} is not valid JSON ({error.msg}).") from error
