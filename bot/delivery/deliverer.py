@@ -7,6 +7,7 @@ import logging
 import os
 import queue
 import socket
+import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -80,6 +81,7 @@ class Deliverer:
         self.concurrency = max(1, concurrency)
         self.policy = policy or RetryPolicy()
         self._pools: dict[int, ThreadPoolExecutor] = {}
+        self._stopping = threading.Event()
 
     def run_once(self) -> int:
         """Claim and deliver one batch of due entries; returns how many were sent."""
@@ -100,6 +102,17 @@ class Deliverer:
         finally:
             self.close()
 
+    def stop(self) -> None:
+        """Take no new batch and start no new send; sends already under way finish (for a graceful shutdown)."""
+        self._stopping.set()
+
+    def release_claims(self) -> int:
+        """Hand back this worker's claims on entries it did not send, so another process sends them at once."""
+        with self.uow_factory() as uow:
+            released = uow.delivery.release(self.worker_id)
+            uow.commit()
+        return released
+
     def close(self) -> None:
         """Stop the per-workspace thread pools (after their current sends)."""
         pools, self._pools = self._pools, {}
@@ -119,6 +132,8 @@ class Deliverer:
 
     def _claim(self) -> tuple[list[_Job], datetime]:
         now = self.clock.now()
+        if self._stopping.is_set():
+            return [], now
         with self.uow_factory() as uow:
             entries = uow.delivery.claim(self.batch, now, self.worker_id, self.lease)
             uow.commit()  # publishes the lease and releases the row locks before any send
@@ -153,8 +168,8 @@ class Deliverer:
 
     def _attempt(self, job: _Job, deadline: datetime) -> _Outcome:
         entry = job.entry
-        if self.clock.now() >= deadline:
-            return _Outcome(entry, skipped=True)  # the lease runs out: leave it to whoever claims it next
+        if self.clock.now() >= deadline or self._stopping.is_set():
+            return _Outcome(entry, skipped=True)  # lease running out, or shutting down: left for the next claim
         try:
             sender = self.senders.get(job.workspace.platform) if job.workspace else None
             if sender is None or job.workspace is None:

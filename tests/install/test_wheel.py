@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -26,8 +27,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new venv holding only the wheel; the dependencies come from this environment through a .pth file,
     so nothing is downloaded and the source tree is not on the path."""
     folder = tmp_path_factory.mktemp("wheel")
+    source = folder / "source"  # a copy, so the build leaves nothing in (and takes nothing stale from) the tree
+    shutil.copytree(ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
+        ".*", "build", "data", "tests", "bench", "__pycache__", "*.egg-info", "*.sqlite*"))
     _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", folder / "dist",
-         ROOT, cwd=folder)
+         source, cwd=folder)
     wheel = next((folder / "dist").glob("tandem-*.whl"))
     venv = folder / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=folder)
