@@ -33,7 +33,7 @@ def existing(connection: Connection, tables: Iterable[Table]) -> list[Table]:
 
 def dump_rows(connection: Connection, table: Table, workspace_id: int | None = None) -> Iterator[dict[str, Any]]:
     """Every row of `table` (only workspace `workspace_id`'s when given), as JSON-ready dicts ordered by key."""
-    query: Select[Any] = select(table).order_by(*table.primary_key.columns)
+    query: Select[Any] = select(table).order_by(*table.primary_key.columns).execution_options(yield_per=1000)
     if workspace_id is not None:
         query = query.where(workspace_scope(table, workspace_id))
     if table.name == PENDING_OUTBOX:
