@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -42,3 +43,14 @@ def test_the_systemd_unit_verifies_and_restarts_on_failure(tmp_path: Path) -> No
 def test_the_docs_carry_the_same_unit() -> None:
     unit = (ROOT / "deploy" / "tandem.service").read_text()
     assert unit.split("[Unit]", 1)[1] in (ROOT / "docs" / "deploy.md").read_text()
+
+
+def test_compose_migrates_once_before_tandem_starts_on_postgresql() -> None:
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    assert services["db"]["image"].startswith("postgres:")
+    assert services["migrate"]["command"] == ["tandem", "db", "upgrade"]
+    assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
+    assert services["tandem"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert services["tandem"]["environment"]["TANDEM_DATABASE_URL"].startswith("postgresql+psycopg://tandem:")
+    assert services["tandem"]["restart"] == "unless-stopped"
