@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, TextIO
 
-from sqlalchemy import Engine, Table
+from sqlalchemy import Connection, Engine, Table, select
+from sqlalchemy.exc import IntegrityError
 
 from bot.backup.export import FORMAT, secret_tables
 from bot.slack import oauth
@@ -45,11 +46,34 @@ def load(engine: Engine, source: TextIO) -> Outcome:
         touched: list[Table] = []
         for name, group in groupby(_records(lines, tables), key=lambda record: record[0]):
             rows = [row for _, row in group]
+            if name == "workspaces":
+                _refuse_other_workspaces(connection, tables[name], rows)
             read += len(rows)
-            changed += load_rows(connection, tables[name], rows)
+            changed += _load(connection, tables[name], rows)
             touched.append(tables[name])
         reset_sequences(connection, touched)
     return Outcome(read, changed)
+
+
+def _refuse_other_workspaces(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Rows keep their ids, so a database holding workspaces the export does not have would be overwritten."""
+    incoming = {(row.get("id"), row.get("platform"), row.get("external_id")) for row in rows}
+    present = connection.execute(select(table.c.id, table.c.platform, table.c.external_id)).all()
+    others = sorted(f"{platform} {external}" for id_, platform, external in present
+                    if (id_, platform, external) not in incoming)
+    if others:
+        raise ImportRefused(f"This database already holds other workspaces ({', '.join(others[:5])}). Import into "
+                            "an empty database, or one filled by an earlier import of this data; nothing was imported.")
+
+
+def _load(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+    try:
+        return load_rows(connection, table, rows)
+    except IntegrityError as error:
+        reason = str(error.orig).strip().splitlines()[0][:200] if error.orig else "a constraint failed"
+        raise ImportRefused(f"The {table.name} rows clash with data already in this database ({reason}). "
+                            "Import into an empty database, or one filled by an earlier import of this data; "
+                            "nothing was imported.") from error
 
 
 def _lines(source: TextIO) -> Iterator[tuple[int, str]]:

@@ -1,6 +1,7 @@
 """Export then import round-trips a seeded workspace across backends, and importing again changes nothing."""
 from __future__ import annotations
 
+import io
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -106,3 +107,27 @@ def test_a_file_that_is_not_an_export_is_refused_clearly(tmp_path: Path, text: s
     with pytest.raises(ImportRefused, match=says):
         load(engine, StringIO(text.replace("HEAD", str(head()))))
     engine.dispose()
+
+
+def test_an_import_that_clashes_with_other_data_is_refused_and_changes_nothing(engine: Engine,
+                                                                              other_engine: Engine) -> None:
+    seed(engine)
+    upgrade(other_engine)
+    seed(other_engine, workspace="globex")  # ids 1… are taken by another workspace's rows
+    before = exported(other_engine)
+    with pytest.raises(ImportRefused, match=r"already holds other workspaces \(console globex\)"):
+        load(other_engine, as_file(engine))
+    assert exported(other_engine) == before
+
+
+def test_a_row_that_breaks_a_constraint_is_refused_and_nothing_is_imported(engine: Engine,
+                                                                           other_engine: Engine) -> None:
+    seed(engine)
+    lines = as_file(engine).getvalue().splitlines()
+    people = [i for i, line in enumerate(lines) if line.startswith('{"row"') and '"table": "people"' in line]
+    lines.insert(people[-1] + 1, lines[people[0]].replace('"id": 1,', '"id": 999,').replace(
+        '"workspace_id": 1', '"workspace_id": 77'))  # a person of a workspace that does not exist
+    with pytest.raises(ImportRefused, match="people rows clash"):
+        load(other_engine, io.StringIO("\n".join(lines) + "\n"))
+    upgrade(other_engine)
+    assert exported(other_engine) == []
