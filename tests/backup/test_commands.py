@@ -8,7 +8,8 @@ import pytest
 
 from bot.cli import main
 from storage.database import make_engine
-from tests.backup.seeding import seed
+from storage.migrate import upgrade
+from tests.backup.seeding import as_file, seed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,6 +70,18 @@ def test_export_to_a_file_and_import_it_twice(tmp_path: Path, capsys: pytest.Cap
     assert "nothing changed" in capsys.readouterr().out
     assert main(["--config", target_config, "export", "--workspace", "nowhere"]) == 2
     assert "No workspace is called 'nowhere'" in capsys.readouterr().err
+
+
+def test_import_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    source = make_engine(f"sqlite:///{tmp_path / 'source.sqlite'}")
+    upgrade(source)
+    seed(source)
+    monkeypatch.setattr("sys.stdin", as_file(source))
+    source.dispose()
+    config = str(_config(tmp_path, f"sqlite:///{tmp_path / 'target.sqlite'}"))
+    assert main(["--config", config, "import", "-"]) == 0
+    assert "were added or updated" in capsys.readouterr().out
 
 
 def test_import_of_a_missing_file_says_what_to_give(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
