@@ -62,7 +62,7 @@ def _scoped(table: Table) -> bool:
         for key in table.foreign_keys)
 
 
-def load_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
+def load_rows(connection: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> int:
     """Insert or overwrite `rows` by primary key; returns how many rows changed (0 when all were there)."""
     keys = [column.name for column in table.primary_key.columns]
     late = [key.parent.name for key in table.foreign_keys if key.column.table is table]

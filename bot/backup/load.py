@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, TextIO
@@ -20,6 +20,18 @@ MAX_LINE = 16 * 1024 * 1024
 
 class ImportRefused(Exception):
     """The file is not an export this version can read; the message says what to do."""
+
+
+class Counted:
+    """Passes rows through, counting them."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
+        self.rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self.rows:
+            self.count += 1
+            yield row
 
 
 @dataclass(frozen=True)
@@ -45,11 +57,13 @@ def load(engine: Engine, source: TextIO) -> Outcome:
     with engine.begin() as connection:
         touched: list[Table] = []
         for name, group in groupby(_records(lines, tables), key=lambda record: record[0]):
-            rows = [row for _, row in group]
+            counted = Counted(row for _, row in group)  # streamed: a table is never held whole in memory
+            rows: Iterable[dict[str, Any]] = counted
             if name == "workspaces":
+                rows = list(counted)
                 _refuse_other_workspaces(connection, tables[name], rows)
-            read += len(rows)
             changed += _load(connection, tables[name], rows)
+            read += counted.count
             touched.append(tables[name])
         reset_sequences(connection, touched)
     return Outcome(read, changed)
@@ -66,7 +80,7 @@ def _refuse_other_workspaces(connection: Connection, table: Table, rows: list[di
                             "an empty database, or one filled by an earlier import of this data; nothing was imported.")
 
 
-def _load(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+def _load(connection: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> int:
     try:
         return load_rows(connection, table, rows)
     except IntegrityError as error:
