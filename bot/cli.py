@@ -1,4 +1,4 @@
-"""The `tandem` command: console, run, db, parse and config, with one error policy at the top."""
+"""The `tandem` command: console, run, db, config, init, health, export/import, with one error policy at the top."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +9,10 @@ from pathlib import Path
 from adapters.discord import invite as discord_invite
 from adapters.slack import manifest as slack_manifest
 from bot import parse_command
+from bot.backup import commands as backup
 from bot.config import Config, ConfigError, load_config
+from bot.install import health
+from bot.install import init as init_command
 from bot.serving import console as console_main
 from bot.serving import run
 from core.errors import new_reference_id
@@ -22,13 +25,19 @@ log = logging.getLogger("tandem")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tandem", description="Ask, commit and follow through, in chat.")
     parser.add_argument("--config", type=Path, help="path to app.yaml (default: ./app.yaml or $TANDEM_CONFIG)")
+    parser.add_argument("--version", action="version", version=f"tandem {init_command.tandem_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     console_main.register(sub)
     sub.add_parser("run", help="start every adapter enabled in app.yaml, plus the scheduler")
     db = sub.add_parser("db", help="database maintenance")
-    db.add_argument("action", choices=["upgrade", "current"], help="upgrade to the latest schema, or show it")
+    db.add_argument("action", choices=["upgrade", "current", "backup"],
+                    help="upgrade to the latest schema, show it, or back up a SQLite database to PATH")
+    db.add_argument("path", nargs="?", type=Path, help="for backup: the new file to write")
     config = sub.add_parser("config", help="check app.yaml")
     config.add_argument("action", choices=["check"])
+    sub.add_parser("health", help="exit 0 when the database answers and its schema is current")
+    init_command.register(sub)
+    backup.register(sub)
     parse_command.register(sub)
     slack_manifest.register(sub)
     discord_invite.register(sub)
@@ -43,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return slack_manifest.run(args)
     if args.command == "discord":
         return discord_invite.run(args)
+    if args.command == "init":
+        return init_command.run(args)
     try:
         config = load_config(args.config)
         _configure_logging(config)
@@ -78,7 +89,13 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
     if args.command == "console":
         return console_main.run(args, config)
     if args.command == "db":
-        return _db(args.action, config)
+        return backup.run_backup(args.path, config) if args.action == "backup" else _db(args.action, config)
+    if args.command == "health":
+        return health.run(config)
+    if args.command == "export":
+        return backup.run_export(args, config)
+    if args.command == "import":
+        return backup.run_import(args, config)
     if args.command == "config":
         print(f"app.yaml is valid. {config.summary()}")
         return 0

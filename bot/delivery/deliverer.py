@@ -7,6 +7,7 @@ import logging
 import os
 import queue
 import socket
+import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -39,6 +40,7 @@ class _Outcome:
     entry: OutboxEntry
     failure: DeliveryFailed | None = None
     posted: PostedCard | None = None  # a task's card that landed somewhere it can be edited later
+    skipped: bool = False  # not sent: the deliverer is stopping
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Deliverer:
         self.concurrency = max(1, concurrency)
         self.policy = policy or RetryPolicy()
         self._pools: dict[int, ThreadPoolExecutor] = {}
+        self._stopping = threading.Event()
 
     def run_once(self) -> int:
         """Claim and deliver one batch of due entries; returns how many were sent."""
@@ -104,6 +107,17 @@ class Deliverer:
                         await asyncio.wait_for(stop.wait(), timeout=idle_sleep)
         finally:
             self.close()
+
+    def stop(self) -> None:
+        """Take no new batch and start no new send; sends already under way finish (for a graceful shutdown)."""
+        self._stopping.set()
+
+    def release_claims(self) -> int:
+        """Hand back this worker's claims on entries it did not send, so another process sends them at once."""
+        with self.uow_factory() as uow:
+            released = uow.delivery.release(self.worker_id)
+            uow.commit()
+        return released
 
     def close(self) -> None:
         """Stop the per-workspace thread pools (after their current sends)."""
@@ -125,6 +139,8 @@ class Deliverer:
         return BatchResult(len(jobs), sent)
 
     def _claim(self) -> list[_Job]:
+        if self._stopping.is_set():
+            return []
         with self.uow_factory() as uow:
             entries = uow.delivery.claim(self.batch, self.clock.now(), self.worker_id, self.lease,
                                          platforms=list(self.senders), real_now=self.lease_clock.now())
@@ -161,6 +177,8 @@ class Deliverer:
 
     def _attempt(self, job: _Job) -> _Outcome:
         entry = job.entry
+        if self._stopping.is_set():
+            return _Outcome(entry, skipped=True)  # shutting down: handed back by release_claims
         try:
             sender = self.senders.get(job.workspace.platform) if job.workspace else None
             if sender is None or job.workspace is None:
@@ -178,7 +196,7 @@ class Deliverer:
 
     def _record(self, outcome: _Outcome) -> bool:
         entry = outcome.entry
-        if entry.id is None:
+        if outcome.skipped or entry.id is None:
             return False
         for attempt in range(1, RECORD_TRIES + 1):
             try:

@@ -1,21 +1,27 @@
 """`tandem run`: the scheduler and the deliverer, plus every adapter enabled in app.yaml."""
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 import threading
 from datetime import timedelta
 
+from apscheduler.schedulers.base import BaseScheduler
+
 from adapters.discord.sender import DiscordLink
 from adapters.slack.sender import RemovedWorkspaces
 from bot.bootstrap import Tandem, build
 from bot.config import Config
+from bot.delivery.deliverer import Deliverer
 from bot.delivery.senders import senders_for
 from bot.discord.main import run_discord
 from bot.serving.scheduler_lease import SchedulerLease, holder_id
 from bot.slack.main import run_slack
 from core.clock import SystemClock
 from scheduler.ticks import build_scheduler
+
+log = logging.getLogger("tandem.run")
 
 
 def claim_scheduler(tandem: Tandem, lease: SchedulerLease) -> bool:
@@ -50,13 +56,23 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
     try:
         stop.wait()
     finally:
-        jobs.shutdown(wait=True)
-        lease.release()
-        tandem.close()
+        _shut_down(tandem, jobs, deliverer, lease)
     if link.failure:
         print(link.failure, file=sys.stderr)
         return 2
     return 0
+
+
+def _shut_down(tandem: Tandem, jobs: BaseScheduler, deliverer: Deliverer, lease: SchedulerLease) -> None:
+    """Stop taking work, let sends under way finish, then hand back the scheduler lease and unsent claims."""
+    log.info("Tandem is stopping: finishing the sends under way")
+    deliverer.stop()
+    jobs.shutdown(wait=True)
+    deliverer.close()
+    released = deliverer.release_claims()
+    lease.release()
+    tandem.close()
+    print(f"Tandem stopped: scheduler lease and {released} outbox claim(s) released.", file=sys.stderr)
 
 
 def _stop_on_signals() -> threading.Event:

@@ -107,6 +107,16 @@ class SqlOutbox:
         )
         return int(renewed.rowcount)  # type: ignore[attr-defined]
 
+    def release(self, worker: str) -> int:
+        """Hand back `worker`'s claims on entries it did not get to send (at shutdown); returns how many."""
+        released = self._session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.claimed_by == worker, OutboxRow.state == DeliveryState.PENDING.value)
+            .values(claimed_by=None, claimed_until=None),
+            execution_options={"synchronize_session": False},
+        )
+        return int(getattr(released, "rowcount", 0) or 0)
+
     def mark_sent(self, entry_id: int, now: datetime) -> None:
         """Record a successful delivery."""
         self._update(entry_id, state=DeliveryState.SENT.value, sent_at=now, last_error=None)

@@ -1,0 +1,1 @@
+"""Back up and move: `tandem export`, `tandem import` and `tandem db backup`."""

@@ -1,0 +1,1 @@
+"""Getting started on a server: `tandem init`, `tandem health` and `tandem --version`."""
