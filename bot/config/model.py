@@ -106,6 +106,22 @@ class SchedulerConfig:
 
 
 @dataclass(frozen=True)
+class RetentionConfig:
+    """How long delivered notices and seen-event keys are kept before the cleanup job removes them."""
+
+    delivered_days: int = 30
+    seen_events_days: int = 7
+
+    @property
+    def delivered_age(self) -> timedelta:
+        return timedelta(days=self.delivered_days)
+
+    @property
+    def seen_events_age(self) -> timedelta:
+        return timedelta(days=self.seen_events_days)
+
+
+@dataclass(frozen=True)
 class LoggingConfig:
     """How much Tandem logs, and where (standard error unless `file` is set)."""
 
@@ -123,6 +139,7 @@ class Config:
     slack: SlackConfig = SlackConfig()
     discord: DiscordConfig = DiscordConfig()
     scheduler: SchedulerConfig = SchedulerConfig()
+    retention: RetentionConfig = RetentionConfig()
     logging: LoggingConfig = LoggingConfig()
     source: Path | None = None
 
