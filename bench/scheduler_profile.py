@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--profile", action="store_true", help="print cProfile's top 25 for each phase")
     parser.add_argument("--no-sqlite", action="store_true")
-    args = parser.parse_args(argv)
+    args, _ = parser.parse_known_args(argv)  # `python -m bench` passes every module the same flags
     rows = ["| backend | digests | digests/s | CPU s | reminders (all due at once) | reminders/s | CPU s |",
             "|---|---:|---:|---:|---:|---:|---:|"]
     if not args.no_sqlite:
