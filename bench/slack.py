@@ -155,8 +155,9 @@ async def open_homes(http: aiohttp.ClientSession, events_url: str) -> None:
 
 
 async def load(result: Result, events_url: str, rate: float, seconds: float, settle: float,
-               homes: bool = False) -> None:
-    """Open loop: request n leaves at start + n/rate whatever happened to the earlier ones."""
+               homes: bool = False, first: int = 0) -> None:
+    """Open loop: request n leaves at start + n/rate whatever happened to the earlier ones; requests are
+    numbered from `first` (so several loads on one database make distinct tasks)."""
     replies = Replies()
     runner, reply_base = await listen(replies.app())
     started: dict[int, float] = {}
@@ -181,8 +182,8 @@ async def load(result: Result, events_url: str, rate: float, seconds: float, set
                 result.failed += 1
 
         count, begin, pending = int(rate * seconds), time.perf_counter(), []
-        for n in range(count):
-            await asyncio.sleep(max(0.0, begin + n / rate - time.perf_counter()))
+        for n in range(first, first + count):
+            await asyncio.sleep(max(0.0, begin + (n - first) / rate - time.perf_counter()))
             pending.append(asyncio.create_task(one(n)))
         await asyncio.gather(*pending)
         deadline = time.perf_counter() + settle

@@ -35,15 +35,13 @@ def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity, defaults: P
     """The person behind `who`, created on first sight and refreshed when the platform says otherwise."""
     person = uow.people.by_identity(workspace.id or 0, who.platform, who.user_external_id)
     if person is None:
-        person = uow.people.add(Person(
+        return uow.people.add_or_get(Person(
             workspace_id=workspace.id or 0, display_name=who.display_name,
             handle=_free_handle(uow, workspace, who.handle or handle_for(who.display_name)),
             tz=who.tz or workspace.default_tz, role=who.role or Role.MEMBER, external=bool(who.external),
             working_days=defaults.working_days, work_start=defaults.work_start, work_end=defaults.work_end,
             digest_time=defaults.digest_time, lang=defaults.lang, holiday_country=workspace.holiday_country,
-        ))
-        uow.people.link_identity(person, who.platform, who.user_external_id)
-        return person
+        ), who.platform, who.user_external_id)
     fresh = {"display_name": who.display_name, "tz": who.tz, "role": who.role, "external": who.external}
     changes = {k: v for k, v in fresh.items() if v is not None and getattr(person, k) != v}
     for key, value in changes.items():

@@ -1,4 +1,4 @@
-"""APScheduler runs two fixed-id ticks; the database, not APScheduler, knows what is due."""
+"""APScheduler runs fixed-id jobs; the database, not APScheduler, knows what is due."""
 from __future__ import annotations
 
 import logging
@@ -23,12 +23,20 @@ def guarded(name: str, work: Callable[[], object]) -> Callable[[], None]:
     return run
 
 
+CLEANUP_SECONDS = 3600
+
+
 def build_scheduler(tick: Callable[[], object], deliver: Callable[[], object], tick_seconds: int,
-                    deliver_seconds: float = 1.0) -> BackgroundScheduler:
-    """Never one job per reminder or person: one tick finds due work, one delivers the outbox."""
+                    deliver_seconds: float = 1.0, clean_up: Callable[[], object] | None = None,
+                    clean_up_seconds: float = CLEANUP_SECONDS) -> BackgroundScheduler:
+    """Never one job per reminder or person: one tick finds due work, one delivers the outbox, and
+    `clean_up` (when given) removes old delivered notices and seen-event keys."""
     scheduler = BackgroundScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
     scheduler.add_job(guarded("tick", tick), "interval", seconds=tick_seconds, id="tandem.tick",
                       replace_existing=True)
     scheduler.add_job(guarded("deliver", deliver), "interval", seconds=deliver_seconds, id="tandem.deliver",
                       replace_existing=True)
+    if clean_up is not None:
+        scheduler.add_job(guarded("clean-up", clean_up), "interval", seconds=clean_up_seconds, id="tandem.clean_up",
+                          replace_existing=True)
     return scheduler

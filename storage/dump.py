@@ -12,16 +12,21 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator
 
 from storage.rows import Base
+from storage.rows.slack import slack_bots, slack_installations, slack_oauth_states
 
 # Tables that are not part of a workspace's data: replay guards, process leases, the schema version.
 SKIPPED_TABLES = frozenset({"seen_events", "leases", "alembic_version"})
 # The outbox keeps what is still to be sent; notices already sent (or given up on) are not worth moving.
 PENDING_OUTBOX = "outbox"
+# Platform credentials (Slack OAuth installations): exported only when asked for.
+SECRET_TABLES = (slack_installations, slack_bots, slack_oauth_states)
+SECRET_NAMES = frozenset(table.name for table in SECRET_TABLES)
 
 
 def data_tables(extra: Sequence[Table] = ()) -> list[Table]:
     """The schema's tables (plus `extra`) parents first, without the SKIPPED_TABLES."""
-    tables = [table for table in Base.metadata.sorted_tables if table.name not in SKIPPED_TABLES]
+    tables = [table for table in Base.metadata.sorted_tables
+              if table.name not in SKIPPED_TABLES and table.name not in SECRET_NAMES]
     return tables + [table for table in extra if table.name not in SKIPPED_TABLES]
 
 

@@ -72,6 +72,15 @@ class FakePeople(_Table):
     def many(self, person_ids: Iterable[int]) -> dict[int, Person]:
         return {i: p for i in person_ids if (p := self.get(i)) is not None}
 
+    def add_or_get(self, person: Person, platform: str, external_id: str) -> Person:
+        found = self.by_identity(person.workspace_id, platform, external_id)
+        if found is not None:
+            return found
+        added: Person = self.add(person)
+        self.link_identity(added, platform, external_id)
+        added.identities[platform] = external_id
+        return added
+
     def by_identity(self, workspace_id: int, platform: str, external_id: str) -> Person | None:
         person_id = self.store.identities.get((workspace_id, platform, external_id))
         return self.get(person_id) if person_id else None

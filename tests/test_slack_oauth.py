@@ -28,7 +28,6 @@ from bot.slack.oauth import (
     SqlInstallationStore,
     SqlStateStore,
     bots,
-    create_tables,
     installation_store,
     oauth_settings,
     oauth_states,
@@ -106,7 +105,6 @@ def test_no_oauth_settings_without_both_client_credentials(engine: Engine) -> No
 
 
 def test_an_oauth_state_can_be_used_once(engine: Engine) -> None:
-    create_tables(engine)
     states = SqlStateStore(engine)
 
     async def scenario() -> None:
@@ -119,7 +117,6 @@ def test_an_oauth_state_can_be_used_once(engine: Engine) -> None:
 
 
 def test_an_expired_oauth_state_is_refused(engine: Engine) -> None:
-    create_tables(engine)
     states = SqlStateStore(engine, expiration_seconds=-1)
     assert asyncio.run(states.async_consume(asyncio.run(states.async_issue()))) is False
 

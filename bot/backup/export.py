@@ -8,8 +8,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import Connection, Engine, Table
 
-from bot.slack import oauth
-from storage.dump import data_tables, dump_rows, existing, find_workspaces
+from storage.dump import SECRET_NAMES, SECRET_TABLES, data_tables, dump_rows, existing, find_workspaces
 from storage.migrate import head
 
 FORMAT = 1
@@ -31,7 +30,7 @@ class Summary:
 
 def secret_tables() -> list[Table]:
     """Tables that hold platform credentials: exported only with --with-secrets."""
-    return list(oauth.metadata.sorted_tables)
+    return list(SECRET_TABLES)
 
 
 def export(engine: Engine, out: TextIO, workspace: str | None = None, with_secrets: bool = False) -> Summary:
@@ -52,7 +51,7 @@ def export(engine: Engine, out: TextIO, workspace: str | None = None, with_secre
 
 
 def _rows(connection: Connection, table: Table, workspace_id: int | None, team: str | None) -> Iterator[Row]:
-    if table.name not in oauth.metadata.tables:
+    if table.name not in SECRET_NAMES:
         return dump_rows(connection, table, workspace_id)
     rows = dump_rows(connection, table)
     return rows if team is None else (row for row in rows if row.get("team_id") == team)  # that team's tokens

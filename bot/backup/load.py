@@ -11,7 +11,6 @@ from sqlalchemy import Connection, Engine, Table, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.backup.export import FORMAT, secret_tables
-from bot.slack import oauth
 from storage.dump import data_tables, load_rows, reset_sequences
 from storage.migrate import head, upgrade
 
@@ -50,8 +49,6 @@ def load(engine: Engine, source: TextIO) -> Outcome:
     lines = _lines(source)
     header = _header(next(lines, None))
     upgrade(engine)
-    if any(name in oauth.metadata.tables for name in header.get("tables", [])):
-        oauth.create_tables(engine)
     tables = {table.name: table for table in data_tables(secret_tables())}
     read = changed = 0
     with engine.begin() as connection:

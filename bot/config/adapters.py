@@ -5,6 +5,7 @@ from bot.config import values as v
 from bot.config.locations import parse_http_url, parse_ws_url
 from bot.config.model import DiscordConfig, SlackConfig
 from bot.config.reader import Section
+from bot.config.shards import MAX_SHARDS, check_shards, parse_shard_ids
 
 
 def read_slack(sec: Section) -> SlackConfig:
@@ -79,8 +80,11 @@ def read_discord(sec: Section) -> DiscordConfig:
                               DiscordConfig.gateway_url),
         guest_role=sec.optional("guest_role", lambda raw: v.parse_text(raw, "Guest")),
         default_timezone=sec.optional("default_timezone", v.parse_zone),
+        shard_count=sec.optional("shard_count", lambda raw: v.parse_int(raw, 1, MAX_SHARDS, "2")),
+        shard_ids=sec.optional("shard_ids", parse_shard_ids),
     )
     sec.finish()
+    check_shards(sec, built.shard_count, built.shard_ids)
     if built.enabled:
         _require(sec, "token", built.token, "Discord needs the bot token")
     return built

@@ -89,6 +89,15 @@ class DiscordConfig:
     gateway_url: str = "wss://gateway.discord.gg"
     guest_role: str | None = None
     default_timezone: str | None = None
+    shard_count: int | None = None  # None: as many as Discord recommends, all in this process
+    shard_ids: tuple[int, ...] | None = None  # None: every shard of shard_count
+
+    def shards_owned(self) -> str:
+        """" (shards 0,1 of 4)" when sharding is configured, else nothing: for the startup summary."""
+        if self.shard_count is None:
+            return ""
+        ids = self.shard_ids or tuple(range(self.shard_count))
+        return f" (shards {','.join(str(shard) for shard in ids)} of {self.shard_count})"
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,22 @@ class SchedulerConfig:
     overdue_notify_project_owner: bool = False
     project_digest_day: int = 0
     delivery_lease_seconds: int = 60
+
+
+@dataclass(frozen=True)
+class RetentionConfig:
+    """How long delivered notices and seen-event keys are kept before the cleanup job removes them."""
+
+    delivered_days: int = 30
+    seen_events_days: int = 7
+
+    @property
+    def delivered_age(self) -> timedelta:
+        return timedelta(days=self.delivered_days)
+
+    @property
+    def seen_events_age(self) -> timedelta:
+        return timedelta(days=self.seen_events_days)
 
 
 @dataclass(frozen=True)
@@ -123,6 +148,7 @@ class Config:
     slack: SlackConfig = SlackConfig()
     discord: DiscordConfig = DiscordConfig()
     scheduler: SchedulerConfig = SchedulerConfig()
+    retention: RetentionConfig = RetentionConfig()
     logging: LoggingConfig = LoggingConfig()
     source: Path | None = None
 
@@ -144,7 +170,7 @@ class Config:
         if self.slack.enabled:
             names.append(f"slack ({'oauth' if self.slack.uses_oauth else self.slack.mode})")
         if self.discord.enabled:
-            names.append("discord")
+            names.append(f"discord{self.discord.shards_owned()}")
         return names
 
 

@@ -13,6 +13,7 @@ from bot.config.model import (
     DatabaseConfig,
     Defaults,
     LoggingConfig,
+    RetentionConfig,
     SchedulerConfig,
 )
 from bot.config.problems import Invalid, Problem
@@ -30,6 +31,7 @@ def build_config(root: Section, base: Path, source: Path | None) -> Config:
         slack=read_slack(root.section("slack")),
         discord=read_discord(root.section("discord")),
         scheduler=_scheduler(root.section("scheduler")),
+        retention=_retention(root.section("retention")),
         logging=_logging(root.section("logging"), base),
         source=source,
     )
@@ -88,6 +90,15 @@ def _scheduler(sec: Section) -> SchedulerConfig:
         delivery_lease_seconds=sec.value(
             "delivery_lease_seconds", lambda raw: v.parse_int(raw, 5, 3600, "60"), 60
         ),
+    )
+    sec.finish()
+    return built
+
+
+def _retention(sec: Section) -> RetentionConfig:
+    built = RetentionConfig(
+        delivered_days=sec.value("delivered_days", lambda raw: v.parse_int(raw, 1, 3650, "30"), 30),
+        seen_events_days=sec.value("seen_events_days", lambda raw: v.parse_int(raw, 1, 3650, "7"), 7),
     )
     sec.finish()
     return built

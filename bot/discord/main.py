@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 
@@ -23,7 +23,18 @@ log = logging.getLogger("tandem.discord")
 
 def discord_bot(settings: DiscordConfig, tandem: Tandem) -> TandemBot:
     point_at(settings.api_url, settings.gateway_url)
-    return TandemBot(DiscordCore(tandem.bus, rules=ServerRules(settings.guest_role, settings.default_timezone)))
+    core = DiscordCore(tandem.bus, rules=ServerRules(settings.guest_role, settings.default_timezone))
+    return TandemBot(core, **shard_options(settings))
+
+
+def shard_options(settings: DiscordConfig) -> dict[str, Any]:
+    """discord.py's shard_count and shard_ids from app.yaml: each process connects only the shards it owns,
+    so Discord sends each server's events to exactly one process."""
+    options: dict[str, Any] = {}
+    if settings.shard_count is not None:
+        options["shard_count"] = settings.shard_count
+        options["shard_ids"] = list(settings.shard_ids or range(settings.shard_count))
+    return options
 
 
 async def serve(bot: TandemBot, token: str, stop: threading.Event, link: DiscordLink) -> None:

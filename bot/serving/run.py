@@ -16,6 +16,7 @@ from bot.config import Config
 from bot.delivery.deliverer import Deliverer
 from bot.delivery.senders import senders_for
 from bot.discord.main import run_discord
+from bot.serving.retention import clean_up_job
 from bot.serving.scheduler_lease import SchedulerLease, holder_id
 from bot.slack.main import run_slack
 from core.clock import SystemClock
@@ -45,7 +46,7 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
         if claim_scheduler(tandem, lease):
             tandem.scheduler.tick()
 
-    jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds)
+    jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds, clean_up=clean_up_job(tandem))
     stop = stop or _stop_on_signals()
     if config.slack.enabled:
         threading.Thread(target=run_slack, args=(config, tandem, stop, removed), name="slack", daemon=True).start()

@@ -15,55 +15,18 @@ from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
-from sqlalchemy import (
-    Boolean,
-    Column,
-    ColumnElement,
-    Float,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    and_,
-    delete,
-    select,
-)
+from sqlalchemy import Column, ColumnElement, Table, and_, delete, select
 from sqlalchemy.engine import Engine
 
 from adapters.slack.manifest import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from bot.bootstrap import Tandem
 from bot.config import Config
+from storage.rows import slack_bots as bots
+from storage.rows import slack_installations as installations
+from storage.rows import slack_oauth_states as oauth_states
 
 log = logging.getLogger(__name__)
 STATE_EXPIRATION_SECONDS = 600
-# Own metadata, created with create_all at startup; an Alembic migration should take these tables over.
-metadata = MetaData()
-
-
-def _ids(*extra: Column[Any]) -> list[Column[Any]]:
-    return [
-        Column("id", Integer, primary_key=True, autoincrement=True),
-        Column("client_id", String(32), nullable=False),
-        Column("enterprise_id", String(32)),
-        Column("team_id", String(32)),
-        *extra,
-        Column("data", Text, nullable=False),
-    ]
-
-
-installations = Table("slack_installations", metadata, *_ids(Column("user_id", String(32), nullable=False)))
-bots = Table("slack_bots", metadata, *_ids(Column("is_enterprise_install", Boolean, nullable=False)))
-oauth_states = Table(
-    "slack_oauth_states", metadata,
-    Column("state", String(64), primary_key=True),
-    Column("expire_at", Float, nullable=False),
-)
-
-
-def create_tables(engine: Engine) -> None:
-    """Create the Slack installation tables if they are missing (blocking; call at startup)."""
-    metadata.create_all(engine)
 
 
 def _dump(values: dict[str, Any]) -> str:
@@ -216,11 +179,10 @@ class SqlStateStore(AsyncOAuthStateStore):
 
 
 def installation_store(config: Config, engine: Engine) -> SqlInstallationStore:
-    """The installation store for `slack.client_id`, its tables created if missing."""
+    """The installation store for `slack.client_id` (its tables come from the migrations)."""
     client_id = config.slack.client_id
     if not client_id:
         raise ValueError("slack.client_id is needed to store Slack installations")
-    create_tables(engine)
     return SqlInstallationStore(client_id, engine)
 
 

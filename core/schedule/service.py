@@ -23,6 +23,7 @@ from core.schedule.working_time import is_holiday, next_working_moment
 from core.tasks import Agreement, Task
 
 CATCH_UP_STEPS = 12
+Handler = Callable[[UnitOfWork, Task, dict[int, Person], datetime, list[OutboxEntry]], None]
 
 
 @dataclass
@@ -52,19 +53,22 @@ class Scheduler:
     def run_reminders(self) -> int:
         return self._each_due_task(lambda uow, now: uow.tasks.claim_due_reminders(now, self.batch), self._remind)
 
-    def _each_due_task(self, claim: Callable[[UnitOfWork, datetime], list[Task]],
-                       handle: Callable[[UnitOfWork, Task, dict[int, Person], datetime], None]) -> int:
-        """Claim a batch of due tasks, handle each with its owner and requester at hand, commit once."""
+    def _each_due_task(self, claim: Callable[[UnitOfWork, datetime], list[Task]], handle: Handler) -> int:
+        """Claim a batch of due tasks, handle each with its owner and requester at hand, write the batch's
+        notices to the outbox in one batched insert, commit once."""
         now = self.clock.now()
         with self.uow_factory() as uow:
             tasks = claim(uow, now)
             people = uow.people.many({p for t in tasks for p in (t.owner_id, t.requester_id)})
+            out: list[OutboxEntry] = []
             for task in tasks:
-                handle(uow, task, people, now)
+                handle(uow, task, people, now, out)
+            uow.outbox.add_many(out)
             uow.commit()
         return len(tasks)
 
-    def _remind(self, uow: UnitOfWork, task: Task, people: dict[int, Person], now: datetime) -> None:
+    def _remind(self, uow: UnitOfWork, task: Task, people: dict[int, Person], now: datetime,
+                out: list[OutboxEntry]) -> None:
         owner = people[task.owner_id]
         stage, fire = task.reminder_stage, task.next_reminder_at
         for _ in range(CATCH_UP_STEPS):  # after downtime, send only the stage that is true now
@@ -75,12 +79,12 @@ class Scheduler:
             task.next_reminder_at, task.reminder_stage = later, later_stage
         if stage and fire:
             quiet = stage == "overdue"  # a time the person chose comes on time; Tandem's own nudges wait
-            self._send(uow, task.workspace_id, reminder_notice(task, owner, stage, now), owner, now, quiet)
+            self._send(out, task.workspace_id, reminder_notice(task, owner, stage, now), owner, now, quiet)
             if stage == "overdue" and task.is_request:
                 project = uow.projects.get(task.project_id) if task.project_id else None
                 boss = uow.people.get(project.owner_id) if project and project.owner_id else None
                 for notice in overdue_commitment_notices(task, owner, people[task.requester_id], boss, self.policy):
-                    self._send(uow, task.workspace_id, notice, people.get(notice.recipient_id), now)
+                    self._send(out, task.workspace_id, notice, people.get(notice.recipient_id), now)
         task.next_reminder_at, task.reminder_stage = plan_reminder(task, owner, now, self.policy, self.holidays)
         uow.tasks.save(task)
 
@@ -88,11 +92,12 @@ class Scheduler:
         return self._each_due_task(lambda uow, now: uow.tasks.claim_due_follow_ups(now, self.batch),
                                    self._follow_up)
 
-    def _follow_up(self, uow: UnitOfWork, task: Task, people: dict[int, Person], now: datetime) -> None:
+    def _follow_up(self, uow: UnitOfWork, task: Task, people: dict[int, Person], now: datetime,
+                   out: list[OutboxEntry]) -> None:
         owner, requester = people[task.owner_id], people[task.requester_id]
         notices = follow_up_notices(task, owner, requester, self.policy, task.follow_up_at or now)
         for notice in notices:
-            self._send(uow, task.workspace_id, notice, people.get(notice.recipient_id), now)
+            self._send(out, task.workspace_id, notice, people.get(notice.recipient_id), now)
         waiting_on = owner if task.agreement is Agreement.REQUESTED else requester
         escalated = any(n.kind == "escalation" for n in notices)
         task.nudges += 0 if escalated else 1
@@ -159,9 +164,10 @@ class Scheduler:
     def run_project_digests(self) -> int:
         return run_project_digests(self, self.clock.now())
 
-    def _send(self, uow: UnitOfWork, workspace_id: int, notice: Notice, recipient: Person | None,
+    def _send(self, out: list[OutboxEntry], workspace_id: int, notice: Notice, recipient: Person | None,
               now: datetime, quiet: bool = True) -> None:
-        """Quiet hours: a non-urgent notice of Tandem's own waits for the recipient's next working moment."""
+        """Queue `notice` for the batch's outbox insert. Quiet hours: a non-urgent notice of Tandem's own
+        waits for the recipient's next working moment."""
         held = quiet and not notice.urgent and recipient is not None
         hold = next_working_moment(recipient, now, self.holidays) if held and recipient else None
-        uow.outbox.add(entry_for(notice, workspace_id, now, hold))
+        out.append(entry_for(notice, workspace_id, now, hold))

@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.outbox import DeliveryState, OutboxEntry
+from storage.repositories.outbox_bulk import insert_recordset
 from storage.rows import OutboxRow, WorkspaceRow
 
 
@@ -39,8 +40,11 @@ class SqlOutbox:
             fresh.setdefault(entry.dedupe_key, entry)
         if not fresh:
             return 0
-        statement = _INSERTS[self._dialect()][1]
-        stored = self._session.connection().execute(statement, [_columns(entry) for entry in fresh.values()]).all()
+        rows, connection = [_columns(entry) for entry in fresh.values()], self._session.connection()
+        if self._dialect() == "postgresql":
+            stored = insert_recordset(connection, rows)
+        else:
+            stored = [(entry_id, key) for entry_id, key in connection.execute(_INSERTS["sqlite"][1], rows)]
         for entry_id, key in stored:
             fresh[key].id = entry_id
         return len(stored)

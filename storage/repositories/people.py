@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from core.people import Person
 from storage.repositories.claims import claim
+from storage.repositories.insert_once import insert_once
 from storage.repositories.keys import escape_like, name_key
 from storage.repositories.people_search import called, closeness
 from storage.repositories.person_mapping import PERSON_COLUMNS, fill_row, to_person, to_person_fast, update_row
@@ -40,6 +41,29 @@ class SqlPersonRepository:
         self._rows[row.id] = row
         for platform, external_id in person.identities.items():
             self._link(person, platform, external_id)
+        return person
+
+    def add_or_get(self, person: Person, platform: str, external_id: str) -> Person:
+        """`person` added with this identity, unless another process linked the identity first: then theirs."""
+        row = PersonRow()
+        fill_row(row, person)
+        self._session.add(row)
+        self._session.flush()
+        identity = {"workspace_id": person.workspace_id, "platform": platform, "external_id": external_id,
+                    "person_id": row.id}
+        key = ["workspace_id", "platform", "external_id"]
+        # On PostgreSQL this waits for a concurrent first sighting to commit, then finds its identity.
+        linked = self._session.execute(
+            insert_once(self._session, IdentityRow, identity, key).returning(IdentityRow.id)).first()
+        if linked is None:
+            self._session.delete(row)
+            self._session.flush()
+            found = self.by_identity(person.workspace_id, platform, external_id)
+            assert found is not None, "an identity found conflicting must be readable"
+            return found
+        person.id = row.id
+        self._rows[row.id] = row
+        person.identities[platform] = external_id
         return person
 
     def get(self, person_id: int) -> Person | None:

@@ -9,6 +9,7 @@ from storage.rows.leases import LeaseRow
 from storage.rows.outbox import OutboxRow
 from storage.rows.people import IdentityRow, PersonRow, WorkspaceRow
 from storage.rows.projects import GoalRow, ProjectMemberRow, ProjectRow
+from storage.rows.slack import slack_bots, slack_installations, slack_oauth_states
 from storage.rows.tasks import TaskRow, TaskWatcherRow
 
 __all__ = [
@@ -30,4 +31,7 @@ __all__ = [
     "TaskRow",
     "TaskWatcherRow",
     "WorkspaceRow",
+    "slack_bots",
+    "slack_installations",
+    "slack_oauth_states",
 ]

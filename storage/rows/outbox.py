@@ -13,7 +13,7 @@ from storage.types import UTCDateTime
 
 class OutboxRow(Base):
     __tablename__ = "outbox"
-    __table_args__ = (Index(None, "state", "not_before"),)
+    __table_args__ = (Index(None, "state", "not_before"), Index(None, "state", "sent_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"))
