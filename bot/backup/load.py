@@ -47,7 +47,7 @@ class Outcome:
 def load(engine: Engine, source: TextIO) -> Outcome:
     """Migrate the target, then insert or overwrite every row of the export in one transaction."""
     lines = _lines(source)
-    header = _header(next(lines, None))
+    _header(next(lines, None))  # refuses what is not an export of this schema
     upgrade(engine)
     tables = {table.name: table for table in data_tables(secret_tables())}
     read = changed = 0

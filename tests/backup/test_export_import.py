@@ -82,7 +82,6 @@ def test_one_workspace_exports_only_its_rows(engine: Engine, other_engine: Engin
 
 def test_slack_tokens_leave_only_with_secrets(engine: Engine, other_engine: Engine) -> None:
     seed(engine)
-    oauth.create_tables(engine)
     with engine.begin() as connection:
         connection.execute(insert(oauth.bots).values(client_id="c1", team_id="T1", is_enterprise_install=False,
                                                      data='{"bot_token": "xoxb-secret"}'))
