@@ -31,7 +31,7 @@ def test_claims_left_unsent_are_released_for_another_worker_at_once(
     with uow_factory() as uow:  # this worker claimed both, then was told to stop before sending
         uow.delivery.claim(10, clock.now(), deliverer.worker_id, timedelta(minutes=5))
         uow.commit()
-    other = Deliverer(uow_factory, deliverer.senders, clock, "worker-b")
+    other = Deliverer(uow_factory, deliverer.senders, clock, "worker-b", lease_clock=clock)
     assert other.run_once() == 0  # still leased to worker-a
     assert deliverer.release_claims() == 2
     assert other.run_once() == 2

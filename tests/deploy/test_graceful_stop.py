@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,19 +24,6 @@ from tests.process.running import TOKEN, start_tandem, wait_until, write_config
 
 ROOT = Path(__file__).resolve().parents[2]
 USERS = [f"U{n:03d}" for n in range(12)]
-
-
-class StderrLines:
-    """Collects a process's standard error line by line, so a test can wait for a log line."""
-
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self.lines: list[str] = []
-        assert process.stderr is not None
-        stream = process.stderr
-        threading.Thread(target=lambda: self.lines.extend(iter(stream.readline, "")), daemon=True).start()
-
-    def saw(self, text: str) -> bool:
-        return any(text in line for line in list(self.lines))
 
 
 def healthcheck_command() -> list[str]:
@@ -71,9 +57,8 @@ def test_sigterm_finishes_the_send_in_flight_releases_everything_and_exits_0(
     seeded = seed_workspace(factory, USERS)
     config = write_config(tmp_path, url, fake, lease_seconds=60)
     process = start_tandem(config)
-    errors = StderrLines(process)
     try:
-        wait_until(lambda: errors.saw("Tandem is running"), 30, "the 'Tandem is running' line")
+        process.wait_ready()
         path = f"{Path(sys.executable).parent}:{os.environ['PATH']}"
         env = {**os.environ, "TANDEM_CONFIG": str(config), "PATH": path}
         health = subprocess.run(healthcheck_command(), env=env, capture_output=True, text=True, timeout=60)
@@ -81,12 +66,12 @@ def test_sigterm_finishes_the_send_in_flight_releases_everything_and_exits_0(
         fake.slow_next(1, delay=2, then_accept=True)  # the first message is still in flight at SIGTERM
         enqueue(factory, seeded.workspace_id, [accept_notice(p, f"stop:{p.id}") for p in seeded.people.values()])
         wait_until(lambda: fake.calls() > 0, 30, "a message in flight")
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(30) == 0, "\n".join(errors.lines)
+        process.process.send_signal(signal.SIGTERM)
+        assert process.exit_code(30) == 0, process.errors
     finally:
         if process.poll() is None:
             process.kill()
-    wait_until(lambda: errors.saw("Tandem stopped"), 10, "the 'Tandem stopped' line")
+    assert "Tandem stopped" in process.errors
     with make_engine(url).connect() as connection:
         rows = connection.execute(select(OutboxRow.state, OutboxRow.claimed_by)).all()
         leases = connection.execute(select(LeaseRow)).all()
