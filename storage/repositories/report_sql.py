@@ -5,13 +5,14 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, true
+from sqlalchemy import ColumnElement, and_, case, exists, func, not_, true
+from sqlalchemy.orm import aliased
 
 from core.people import Person
 from core.ports import TaskQuery
 from core.tasks import Agreement, Status, Visibility
 from storage.repositories.task_query import visible_to
-from storage.rows import TaskRow
+from storage.rows import ProjectRow, TaskRow
 
 CHUNK = 900
 DONE, CANCELLED = Status.DONE.value, Status.CANCELLED.value
@@ -25,9 +26,13 @@ def count_of(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def seen_by(workspace_id: int, viewer: Person | None) -> ColumnElement[bool]:
-    """The shared visibility filter for `viewer`; with no viewer (a channel digest) only non-private tasks."""
+    """The shared visibility filter for `viewer`; with no viewer (a channel digest) only what every workspace
+    member may see: tasks visible to the workspace, in no project or a public one."""
     if viewer is None:
-        return and_(TaskRow.workspace_id == workspace_id, TaskRow.visibility != Visibility.PRIVATE.value)
+        project = aliased(ProjectRow)  # an alias, so queries that join projects don't correlate it away
+        private = exists().where(project.id == TaskRow.project_id, project.private)
+        return and_(TaskRow.workspace_id == workspace_id, TaskRow.visibility == Visibility.WORKSPACE.value,
+                    not_(private))
     return and_(TaskRow.workspace_id == workspace_id, visible_to(TaskQuery(workspace_id, viewer)))
 
 
