@@ -18,9 +18,8 @@ from storage.migrate import upgrade
 from storage.rows import LeaseRow, OutboxRow
 from storage.uow import SqlUnitOfWorkFactory
 from tests.delivery.builders import accept_notice, enqueue, seed_workspace
-from tests.fakeslack import FakeSlack, running_fake_slack
-from tests.fakeslack.limits import Limits
-from tests.process.running import TOKEN, start_tandem, wait_until, write_config
+from tests.fakeslack import FakeSlack
+from tests.process.running import fake_slack_with, start_tandem, wait_until, write_config
 
 ROOT = Path(__file__).resolve().parents[2]
 USERS = [f"U{n:03d}" for n in range(12)]
@@ -34,10 +33,7 @@ def healthcheck_command() -> list[str]:
 
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
-    with running_fake_slack(Limits(channel_rate=1.0, channel_burst=5, workspace_rate=50, workspace_burst=50)) as fake:
-        fake.add_token(TOKEN, "T1")
-        for user in USERS:
-            fake.add_user(user)
+    with fake_slack_with(USERS) as fake:
         yield fake
 
 

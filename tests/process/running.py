@@ -8,7 +8,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from core.tasks import Task
 from storage.database import make_engine
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWorkFactory
-from tests.fakeslack import FakeSlack
+from tests.fakeslack import FakeSlack, running_fake_slack
+from tests.fakeslack.limits import Limits
 
 TOKEN = "xoxb-process-test"
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,3 +147,13 @@ def add_due_reminders(uow_factory: SqlUnitOfWorkFactory, workspace_id: int, owne
                         next_reminder_at=now - timedelta(minutes=1), reminder_stage="before")
             uow.tasks.add(task)
         uow.commit()
+
+
+@contextmanager
+def fake_slack_with(users: list[str]) -> Iterator[FakeSlack]:
+    """A fake Slack paced like the real one, knowing TOKEN's workspace T1 and `users`."""
+    with running_fake_slack(Limits(channel_rate=1.0, channel_burst=5, workspace_rate=50, workspace_burst=50)) as fake:
+        fake.add_token(TOKEN, "T1")
+        for user in users:
+            fake.add_user(user)
+        yield fake

@@ -16,9 +16,15 @@ from storage.migrate import upgrade
 from storage.rows import LeaseRow, OutboxRow
 from storage.uow import SqlUnitOfWorkFactory
 from tests.delivery.builders import accept_notice, enqueue, seed_workspace
-from tests.fakeslack import FakeSlack, running_fake_slack
-from tests.fakeslack.limits import Limits
-from tests.process.running import TOKEN, add_due_reminders, start_tandem, stop, wait_until, write_config
+from tests.fakeslack import FakeSlack
+from tests.process.running import (
+    add_due_reminders,
+    fake_slack_with,
+    start_tandem,
+    stop,
+    wait_until,
+    write_config,
+)
 
 USERS = [f"U{n:03d}" for n in range(24)]
 IN_FLIGHT_AT_MOST = 4  # `tandem run` sends with four threads per workspace
@@ -26,10 +32,7 @@ IN_FLIGHT_AT_MOST = 4  # `tandem run` sends with four threads per workspace
 
 @pytest.fixture
 def fake() -> Iterator[FakeSlack]:
-    with running_fake_slack(Limits(channel_rate=1.0, channel_burst=5, workspace_rate=50, workspace_burst=50)) as fake:
-        fake.add_token(TOKEN, "T1")
-        for user in USERS:
-            fake.add_user(user)
+    with fake_slack_with(USERS) as fake:
         yield fake
 
 
