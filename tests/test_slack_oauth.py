@@ -209,7 +209,7 @@ def _event(event: dict[str, Any], team: str = "T1") -> dict[str, Any]:
             "event_time": int(time.time()), "event": event}
 
 
-async def _eventually(find: Callable[[], Awaitable[object]], seconds: float = 5.0) -> None:
+async def _eventually(find: Callable[[], Awaitable[object]], seconds: float = 30.0) -> None:
     """bolt acks an event before its listener runs, so wait for the listener's effect."""
     deadline = time.monotonic() + seconds
     while await find() is not None:

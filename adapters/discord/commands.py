@@ -113,16 +113,6 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     async def snooze(self, interaction: Interaction, task: Task, until: str) -> None:
         await _run(interaction, "snooze", task, until)
 
-    @app_commands.command(description=_about("away"))
-    @app_commands.describe(until="e.g. until 2026-04-10, or off when you're back")
-    async def away(self, interaction: Interaction, until: str) -> None:
-        await _run(interaction, "away", until)
-
-    @app_commands.command(description=_about("digest"))
-    @app_commands.describe(what="now, off, on, or at 08:30 mon-thu")
-    async def digest(self, interaction: Interaction, what: str) -> None:
-        await _run(interaction, "digest", what)
-
     @app_commands.command(description=_about("repeat"))
     @app_commands.describe(rule="e.g. every monday, on done, on schedule, off")
     async def repeat(self, interaction: Interaction, task: Task, rule: str) -> None:
@@ -140,7 +130,8 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
                       name: str | None = None) -> None:
         await _run(interaction, "project", action, name)
 
-    # Discord allows 25 subcommands and /task has them all: the portfolio and stats live under goal.
+    # Discord allows 25 subcommands and groups per command: portfolio and stats live under goal, and the
+    # personal switches (away, digest) under settings, so that room is left for the views and requests.
     @app_commands.command(description=_about("goal"))
     @app_commands.describe(name="e.g. grow-revenue by 30 jun owner @alice — why; for stats: @person or #project")
     async def goal(self, interaction: Interaction,
@@ -175,6 +166,16 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     @settings.command(name="holidays", description="public holidays you observe, e.g. DE-BY, US, off")
     async def holidays(self, interaction: Interaction, region: str) -> None:
         await _run(interaction, "settings holidays", region)
+
+    @settings.command(name="away", description=_about("away")[:100])
+    @app_commands.describe(until="e.g. until 2026-04-10, or off when you're back")
+    async def away(self, interaction: Interaction, until: str) -> None:
+        await _run(interaction, "away", until)
+
+    @settings.command(name="digest", description=_about("digest")[:100])
+    @app_commands.describe(what="now, off, on, or at 08:30 mon-thu")
+    async def digest(self, interaction: Interaction, what: str) -> None:
+        await _run(interaction, "digest", what)
 
     @settings.command(name="show", description="see your settings")
     async def show_settings(self, interaction: Interaction) -> None:

@@ -36,7 +36,7 @@ def fake() -> Iterator[FakeSlack]:
 
 
 def sender(fake: FakeSlack) -> SlackSender:
-    return SlackSender(lambda ws: TOKEN, fake.api_url, SlackPacer(100, 100, 100, 100), timeout=2)
+    return SlackSender(lambda ws: TOKEN, fake.api_url, SlackPacer(100, 100, 100, 100), timeout=10)
 
 
 def test_the_chart_is_uploaded_to_the_channel_with_the_digest_as_its_comment(fake: FakeSlack) -> None:

@@ -55,8 +55,8 @@ def fake() -> Iterator[FakeSlack]:
         yield made
 
 
-def sender(fake: FakeSlack, pacer: SlackPacer | None = None) -> SlackSender:
-    return SlackSender(lambda ws: TOKEN, fake.api_url, pacer or SlackPacer(100, 100, 100, 100), timeout=1)
+def sender(fake: FakeSlack, pacer: SlackPacer | None = None, timeout: float = 10) -> SlackSender:
+    return SlackSender(lambda ws: TOKEN, fake.api_url, pacer or SlackPacer(100, 100, 100, 100), timeout=timeout)
 
 
 def test_a_dm_goes_to_the_user_id_and_a_post_to_the_conversation(fake: FakeSlack) -> None:
@@ -100,7 +100,7 @@ def test_unknown_users_a_bad_token_and_a_missing_identity_are_permanent(fake: Fa
 def test_a_timeout_and_a_dead_server_are_retryable(fake: FakeSlack) -> None:
     fake.slow_next(1, delay=2.5)
     with pytest.raises(DeliveryFailed) as failed:
-        sender(fake).send(entry(), WORKSPACE, person())
+        sender(fake, timeout=1).send(entry(), WORKSPACE, person())
     assert not failed.value.permanent
     dead = SlackSender(lambda ws: TOKEN, "http://127.0.0.1:9/api/", SlackPacer(), timeout=1)
     with pytest.raises(DeliveryFailed) as failed:

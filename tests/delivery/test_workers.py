@@ -142,17 +142,16 @@ def test_run_forever_delivers_until_stopped(
     async def scenario() -> None:
         stop = asyncio.Event()
         task = asyncio.create_task(deliverer.run_forever(stop, idle_sleep=0.05))
-        for _ in range(200):
-            if fake_slack.posted:
-                break
-            await asyncio.sleep(0.02)
+        await posted(1)
         enqueue(uow_factory, seeded.workspace_id, [accept_notice(seeded.people["U101"], "request:2")])
-        for _ in range(200):
-            if len(fake_slack.posted) == 2:
-                break
-            await asyncio.sleep(0.02)
+        await posted(2)
         stop.set()
-        await asyncio.wait_for(task, 5)
+        await asyncio.wait_for(task, 30)
+
+    async def posted(count: int) -> None:
+        deadline = time.monotonic() + 30
+        while len(fake_slack.posted) < count and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
 
     asyncio.run(scenario())
     assert [p.channel for p in fake_slack.posted] == ["U100", "U101"]

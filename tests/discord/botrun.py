@@ -40,7 +40,7 @@ async def _no_wait(*_args: object, **_kwargs: object) -> None:
     """discord.py waits 5 s between shards' IDENTIFYs (Discord's limit); the fake has no such limit."""
 
 
-def start_bot(bus: Bus, fake: FakeDiscord, rules: ServerRules = RULES, timeout: float = 10.0,
+def start_bot(bus: Bus, fake: FakeDiscord, rules: ServerRules = RULES, timeout: float = 30.0,
               **options: object) -> RunningBot:
     """Start a bot in its own thread and event loop, as `tandem run` does, and wait until it is ready."""
     point_at(fake.api_url, fake.gateway_url)

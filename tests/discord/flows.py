@@ -28,7 +28,7 @@ def settings(fake: FakeDiscord, user: str, name: str, **options: Any) -> Interac
                       [{"type": 2, "name": "settings", "options": [{"type": 1, "name": name, "options": given}]}])
 
 
-def answer(interaction: Interaction, timeout: float = 10.0) -> Json:
+def answer(interaction: Interaction, timeout: float = 30.0) -> Json:
     """The follow-up the bot sent after deferring."""
     return interaction.wait_followup(timeout)
 
@@ -59,7 +59,7 @@ def is_ephemeral(message: Json) -> bool:
     return bool(int(message.get("flags") or 0) & EPHEMERAL)
 
 
-def until(found: Callable[[], T | None], timeout: float = 10.0, what: str = "it") -> T:
+def until(found: Callable[[], T | None], timeout: float = 30.0, what: str = "it") -> T:
     """Poll `found` until it gives something truthy."""
     deadline = time.monotonic() + timeout
     while True:

@@ -36,14 +36,14 @@ def mention_in_thread(fake: FakeDiscord, text: str = "can {bob} send the Q3 repo
     """Alice asks Tandem in the thread; returns the card Tandem answered with there."""
     bot = fake.bot_user_id
     fake.post_message(GUILD, THREAD, ALICE, f"<@{bot}> " + text.format(bob=f"<@{BOB}>"), mentions=[bot, BOB])
-    return fake.wait_for_message(lambda m: m["channel_id"] == THREAD and m["author"]["id"] == bot, timeout=10)
+    return fake.wait_for_message(lambda m: m["channel_id"] == THREAD and m["author"]["id"] == bot)
 
 
 def request_to_bob(fake: FakeDiscord, deliverer: Deliverer) -> Json:
     """Mention → card → Create; returns Bob's DM asking him to commit."""
     card = mention_in_thread(fake)
     click(fake, card, "Create", ALICE).wait_response()
-    fake.wait_for_message(lambda m: m["id"] == card["id"] and "Created by @alice" in shown(m), timeout=10)
+    fake.wait_for_message(lambda m: m["id"] == card["id"] and "Created by @alice" in shown(m))
     return deliver_to(fake, deliverer, BOB)
 
 
@@ -68,7 +68,7 @@ def test_request_counter_offer_and_acceptance(discord_bot: RunningBot, fake_disc
     assert boxes[0]["label"].startswith("By when can you do it?")
     inputs = [c["custom_id"] for c in boxes]
     fake_discord.submit_modal_for(opened, {inputs[0]: "next tuesday 10:00", inputs[1]: "need the numbers first"})
-    fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Proposed a date by @bob" in shown(m), timeout=10)
+    fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Proposed a date by @bob" in shown(m))
     assert stored_task(uow_factory).agreement is Agreement.PROPOSED
 
     seen = len(fake_discord.dms(ALICE))
@@ -76,7 +76,7 @@ def test_request_counter_offer_and_acceptance(discord_bot: RunningBot, fake_disc
     assert "need the numbers first" in shown(told)
     accept = next(label for label in buttons(told) if label.startswith("Accept"))
     click(fake_discord, told, accept, ALICE).wait_response()
-    fake_discord.wait_for_message(lambda m: m["id"] == told["id"] and "Accepted by @alice" in shown(m), timeout=10)
+    fake_discord.wait_for_message(lambda m: m["id"] == told["id"] and "Accepted by @alice" in shown(m))
     agreed = stored_task(uow_factory)
     assert agreed.agreement is Agreement.COMMITTED and agreed.due is not None
 
@@ -101,7 +101,7 @@ def test_the_edit_button_starts_from_what_was_said(discord_bot: RunningBot, fake
     box = modal["components"][0]["components"][0]
     assert "send the Q3 report by Friday" in box.get("value", "")
     fake_discord.submit_modal_for(opened, {box["custom_id"]: "can @bob send the Q4 report by Monday?"})
-    fake_discord.wait_for_message(lambda m: m["id"] == card["id"] and "Q4 report" in shown(m), timeout=10)
+    fake_discord.wait_for_message(lambda m: m["id"] == card["id"] and "Q4 report" in shown(m))
 
 
 def test_a_request_without_a_date_is_committed_to_the_owners_date(discord_bot: RunningBot, fake_discord: FakeDiscord,
@@ -135,7 +135,7 @@ def test_a_click_on_a_stale_card_shows_the_task_as_it_is_now(discord_bot: Runnin
     fresh = deliver_to(fake_discord, deliverer, BOB, 1)
     assert "moved T-1 book the venue to Tue 10 Mar" in shown(fresh)
     click(fake_discord, fresh, "Accept", BOB).wait_response()
-    fake_discord.wait_for_message(lambda m: m["id"] == fresh["id"] and "Accepted by @bob" in shown(m), timeout=10)
+    fake_discord.wait_for_message(lambda m: m["id"] == fresh["id"] and "Accepted by @bob" in shown(m))
     assert stored_task(uow_factory).agreement is Agreement.COMMITTED
 
 
@@ -152,4 +152,4 @@ def test_a_card_of_a_task_that_changed_is_edited_in_place(discord_bot: RunningBo
     assert "Due: Tue 10 Mar" in shown(edited) and "Accept" in buttons(edited)
     assert buttons(edited)["Accept"] != buttons(first)["Accept"], "the edited card carries the new version"
     click(fake_discord, edited, "Accept", BOB).wait_response()
-    fake_discord.wait_for_message(lambda m: m["id"] == first["id"] and "Accepted by @bob" in shown(m), timeout=10)
+    fake_discord.wait_for_message(lambda m: m["id"] == first["id"] and "Accepted by @bob" in shown(m))

@@ -27,5 +27,5 @@ def test_a_past_time_is_asked_about_with_buttons(discord_bot: RunningBot, fake_d
     asked = answer(task(fake_discord, ALICE, "due", task="T-1", date="today 8:00"))
     assert "That is in the past (Mon 2 Mar 08:00): did you mean Tue 3 Mar 08:00?" in shown(asked)
     click(fake_discord, asked, "Yes, Tue 3 Mar 08:00", ALICE).wait_response()
-    fake_discord.wait_for_message(lambda m: "T-1 is now due Tue 3 Mar 08:00" in shown(m), timeout=10)
+    fake_discord.wait_for_message(lambda m: "T-1 is now due Tue 3 Mar 08:00" in shown(m))
     assert stored_task(uow_factory).due is not None

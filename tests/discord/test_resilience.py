@@ -22,7 +22,7 @@ def test_an_old_button_works_after_a_restart(discord_bot: RunningBot, fake_disco
     restarted = start_bot(bus, fake_discord)
     try:
         click(fake_discord, ask, "Accept", BOB).wait_response()
-        fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Accepted by @bob" in shown(m), timeout=10)
+        fake_discord.wait_for_message(lambda m: m["id"] == ask["id"] and "Accepted by @bob" in shown(m))
         assert stored_task(uow_factory).agreement is Agreement.COMMITTED
     finally:
         restarted.close()

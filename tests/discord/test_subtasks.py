@@ -18,6 +18,6 @@ def test_done_on_a_parent_asks_and_keep_them_open_leaves_the_subtask(discord_bot
     asked = answer(task(fake_discord, ALICE, "done", task="T-1"))
     assert "has 1 open subtask (T-2). Complete them too, keep them open, or cancel?" in shown(asked)
     click(fake_discord, asked, "Keep them open", ALICE).wait_response()
-    fake_discord.wait_for_message(lambda m: "Its subtasks T-2 stay open." in shown(m), timeout=10)
+    fake_discord.wait_for_message(lambda m: "Its subtasks T-2 stay open." in shown(m))
     assert stored_task(uow_factory, 1).status.value == "done"
     assert stored_task(uow_factory, 2).status.value == "open"

@@ -40,15 +40,15 @@ class BotThread(Generic[C]):
         self._started = threading.Event()
         self._thread = threading.Thread(target=lambda: asyncio.run(self._main()), name="discord-bot", daemon=True)
 
-    def start(self, ready_timeout: float = 10.0) -> C:
+    def start(self, ready_timeout: float = 30.0) -> C:
         """Start the client and wait for on_ready; the client, for test assertions."""
         self._thread.start()
-        if not self._started.wait(10) or self.client is None:
+        if not self._started.wait(30) or self.client is None:
             raise RuntimeError(f"the bot did not start: {self.error!r}")
         self.call(asyncio.wait_for(self.client.wait_until_ready(), ready_timeout))
         return self.client
 
-    def call(self, coro: Coroutine[Any, Any, T], timeout: float = 10.0) -> T:
+    def call(self, coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
         assert self._loop is not None
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
 

@@ -79,7 +79,7 @@ class Interaction:
         data = next((data for kind, data in self.responses if kind == 8), None)
         return None if data is None else list(data.get("choices", []))
 
-    def wait(self, predicate: Callable[[Interaction], bool] | None = None, timeout: float = 5.0) -> Interaction:
+    def wait(self, predicate: Callable[[Interaction], bool] | None = None, timeout: float = 30.0) -> Interaction:
         """Block until `predicate(self)` holds (default: any callback arrived); raise TimeoutError otherwise."""
         check = predicate or (lambda it: bool(it._responses))
         deadline = time.monotonic() + timeout
@@ -92,17 +92,17 @@ class Interaction:
                 self.cond.wait(left)
         return self
 
-    def wait_response(self, timeout: float = 5.0) -> tuple[int, Json]:
+    def wait_response(self, timeout: float = 30.0) -> tuple[int, Json]:
         """The first callback (type, data), waiting for it."""
         self.wait(None, timeout)
         return self.responses[0]
 
-    def wait_followup(self, timeout: float = 5.0) -> Json:
+    def wait_followup(self, timeout: float = 30.0) -> Json:
         """The first follow-up message, waiting for it."""
         self.wait(lambda it: bool(it._followups), timeout)
         return self.followups[0]
 
-    def wait_original(self, predicate: Callable[[Json], bool] | None = None, timeout: float = 5.0) -> Json:
+    def wait_original(self, predicate: Callable[[Json], bool] | None = None, timeout: float = 30.0) -> Json:
         """The @original message once it exists (and matches `predicate`)."""
         check = predicate or (lambda _m: True)
         self.wait(lambda it: it._original is not None and check(it._original), timeout)

@@ -169,7 +169,7 @@ class FakeDiscord(LoopServer):
             it = drive.interaction(self.state, 5, guild_id, channel_id, user_id, data, message)
         return self._dispatch_interaction(it, guild_id)
 
-    def submit_modal_for(self, answered: Interaction, values: dict[str, str], timeout: float = 5.0) -> Interaction:
+    def submit_modal_for(self, answered: Interaction, values: dict[str, str], timeout: float = 30.0) -> Interaction:
         """Fill and submit the modal that `answered` was answered with (callback type 9), as the same person."""
         answered.wait(lambda it: it.modal is not None, timeout)
         modal = answered.modal
@@ -223,7 +223,7 @@ class FakeDiscord(LoopServer):
         """Identified gateway sessions right now."""
         return self._run(self._count_sessions())
 
-    def wait_connected(self, sessions: int = 1, timeout: float = 5.0) -> None:
+    def wait_connected(self, sessions: int = 1, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
         while self.connections < sessions:
             if time.monotonic() > deadline:
@@ -247,7 +247,7 @@ class FakeDiscord(LoopServer):
         channel_id = self.dm_channel_of(user_id)
         return [] if channel_id is None else self.messages(channel_id)
 
-    def wait_for_message(self, predicate: Callable[[Json], bool], timeout: float = 5.0) -> Json:
+    def wait_for_message(self, predicate: Callable[[Json], bool], timeout: float = 30.0) -> Json:
         """Block until some message (in a channel, or an interaction's original/follow-up; edits included) matches."""
         deadline = time.monotonic() + timeout
         with self.state.cond:

@@ -308,17 +308,17 @@ def test_gateway_handshake_heartbeat_resume_and_bad_token(fake: FakeDiscord) -> 
 
 
 def test_two_clients_at_once_and_seeding_after_connect(fake: FakeDiscord) -> None:
-    with running_bot(fake, client) as (first, _one), running_bot(fake, client) as (second, two):
+    with running_bot(fake, client) as (first, one), running_bot(fake, client) as (second, two):
         assert fake.connections == 2
         fake.add_channel(GUILD, "300000000000000009", "late")
 
-        async def late_channel() -> str:
-            for _ in range(100):
-                channel = second.get_channel(300000000000000009)
-                if channel is not None:
-                    return str(channel)
+        async def seen_by(bot: discord.Client) -> str:
+            """The CHANNEL_CREATE dispatch reaches each client in its own time: wait for it, however busy."""
+            deadline = asyncio.get_running_loop().time() + 30
+            while (channel := bot.get_channel(300000000000000009)) is None:
+                assert asyncio.get_running_loop().time() < deadline, "the new channel never reached the client"
                 await asyncio.sleep(0.01)
-            return ""
+            return str(channel)
 
-        assert two.call(late_channel()) == "late"
-        assert first.get_channel(300000000000000009) is not None
+        assert two.call(seen_by(second), timeout=40) == "late"
+        assert one.call(seen_by(first), timeout=40) == "late"

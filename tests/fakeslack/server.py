@@ -90,7 +90,7 @@ class FakeSlack(LoopServer):
         """Push a `slash_commands`, `events_api` or `interactive` envelope to the connected client."""
         return self.socket_mode.send_envelope(kind, payload, retry_attempt, retry_reason)
 
-    def wait_ack(self, envelope_id: str, timeout: float = 5) -> dict[str, Any]:
+    def wait_ack(self, envelope_id: str, timeout: float = 30.0) -> dict[str, Any]:
         return self.socket_mode.wait_ack(envelope_id, timeout)
 
     # what happened

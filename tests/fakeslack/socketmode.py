@@ -70,7 +70,7 @@ class SocketMode:
             await ws.close()
 
     # test side (any thread)
-    def wait_connected(self, timeout: float = 10) -> None:
+    def wait_connected(self, timeout: float = 30.0) -> None:
         with self._changed:
             if not self._changed.wait_for(lambda: bool(self._sockets), timeout):
                 raise AssertionError("no Socket Mode client connected")
@@ -81,7 +81,7 @@ class SocketMode:
             return len(self._sockets)
 
     def send_envelope(self, kind: str, payload: dict[str, Any], retry_attempt: int = 0, retry_reason: str = "",
-                      timeout: float = 10) -> str:
+                      timeout: float = 30.0) -> str:
         """Push one envelope to the connected client; returns its envelope_id (see `wait_ack`)."""
         if kind not in ENVELOPE_TYPES:
             raise ValueError(f"unknown envelope type {kind}")
@@ -103,7 +103,7 @@ class SocketMode:
             raise AssertionError("no Socket Mode client connected")
         await sockets[-1].send_str(text)
 
-    def wait_ack(self, envelope_id: str, timeout: float = 5) -> dict[str, Any]:
+    def wait_ack(self, envelope_id: str, timeout: float = 30.0) -> dict[str, Any]:
         """The client's ack of an envelope (`{"envelope_id", "payload"?}`); fails after `timeout` seconds."""
         with self._changed:
             if not self._changed.wait_for(lambda: envelope_id in self._acks, timeout):

@@ -30,7 +30,7 @@ class Loop:
         self.thread = threading.Thread(target=self.loop.run_forever, name="slack-bot", daemon=True)
         self.thread.start()
 
-    def run(self, work: Coroutine[Any, Any, T], timeout: float = 10) -> T:
+    def run(self, work: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
         return asyncio.run_coroutine_threadsafe(work, self.loop).result(timeout)
 
     def stop(self) -> None:
@@ -82,7 +82,7 @@ async def _drain() -> None:
         await asyncio.wait(others, timeout=5)
 
 
-def eventually(check: Callable[[], T], timeout: float = 5.0) -> T:
+def eventually(check: Callable[[], T], timeout: float = 30.0) -> T:
     """Poll until `check()` is truthy (the bot works after it acks); fail with the last value."""
     deadline = time.monotonic() + timeout
     value = check()

@@ -65,7 +65,7 @@ def signed_event(url: str, event: dict[str, Any], team: str = "T1") -> int:
         return int(refused.code)
 
 
-def wait_for(condition: Any, what: str, timeout: float = 10) -> None:
+def wait_for(condition: Any, what: str, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, f"{what} did not happen"
