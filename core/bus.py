@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from core import membership
+from core.cards import PostedCard, ReplyCard
 from core.clock import Clock
 from core.commands import Command, Speaker
 from core.conversations import Conversation, ConversationFacts, MembershipChange
@@ -12,8 +13,10 @@ from core.identity import Identity, person_for, workspace_for
 from core.outbox import entry_for
 from core.outcome import Outcome, Reply
 from core.people import Person, PersonDefaults
+from core.permissions import Act, can
 from core.ports import UnitOfWorkFactory
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
+from core.tasks import parse_ref
 from core.validation.commands import checked
 from core.validation.names import fitted_identity, refuse_lookalike
 
@@ -91,3 +94,17 @@ class Bus:
             new = uow.events.first_time(key, self.clock.now())
             uow.commit()
         return new
+
+    def remember_reply_card(self, speaker: Speaker, shown: ReplyCard) -> bool:
+        """Record a task's card an adapter showed as the direct reply to `speaker`, so a later change to the task
+        edits it while the platform allows; False when the card names no task the speaker may see."""
+        now = self.clock.now()
+        with self.uow_factory() as uow:
+            task = uow.tasks.get(speaker.workspace_id, parse_ref(shown.ref))
+            me = uow.people.get(speaker.person_id)
+            if task is None or task.id is None or me is None or not can(me, Act.SEE, task):
+                return False
+            uow.cards.add(PostedCard(task.id, speaker.person_id, shown.platform, shown.channel, shown.message, now,
+                                     handle=shown.handle, expires_at=now + shown.lifetime, uses_left=shown.uses_left))
+            uow.commit()
+        return True

@@ -189,6 +189,8 @@ class CardRepository(Protocol):
 
     def add(self, card: PostedCard) -> None: ...
     def for_task(self, task_id: int) -> list[PostedCard]: ...
+    def spend(self, card_id: int) -> None:
+        """One use of a card's limited edit handle (Slack allows a response_url five uses)."""
 
 
 class Outbox(Protocol):

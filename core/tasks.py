@@ -101,6 +101,7 @@ class Task:
     follow_up_at: datetime | None = None
     nudges: int = 0
     next_occurrence_at: datetime | None = None
+    effort_minutes: int | None = None  # the owner's estimate of the work ("~2h")
     id: int | None = None
 
     @property

@@ -230,6 +230,11 @@ class FakeCards(_Table):
     def for_task(self, task_id: int) -> list[Any]:
         return [r for r in self.rows() if r.task_id == task_id]
 
+    def spend(self, card_id: int) -> None:
+        card = self.get(card_id)
+        if card is not None and card.uses_left is not None:
+            self.save(replace(card, uses_left=max(0, card.uses_left - 1)))
+
 
 class FakeOutbox(_Table):
     def add(self, entry: OutboxEntry) -> bool:

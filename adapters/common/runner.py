@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TypeVar
 
@@ -12,10 +13,12 @@ from adapters.common.errors import safely
 from adapters.common.grammar import HelpRequest, parse_command
 from adapters.common.help import help_text
 from core.bus import Bus
+from core.cards import ReplyCard
 from core.commands import Checked, Command, Speaker, TaskCommand
 from core.outcome import Reply
 
 T = TypeVar("T")
+log = logging.getLogger("tandem.cards")
 BUS_THREADS = 2  # worker threads for the synchronous bus: SQLite serialises writers, more threads only contend
 
 
@@ -68,6 +71,17 @@ class BusRunner:
         if isinstance(command, HelpRequest):
             return Reply(help_text(command.topic))
         return self.bus.execute(checked(command, version), speaker).reply
+
+    async def remember_card(self, speaker: Speaker, reply: Reply, where: ReplyCard) -> None:
+        """Best effort: remember the task card a direct reply showed (`where` names it by the reply's card), so a
+        later change edits it while the platform allows. A reply without a task's card is not remembered."""
+        card = reply.card
+        if card is None or not card.ref or not where.handle:
+            return
+        try:
+            await self.in_thread(self.bus.remember_reply_card, speaker, replace(where, ref=card.ref))
+        except Exception:  # the reply was shown; only its later edit is lost
+            log.warning("could not remember the card of %s shown as a reply", card.ref, exc_info=True)
 
     def close(self) -> None:
         if self._executor is not None:

@@ -24,7 +24,7 @@ from adapters.discord.modals import (
     submitted_values,
     task_text,
 )
-from adapters.discord.render import Shown, escape, quote_of, shown
+from adapters.discord.render import ORIGINAL, Shown, escape, quote_of, reply_card, shown
 from core.commands import DraftRequest, SuggestPeople, SuggestTasks
 from core.outcome import Card, Reply
 
@@ -70,7 +70,8 @@ class TandemBot(discord.AutoShardedClient):
         reply = answer.reply
         if answer.ok and words(said)[0] == "help":
             reply = replace(reply, text=reply.text + DISCORD_HELP)
-        await self.follow_up(interaction, replace(answer, reply=reply), place.guild_id, deferred_public=public)
+        sent = await self.follow_up(interaction, replace(answer, reply=reply), place.guild_id, deferred_public=public)
+        await self.core.remember_card(speaker_of(person, place), reply, reply_card(interaction, str(sent.id)))
         if answer.ok and words(said)[0] == "add":
             await self._ask_zone(interaction, person)
 
@@ -124,15 +125,16 @@ class TandemBot(discord.AutoShardedClient):
         answer = await self.core.run_text("/task add " + text, speaker)
         await self.follow_up(interaction, answer, place.guild_id, deferred_public=True)
 
-    async def follow_up(self, interaction: Interaction, answer: Answer, guild_id: str, deferred_public: bool) -> None:
+    async def follow_up(self, interaction: Interaction, answer: Answer, guild_id: str,
+                        deferred_public: bool) -> discord.WebhookMessage:
         """Answer a deferred interaction. A public deferral whose answer is an error or private is replaced by a
         message only the speaker sees, so nothing is left in the channel."""
         reply = answer.reply
         if deferred_public and (reply.ephemeral or not answer.ok):
             await interaction.delete_original_response()
-            await interaction.followup.send(ephemeral=True, **shown(reply).kwargs(guild_id))
-            return
-        await interaction.followup.send(ephemeral=not deferred_public, **shown(reply).kwargs(guild_id))
+            return await interaction.followup.send(ephemeral=True, wait=True, **shown(reply).kwargs(guild_id))
+        return await interaction.followup.send(ephemeral=not deferred_public, wait=True,
+                                               **shown(reply).kwargs(guild_id))
 
     # buttons and their forms
     async def on_task_button(self, interaction: Interaction, guild_id: str, command: str, version: str = "") -> None:
@@ -172,6 +174,9 @@ class TandemBot(discord.AutoShardedClient):
             return
         if answer.reply.verb == STALE:
             await interaction.edit_original_response(**shown(answer.reply).kwargs(guild_id, edit=True))
+            if interaction.message is not None and interaction.message.flags.ephemeral:  # others are edited by id
+                await self.core.remember_card(await self.core.speaker(interaction.user, place), answer.reply,
+                                              reply_card(interaction, ORIGINAL))
             return
         note = f"✓ {past_tense(answer.reply.verb or words(command)[0])} by @{person.handle}"
         await interaction.edit_original_response(

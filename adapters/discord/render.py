@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
 from adapters.discord.buttons import TaskButton
+from core.cards import ReplyCard
 from core.outcome import Action, Card, Reply
 
 MAX_CONTENT = 2000
@@ -108,3 +110,14 @@ def quote_of(message: discord.Message | None) -> str:
 def _fit(plain: str, limit: int) -> str:
     """Escaped, within Discord's limit for the field (escaping adds characters)."""
     return escape(plain[:limit])[:limit]
+
+
+# Discord lets an interaction's token edit its responses for 15 minutes; the margin covers a later delivery.
+INTERACTION_LIFETIME = timedelta(minutes=14)
+ORIGINAL = "@original"  # the interaction's first response (for a click: the clicked message)
+
+
+def reply_card(interaction: discord.Interaction[Any], message: str) -> ReplyCard:
+    """Where a response to `interaction` (its id `message`, or ORIGINAL) can be edited later with its token."""
+    return ReplyCard("", "discord", str(interaction.channel_id or ""), message, interaction.token,
+                     INTERACTION_LIFETIME)

@@ -77,6 +77,9 @@ class DiscordSender:
         png = render_burn_up(series) if series else None  # drawn here, not on the bot's event loop
         try:
             edit = entry.payload.get("edit")
+            if (via := entry.payload.get("edit_via")) and edit:
+                self.link.call(lambda c: _edit_reply(c, str(via), str(edit), entry, guild), self.timeout)
+                return None
             if edit and entry.conversation:
                 self.link.call(lambda c: _edit(c, entry.conversation or "", str(edit), entry, guild), self.timeout)
                 return None
@@ -132,6 +135,16 @@ async def _edit(client: discord.Client, channel_id: str, message_id: str, entry:
     """An earlier card shown again with the task as it is now (and its current buttons)."""
     message = client.get_partial_messageable(int(channel_id)).get_partial_message(int(message_id))
     await message.edit(**notice_shown(entry.payload).kwargs(guild, edit=True))
+
+
+async def _edit_reply(client: discord.Client, token: str, message_id: str, entry: OutboxEntry, guild: str) -> None:
+    """A card shown as the response to an interaction, edited with the interaction's token (while it lives:
+    15 minutes; after that Discord answers 404 Unknown Webhook, which is not retried)."""
+    if client.application_id is None:
+        raise DeliveryFailed("the Discord bot has not logged in yet", retry_after=NOT_CONNECTED_RETRY)
+    webhook = discord.Webhook.partial(client.application_id, token, client=client)
+    target: Any = message_id if message_id == "@original" else int(message_id)
+    await webhook.edit_message(target, **notice_shown(entry.payload).kwargs(guild, edit=True))
 
 
 async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, guild: str,

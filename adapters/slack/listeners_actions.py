@@ -12,7 +12,7 @@ from adapters.common.runner import Answer
 from adapters.slack.blocks import version_in
 from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.modals import modal_for
-from adapters.slack.render import message, settled
+from adapters.slack.render import message, reply_card, settled
 from adapters.slack.translate import where_fields
 
 TANDEM_ACTION = re.compile(r"^tandem:.*")
@@ -37,19 +37,24 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         answer = await core.run_text(command, speaker, version)
         handle = await core.handle_of(client, where.team, where.user, domain)
         original = (body.get("message") or {}).get("blocks") or []
-        await settle(respond, answer, words(command)[0], handle, original)
+        used = await settle(respond, answer, words(command)[0], handle, original)
+        if (body.get("container") or {}).get("is_ephemeral"):  # a message on Slack's side is edited by its ts
+            await core.remember_card(speaker, answer.reply, reply_card(body, used))
         core.refresh_home(client, speaker, where.user)
 
 
-async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, original: list[Any]) -> None:
-    """Show who changed the clicked message and how; the reply itself goes to the clicker only."""
+async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, original: list[Any]) -> int:
+    """Show who changed the clicked message and how; the reply itself goes to the clicker only.
+    Returns how many of the response_url's uses it took."""
     reply = answer.reply
     if not answer.ok:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))
-        return
+        return 1
     if reply.verb == STALE:  # the card showed an old state: it now shows the task as it is
         await respond(replace_original=True, **message(reply))
-        return
+        return 1
     await respond(replace_original=True, **settled(original, f"✓ {past_tense(reply.verb or verb)} by @{handle}", reply))
     if reply.ephemeral and reply.text:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))
+        return 2
+    return 1

@@ -7,7 +7,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncResp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.bridge import SlackCore, Where
-from adapters.slack.render import message
+from adapters.slack.render import message, reply_card
 from adapters.slack.translate import where_fields
 
 
@@ -22,4 +22,5 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         text = await core.readable(client, where, "/task " + str(body.get("text") or ""))
         reply = (await core.run_text(text, speaker)).reply
         await respond(response_type="ephemeral" if reply.ephemeral else "in_channel", **message(reply))
+        await core.remember_card(speaker, reply, reply_card(body))
         core.refresh_home(client, speaker, where.user)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from adapters.slack.blocks import MAX_FALLBACK, MAX_TEXT, Block, action_blocks, card_blocks, escape, section
+from core.cards import ReplyCard
 from core.outcome import Reply
 
-__all__ = ["context", "message", "reply_blocks", "section", "settled", "unescape", "with_draft_text"]
+__all__ = ["context", "message", "reply_blocks", "reply_card", "section", "settled", "unescape", "with_draft_text"]
 
 
 def reply_blocks(reply: Reply) -> list[Block]:
@@ -52,3 +54,15 @@ def with_draft_text(reply: Reply, text: str) -> Reply:
     actions = tuple(replace(a, command=a.command.replace("<corrected request>", text)) if a.verb == "edit" else a
                     for a in reply.actions)
     return replace(reply, actions=actions)
+
+
+# Slack lets a response_url be used 5 times within 30 minutes; the margin covers a change delivered a little later.
+RESPONSE_URL_LIFETIME = timedelta(minutes=29)
+RESPONSE_URL_USES = 5
+
+
+def reply_card(body: dict[str, Any], used: int = 1) -> ReplyCard:
+    """Where a reply sent through the payload's response_url (already `used` times) can be edited later."""
+    channel = str(body.get("channel_id") or (body.get("channel") or {}).get("id") or "")
+    return ReplyCard("", "slack", channel, "", str(body.get("response_url") or ""), RESPONSE_URL_LIFETIME,
+                     RESPONSE_URL_USES - used)

@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.webhook import WebhookClient
 
 from adapters.common.chart import FILENAME, chart_of, render_burn_up
 from adapters.slack.blocks import fallback_text, notice_blocks
@@ -84,6 +85,9 @@ class SlackSender:
         self.pacer.acquire(key, channel)
         text, blocks = fallback_text(entry.payload), notice_blocks(entry.payload)
         try:
+            if via := entry.payload.get("edit_via"):
+                self._edit_reply(key, str(via), text, blocks)
+                return None
             edit = entry.payload.get("edit")
             if edit:
                 self.client(token).chat_update(channel=channel, ts=str(edit), text=text, blocks=blocks)
@@ -99,6 +103,19 @@ class SlackSender:
             raise DeliveryFailed(f"slack client error: {error}") from error
         except OSError as error:  # URLError, timeouts, refused connections
             raise DeliveryFailed(f"cannot reach Slack: {error}") from error
+
+    def _edit_reply(self, key: str, response_url: str, text: str, blocks: list[Any]) -> None:
+        """A card shown as the direct reply to a command or a click, replaced through its response_url. Slack answers
+        404 once the URL has expired or been used five times: nothing to retry then."""
+        answer = WebhookClient(response_url, timeout=self.timeout).send(text=text, blocks=blocks, replace_original=True)
+        if answer.status_code == 200:
+            return
+        if answer.status_code == 429:
+            retry_after = retry_after_seconds(answer.headers)
+            self.pacer.pause(key, retry_after)
+            raise DeliveryFailed("rate limited (HTTP 429)", retry_after=retry_after)
+        reason = f"Slack answered HTTP {answer.status_code} {answer.body}".strip()
+        raise DeliveryFailed(reason[:200], permanent=answer.status_code < 500 and answer.status_code not in (408, 425))
 
     def _sent_with_chart(self, client: WebClient, channel: str, entry: OutboxEntry) -> bool:
         """Upload the notice's chart with its text as the comment (files.uploadV2 flow). False when there is no

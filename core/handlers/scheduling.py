@@ -21,7 +21,7 @@ from core.schedule.recurrence import sub_daily
 from core.schedule.wall import local_instant
 from core.tasks import RepeatMode
 from core.validation.dates import read_request
-from core.wording import at, when
+from core.wording import at, logged, when
 
 DIGEST_HELP = "Try: /task digest now, /task digest off, /task digest on, /task digest at 08:30 mon-thu"
 
@@ -35,7 +35,7 @@ def snooze_task(cmd: SnoozeTask, ctx: Context) -> str:
     snooze_until(task, until)
     task.updated_at = ctx.now
     ctx.uow.tasks.save(task)
-    ctx.log(task, "snoozed until", at(until, ctx.me.tz, ctx.now))
+    ctx.log(task, "snoozed until", logged(Due.instant(until, ctx.me.tz)))
     return f"Snoozed {task.ref}: I'll remind you {at(until, ctx.me.tz, ctx.now)}."
 
 

@@ -1,7 +1,7 @@
 """Posted task cards in SQL."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.cards import PostedCard
@@ -18,12 +18,18 @@ class SqlCardRepository:
 
     def add(self, card: PostedCard) -> None:
         self._session.add(TaskCardRow(task_id=card.task_id, recipient_id=card.recipient_id, platform=card.platform,
-                                      channel=card.channel, message=card.message, posted_at=card.posted_at))
+                                      channel=card.channel, message=card.message, posted_at=card.posted_at,
+                                      handle=card.handle, expires_at=card.expires_at, uses_left=card.uses_left))
         self._session.flush()
 
     def for_task(self, task_id: int) -> list[PostedCard]:
         """The newest cards of the task, oldest first."""
         rows = self._session.scalars(select(TaskCardRow).where(TaskCardRow.task_id == task_id)
                                      .order_by(TaskCardRow.id.desc()).limit(CARDS_PER_TASK)).all()
-        return [PostedCard(r.task_id, r.recipient_id, r.platform, r.channel, r.message, r.posted_at, r.id)
-                for r in reversed(rows)]
+        return [PostedCard(r.task_id, r.recipient_id, r.platform, r.channel, r.message, r.posted_at, r.id,
+                           r.handle, r.expires_at, r.uses_left) for r in reversed(rows)]
+
+    def spend(self, card_id: int) -> None:
+        """One use of the card's limited edit handle."""
+        self._session.execute(update(TaskCardRow).where(TaskCardRow.id == card_id, TaskCardRow.uses_left > 0)
+                              .values(uses_left=TaskCardRow.uses_left - 1))

@@ -63,6 +63,7 @@ def _values(task: Task) -> dict[str, Any]:
         "follow_up_at": task.follow_up_at,
         "nudges": task.nudges,
         "next_occurrence_at": task.next_occurrence_at,
+        "effort_minutes": task.effort_minutes,
     }
 
 
@@ -97,6 +98,7 @@ def to_task(row: TaskRow, watchers: set[int]) -> Task:
         follow_up_at=row.follow_up_at,
         nudges=row.nudges,
         next_occurrence_at=row.next_occurrence_at,
+        effort_minutes=row.effort_minutes,
         id=row.id,
     )
 

@@ -36,7 +36,7 @@ TASK_COLUMNS = tuple(_raw(column) for column in (
     TaskRow.labels, TaskRow.parent_id, TaskRow.origin_conversation, TaskRow.origin_message, TaskRow.origin_link,
     TaskRow.origin_kind, TaskRow.visibility, TaskRow.recurrence, TaskRow.repeat_mode, TaskRow.rotation,
     TaskRow.created_at, TaskRow.updated_at, TaskRow.completed_at, TaskRow.next_reminder_at, TaskRow.reminder_stage,
-    TaskRow.follow_up_at, TaskRow.nudges, TaskRow.next_occurrence_at,
+    TaskRow.follow_up_at, TaskRow.nudges, TaskRow.next_occurrence_at, TaskRow.effort_minutes,
 ))
 # Dictionary lookups are several times faster than calling the enum class.
 AGREEMENTS = {member.value: member for member in Agreement}
@@ -52,7 +52,7 @@ def to_task_fast(values: Sequence[Any]) -> Task:
     (task_id, workspace_id, number, title, notes, requester_id, owner_id, agreement, status, priority,
      due_on, due_at, due_tz, proposed_on, proposed_at, proposed_tz, project_id, labels, parent_id,
      conversation, message, link, kind, visibility, recurrence, repeat_mode, rotation, created_at, updated_at,
-     completed_at, next_reminder_at, reminder_stage, follow_up_at, nudges, next_occurrence_at) = values
+     completed_at, next_reminder_at, reminder_stage, follow_up_at, nudges, next_occurrence_at, effort_minutes) = values
     fields = {
         "workspace_id": workspace_id, "number": number, "title": title, "requester_id": requester_id,
         "owner_id": owner_id, "created_at": _instant(created_at), "updated_at": _instant(updated_at),
@@ -66,7 +66,7 @@ def to_task_fast(values: Sequence[Any]) -> Task:
         "rotation": _tuple(rotation), "completed_at": _instant(completed_at),
         "next_reminder_at": _instant(next_reminder_at), "reminder_stage": reminder_stage,
         "follow_up_at": _instant(follow_up_at), "nudges": nudges, "next_occurrence_at": _instant(next_occurrence_at),
-        "id": task_id,
+        "effort_minutes": effort_minutes, "id": task_id,
     }
     if not PLAIN_TASK_INIT:
         return Task(**fields)

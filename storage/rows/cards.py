@@ -20,3 +20,7 @@ class TaskCardRow(Base):
     channel: Mapped[str] = mapped_column(String(64))
     message: Mapped[str] = mapped_column(String(64))
     posted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # a card shown as the direct reply to a command or click: the platform's edit handle while it lasts
+    handle: Mapped[str | None] = mapped_column(String(1024))
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    uses_left: Mapped[int | None] = mapped_column(Integer)

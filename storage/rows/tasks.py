@@ -61,6 +61,7 @@ class TaskRow(Base):
     follow_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     nudges: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     next_occurrence_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    effort_minutes: Mapped[int | None] = mapped_column(Integer)
 
 
 class TaskWatcherRow(Base):

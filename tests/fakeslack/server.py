@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -47,8 +48,22 @@ class FakeSlack(LoopServer):
         return f"http://127.0.0.1:{self.port}/api/"
 
     def response_url(self, name: str) -> str:
-        """A response_url whose posts are recorded under `name` (see `responses`)."""
+        """A response_url whose posts are recorded under `name` (see `responses`). Like Slack's, it takes at most
+        5 posts within 30 minutes of being issued (`state.response_uses`, `state.response_ttl`); `expire_response`
+        ends its window at once."""
+        with self.state.lock:
+            self.state.issued.setdefault(name, time.monotonic())
         return f"http://127.0.0.1:{self.port}/response/{name}"
+
+    def expire_response(self, name: str) -> None:
+        """The response_url `name` is past its 30 minutes."""
+        with self.state.lock:
+            self.state.issued[name] = time.monotonic() - self.state.response_ttl - 1
+
+    def refused_responses(self, name: str | None = None) -> list[str]:
+        """The errors Slack answered posts to an expired or used-up response_url with."""
+        with self.state.lock:
+            return [error for key, error in self.state.refused_responses if name is None or key == name]
 
     # seeding
     def add_token(self, token: str, team: str) -> None:

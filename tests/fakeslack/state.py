@@ -39,6 +39,11 @@ class SlackState:
     published: list[dict[str, Any]] = field(default_factory=list)  # views.publish arguments
     ephemeral: list[Posted] = field(default_factory=list)  # chat.postEphemeral
     responses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (response id, body) to response_url
+    # Slack's response_url rules: at most `response_uses` posts within `response_ttl` seconds of being issued
+    response_ttl: float = 1800.0
+    response_uses: int = 5
+    issued: dict[str, float] = field(default_factory=dict)  # response id -> time.monotonic() when issued
+    refused_responses: list[tuple[str, str]] = field(default_factory=list)  # (response id, error) refused posts
     rate_limited: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))

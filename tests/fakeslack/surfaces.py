@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from aiohttp import web
@@ -47,9 +48,18 @@ class Surfaces:
         return _json(ok=True, channel=channel, permalink=f"https://fake.slack.test/archives/{channel}/p{ts}")
 
     async def response(self, request: web.Request) -> web.Response:
+        """A post to a response_url: Slack answers 404 `expired_url` after 30 minutes and `used_url` after 5 uses."""
         body = json.loads(await request.text() or "{}")
+        name = request.match_info["id"]
         with self.state.lock:
-            self.state.responses.append((request.match_info["id"], body))
+            issued = self.state.issued.setdefault(name, time.monotonic())
+            used = sum(1 for key, _ in self.state.responses if key == name)
+            error = ("expired_url" if time.monotonic() - issued > self.state.response_ttl
+                     else "used_url" if used >= self.state.response_uses else None)
+            if error is not None:
+                self.state.refused_responses.append((name, error))
+                return web.Response(status=404, text=error)
+            self.state.responses.append((name, body))
         return web.Response(text="ok")
 
 
