@@ -59,6 +59,12 @@ class FakeDiscord(LoopServer):
         with self.state.cond:
             self.state.interaction_ttl = seconds
 
+    def expire_token(self, it: Interaction) -> None:
+        """`it`'s token is past Discord's 15 minutes: its webhook answers 404 Unknown Webhook from now on."""
+        with self.state.cond:
+            if it.first_response_at is not None:
+                it.first_response_at -= self.state.followup_ttl + 1
+
     # seeding
     def add_guild(self, guild_id: str, name: str, roles: dict[str, str] | None = None) -> None:
         with self.state.cond:

@@ -11,6 +11,7 @@ from typing import Any
 from adapters.slack.blocks import version_in
 from bot.delivery.deliverer import Deliverer
 from core.clock import FixedClock
+from storage.uow import SqlUnitOfWorkFactory
 from tests.fakeslack import FakeSlack
 from tests.slack.botserver import eventually
 from tests.slack.signing import SlackClient
@@ -21,18 +22,27 @@ def accept_version(message: dict[str, Any]) -> str:
     return next(version_in(b.get("block_id", "")) for b in message["blocks"] if b["type"] == "actions")
 
 
-def bob_sees_the_request(slack: SlackClient, fake_slack: FakeSlack) -> dict[str, Any]:
+def bob_sees_the_request(slack: SlackClient, fake_slack: FakeSlack,
+                         uow_factory: SqlUnitOfWorkFactory) -> dict[str, Any]:
     slack.command("UALICE", "add <@UBOB|bob> book the venue by friday", fake_slack.response_url("add"))
     eventually(lambda: fake_slack.responses("add"))
     slack.command("UBOB", "show T-1", fake_slack.response_url("show"), channel="C1")
     shown = eventually(lambda: fake_slack.responses("show"))[0]
     assert shown["response_type"] == "ephemeral" and "Fri 6 Mar" in str(shown["blocks"])
+    eventually(lambda: reply_cards_kept(uow_factory) == 2)  # alice's and bob's, remembered just after answering
     return shown
 
 
+def reply_cards_kept(uow_factory: SqlUnitOfWorkFactory) -> int:
+    """How many cards shown as replies Tandem remembers (it records them just after answering)."""
+    with uow_factory() as uow:
+        return sum(1 for c in uow.cards.for_task(1) if c.handle)
+
+
 def test_bobs_ephemeral_card_shows_the_new_date_alice_set(slack: SlackClient, fake_slack: FakeSlack,
-                                                          deliverer: Deliverer) -> None:
-    shown = bob_sees_the_request(slack, fake_slack)
+                                                          deliverer: Deliverer,
+                                                          uow_factory: SqlUnitOfWorkFactory) -> None:
+    shown = bob_sees_the_request(slack, fake_slack, uow_factory)
     slack.command("UALICE", "due T-1 next tuesday", fake_slack.response_url("due"))
     eventually(lambda: fake_slack.responses("due"))
 
@@ -49,8 +59,9 @@ def test_bobs_ephemeral_card_shows_the_new_date_alice_set(slack: SlackClient, fa
 
 
 def test_after_slacks_window_no_edit_is_tried_and_a_click_shows_the_task_as_it_is(
-        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer, clock: FixedClock) -> None:
-    shown = bob_sees_the_request(slack, fake_slack)
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer, clock: FixedClock,
+        uow_factory: SqlUnitOfWorkFactory) -> None:
+    shown = bob_sees_the_request(slack, fake_slack, uow_factory)
     clock.advance(timedelta(minutes=31))
     fake_slack.expire_response("show")
     slack.command("UALICE", "due T-1 next tuesday", fake_slack.response_url("due"))
@@ -68,8 +79,8 @@ def test_after_slacks_window_no_edit_is_tried_and_a_click_shows_the_task_as_it_i
 
 
 def test_a_reply_card_is_edited_at_most_as_often_as_its_response_url_allows(
-        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer) -> None:
-    bob_sees_the_request(slack, fake_slack)
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer, uow_factory: SqlUnitOfWorkFactory) -> None:
+    bob_sees_the_request(slack, fake_slack, uow_factory)
     for n, day in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday")):
         slack.command("UALICE", f"due T-1 next {day}", fake_slack.response_url(f"due{n}"))
         eventually(lambda n=n: fake_slack.responses(f"due{n}"))  # type: ignore[misc]
