@@ -30,12 +30,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("tasks") as batch:
-        batch.drop_column("effort_minutes")
-    with op.batch_alter_table("task_cards") as batch:
-        batch.drop_column("uses_left")
-        batch.drop_column("expires_at")
-        batch.drop_column("handle")
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a batch copy: on SQLite, with foreign keys on, dropping the
+    # copied `tasks` table would cascade into every table that refers to it.
+    op.drop_column("tasks", "effort_minutes")
+    for column in ("uses_left", "expires_at", "handle"):
+        op.drop_column("task_cards", column)
 
 
 def _mark_old_history() -> None:
