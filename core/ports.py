@@ -162,6 +162,9 @@ class ReportRepository(Protocol):
     def open_load(self, workspace_id: int, viewer: Person | None, owner_id: int | None = None,
                   project_id: int | None = None, start: datetime | None = None,
                   end: datetime | None = None) -> int: ...
+    def open_effort(self, workspace_id: int, viewer: Person | None, owner_id: int, start: datetime,
+                    end: datetime) -> int:
+        """Minutes of work estimated on the open commitments `open_load` counts for that owner and window."""
     def work_history(self, workspace_id: int, viewer: Person | None, project_id: int,
                      ) -> list[tuple[datetime, datetime | None]]: ...
     def kept_by_owner(self, people: Iterable[Person], since: datetime, now: datetime,

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from core.due import Due
+from core.language.effort import estimate_words
 from core.outcome import Card
 from core.people import Person
 from core.repeat_words import repeat_words
@@ -120,4 +121,6 @@ def task_card(task: Task, people: dict[int, Person], reader: Person, now: dateti
         fields.append(("Repeats", repeat_words(task.recurrence, task.due, reader.tz)))
     if task.labels:
         fields.append(("Labels", " ".join(f"+{label}" for label in task.labels)))
+    if task.effort_minutes:
+        fields.append(("Effort", estimate_words(task.effort_minutes)))
     return Card(heading=task.title, fields=tuple(fields), ref=task.ref)

@@ -166,6 +166,11 @@ class FakeReports(_Table):
                    and (project_id is None or t.project_id == project_id)
                    and (start is None or t.due.deadline() >= start) and (end is None or t.due.deadline() < end))
 
+    def open_effort(self, workspace_id: int, viewer: Person | None, owner_id: int, start: datetime,
+                    end: datetime) -> int:
+        return sum(t.effort_minutes or 0 for t in self._commitments(workspace_id, viewer) if t.is_open
+                   and t.due is not None and t.owner_id == owner_id and start <= t.due.deadline() < end)
+
     def kept_by_owner(self, people: Iterable[Person], since: datetime, now: datetime) -> dict[int, tuple[int, int]]:
         counts: dict[int, tuple[int, int]] = {}
         ids = {p.id for p in people}

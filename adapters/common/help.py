@@ -13,7 +13,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reopen": ("/task reopen T-3 [reason]", "open a done or cancelled task again"),
     "start": ("/task start T-3", "mark it in progress (also: /task block T-3)"),
     "edit": ("/task edit T-3 title Send the Q4 report",
-             "change title, notes, priority, project, labels, parent (subtask of), private"),
+             "change title, notes, priority, project, labels, parent (subtask of), effort (~3h), private"),
     "assign": ("/task assign T-3 @bob", "give it to someone else"),
     "due": ("/task due T-3 tomorrow 3pm", "change the due date of your own task or request"),
     "comment": ("/task comment T-3 The draft is in the shared folder", "add a comment"),

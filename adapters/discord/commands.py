@@ -80,7 +80,7 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
 
     @app_commands.command(description=_about("edit")[:100])
     async def edit(self, interaction: Interaction, task: Task, field: Literal["title", "notes", "priority", "project",
-                   "labels", "parent", "private"], value: str) -> None:
+                   "labels", "parent", "effort", "private"], value: str) -> None:
         await _run(interaction, "edit", task, field, value)
 
     @app_commands.command(description=_about("assign"))

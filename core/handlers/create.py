@@ -9,6 +9,7 @@ from core.conversations import ConversationKind
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.language import Reading
+from core.language.effort import estimate_words
 from core.negotiation import opening_agreement
 from core.outcome import Action, Card
 from core.people import Person
@@ -93,7 +94,7 @@ def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, proje
         owner_id=owner.id or 0, created_at=ctx.now, updated_at=ctx.now, due=reading.due,
         priority=Priority(reading.priority or "normal"), project_id=project.id if project else None,
         labels=reading.labels, origin=origin, recurrence=reading.recurrence,
-        visibility=visibility,
+        visibility=visibility, effort_minutes=reading.effort_minutes,
     )
     task.agreement = opening_agreement(task)
     ctx.plan(task)
@@ -159,6 +160,8 @@ def reading_card(ctx: Context, reading: Reading, owners: list[Person]) -> Card:
         fields.append(("Project", f"#{reading.project}"))
     if reading.labels:
         fields.append(("Labels", " ".join(f"+{label}" for label in reading.labels)))
+    if reading.effort_minutes:
+        fields.append(("Effort", estimate_words(reading.effort_minutes)))
     if reading.unread:
         fields.append(("Not a date", unread_note(reading, "T-n")))
     return Card(heading=clean_title(reading.title), fields=tuple(fields))

@@ -9,13 +9,14 @@ from core.handlers.context import Context
 from core.handlers.create import project_for
 from core.handlers.past import is_past, past_question
 from core.handlers.sharing import set_visibility
+from core.language.effort import HOW, estimate_words, read_estimate
 from core.negotiation import opening_agreement
 from core.outcome import Reply
 from core.permissions import Act
 from core.tasks import NOTES_LIMIT, Agreement, Priority, Task, clean_title, parse_ref
 from core.wording import due_phrase, logged, when
 
-EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "private", "public")
+EDITABLE = ("title", "notes", "priority", "project", "labels", "parent", "effort", "private", "public")
 
 
 def edit_task(cmd: EditTask, ctx: Context) -> str:
@@ -28,6 +29,10 @@ def edit_task(cmd: EditTask, ctx: Context) -> str:
     _apply_edit(ctx, task, field, value)
     ctx.touch(task)
     ctx.log(task, "edited", f"{field}: {value}")
+    if field == "effort":
+        if task.effort_minutes is None:
+            return f"Updated {task.ref}: effort estimate cleared."
+        return f"Updated {task.ref}: effort estimated at {estimate_words(task.effort_minutes)}."
     return f"Updated {task.ref}: {field} {'set' if value else 'cleared'}."
 
 
@@ -43,6 +48,8 @@ def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
     elif field == "project":
         project, _ = project_for(ctx, value.lstrip("#") or None)
         task.project_id = project.id if project else None
+    elif field == "effort":
+        task.effort_minutes = _effort(ctx, task, value)
     elif field == "parent":
         task.parent_id = _parent(ctx, task, value)
         parent = ctx.uow.tasks.get_by_id(task.parent_id) if task.parent_id else None
@@ -50,6 +57,17 @@ def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
             task.project_id = parent.project_id  # a subtask joins its parent's project
     else:
         task.labels = tuple(sorted({w.lstrip("+").lower() for w in value.split() if w.lstrip("+")}))
+
+
+def _effort(ctx: Context, task: Task, value: str) -> int | None:
+    """The work estimated: "~3h", "~1.5d" (a day is the speaker's working day); "clear" or "none" removes it."""
+    if value.lower() in ("", "clear", "none"):
+        return None
+    minutes = read_estimate(value if value.startswith("~") else f"~{value}", ctx.workday)
+    if minutes is None:
+        raise InvalidInput(f"I couldn't read '{value[:20]}' as an estimate. {HOW} "
+                           f"Example: /task edit {task.ref} effort ~3h (or: effort clear)")
+    return minutes
 
 
 def _parent(ctx: Context, task: Task, value: str) -> int | None:

@@ -24,6 +24,7 @@ class Reading:
     labels: tuple[str, ...] = ()
     is_request: bool = True
     unread: tuple[str, ...] = ()
+    effort_minutes: int | None = None  # the work estimated ("~2h"), in minutes
 
     def to_wire(self, id: str) -> dict[str, Any]:
         """The JSON object `tandem parse --batch` writes for this reading."""

@@ -6,6 +6,7 @@ from datetime import datetime
 from core.clock import require_aware
 from core.due import Due
 from core.errors import InvalidInput
+from core.language.effort import take_estimate
 from core.language.foreign import foreign_when
 from core.language.gloss import gloss
 from core.language.marks import read_marks
@@ -59,6 +60,10 @@ def parse_request(text: str, *, now: datetime, tz: str, lang: str = "en",
     code = _code(lang)
     ctx = _context(text, now, tz, workday)
     toks = tokenize(text)
+    effort = None
+    if "~" in text:
+        effort, text = take_estimate(text, toks, workday)
+        toks = tokenize(text)
     marks = read_marks(toks)
     drop = set(marks.used)
     due: Due | None = None
@@ -81,6 +86,7 @@ def parse_request(text: str, *, now: datetime, tz: str, lang: str = "en",
         labels=tuple(marks.labels),
         is_request=is_request(text, title, scheduled=due is not None, assigned=bool(marks.assignees)),
         unread=unread_dates(toks, drop),
+        effort_minutes=effort,
     )
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from core.language.effort import estimate_words
 from core.report.figures import WorkFigures
 from core.report.forecast import Forecast
 from core.report.health import Health
@@ -86,11 +87,14 @@ def kept_line(kept: int, due: int, you: bool = True) -> str | None:
     return f"{who} {kept} of {_count(due, 'commitment')} on time in the last 30 days."
 
 
-def load_line(load: int) -> str | None:
-    """"You already have 6 commitments due that week" for the moment of committing."""
+def load_line(load: int, effort_minutes: int = 0) -> str | None:
+    """"You already have 6 commitments due that week (~14h estimated)." for the moment of committing; the
+    estimate only when some of that work has one."""
     if not load:
         return None
-    return f"You already have {_count(load, 'commitment')} due that week."
+    if not effort_minutes:
+        return f"You already have {_count(load, 'commitment')} due that week."
+    return f"You already have {_count(load, 'commitment')} due that week ({estimate_words(effort_minutes)} estimated)."
 
 
 def _kept(kept: int, due: int) -> str:

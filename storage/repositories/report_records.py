@@ -92,6 +92,14 @@ class RecordQueries:
         return int(self._session.execute(select(func.count()).where(
             seen_by(workspace_id, viewer), scope(owner_id, project_id), IS_OPEN, COMMITTED, *window)).scalar_one())
 
+    def open_effort(self, workspace_id: int, viewer: Person | None, owner_id: int, start: datetime,
+                    end: datetime) -> int:
+        """Minutes estimated on the owner's open commitments due between start and end."""
+        total = self._session.execute(select(func.sum(TaskRow.effort_minutes)).where(
+            seen_by(workspace_id, viewer), scope(owner_id, None), IS_OPEN, COMMITTED,
+            TaskRow.due_deadline >= start, TaskRow.due_deadline < end)).scalar_one()
+        return int(total or 0)
+
     def kept_by_owner(self, people: Iterable[Person], since: datetime, now: datetime) -> dict[int, tuple[int, int]]:
         """(kept on time, came due) per person over their own commitments due in (since, now], for digests."""
         counts: dict[int, tuple[int, int]] = {}

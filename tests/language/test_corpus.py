@@ -50,7 +50,7 @@ def _problems(case: dict[str, Any], got: Reading) -> list[str]:
                      datetime.fromisoformat(case["now"]).replace(tzinfo=zone).date())
             if _occurrences(rule, start) != _occurrences(exp["recurrence"], start):
                 out.append(f"recurrence {rule} != {exp['recurrence']}")
-    for key in ("priority", "project", "is_request"):
+    for key in ("priority", "project", "is_request", "effort_minutes"):
         if key in exp and getattr(got, key) != exp[key]:
             out.append(f"{key} {getattr(got, key)!r}")
     if "labels" in exp and list(got.labels) != exp["labels"]:
