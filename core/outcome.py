@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 
@@ -72,6 +73,7 @@ class Notice:
     chart: dict[str, Any] | None = None  # a series for the adapter to draw and attach (e.g. a burn-up)
     edit: str | None = None  # the id of a message in `conversation` to edit instead of posting a new one
     edit_via: str | None = None  # for a card shown as a direct reply: the platform's handle that edits it
+    edit_until: datetime | None = None  # ... and until when the platform accepts that handle
 
     def payload(self) -> dict[str, Any]:
         """The rendering-relevant part, stored as JSON in the outbox."""
@@ -84,6 +86,8 @@ class Notice:
             found["chart"] = self.chart
         if self.edit_via:
             found["edit_via"] = self.edit_via
+        if self.edit_until:
+            found["edit_until"] = self.edit_until.isoformat()
         return {**found, "edit": self.edit} if self.edit else found
 
 

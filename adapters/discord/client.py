@@ -71,7 +71,8 @@ class TandemBot(discord.AutoShardedClient):
         if answer.ok and words(said)[0] == "help":
             reply = replace(reply, text=reply.text + DISCORD_HELP)
         sent = await self.follow_up(interaction, replace(answer, reply=reply), place.guild_id, deferred_public=public)
-        await self.core.remember_card(speaker_of(person, place), reply, reply_card(interaction, str(sent.id)))
+        if sent.flags.ephemeral:  # a card the channel sees is not edited for one reader's sake
+            await self.core.remember_card(speaker_of(person, place), reply, reply_card(interaction, str(sent.id)))
         if answer.ok and words(said)[0] == "add":
             await self._ask_zone(interaction, person)
 

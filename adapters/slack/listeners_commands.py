@@ -22,5 +22,6 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         text = await core.readable(client, where, "/task " + str(body.get("text") or ""))
         reply = (await core.run_text(text, speaker)).reply
         await respond(response_type="ephemeral" if reply.ephemeral else "in_channel", **message(reply))
-        await core.remember_card(speaker, reply, reply_card(body))
+        if reply.ephemeral:  # a card the channel sees is not edited for one reader's sake
+            await core.remember_card(speaker, reply, reply_card(body))
         core.refresh_home(client, speaker, where.user)

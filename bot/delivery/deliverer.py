@@ -185,6 +185,9 @@ class Deliverer:
                 raise DeliveryFailed("no adapter serves this workspace", permanent=True)
             if entry.recipient_id is not None and job.recipient is None and entry.conversation is None:
                 raise DeliveryFailed("the recipient no longer exists", permanent=True)
+            if _edit_window_closed(entry, self.clock.now()):
+                log.info("outbox %s: the platform no longer allows editing that reply; skipped", entry.id)
+                return _Outcome(entry)
             posted = sender.send(entry, job.workspace, job.recipient)
         except DeliveryFailed as failure:
             return _Outcome(entry, failure)
@@ -233,6 +236,12 @@ def _card_at(entry: OutboxEntry, job: _Job, posted: Posted | None, now: datetime
     if posted is None or entry.task_id is None or not entry.payload.get("card") or job.workspace is None:
         return None
     return PostedCard(entry.task_id, entry.recipient_id, job.workspace.platform, posted.channel, posted.message, now)
+
+
+def _edit_window_closed(entry: OutboxEntry, now: datetime) -> bool:
+    """An edit of a card shown as a reply that comes too late: the platform would refuse its handle by now."""
+    until = entry.payload.get("edit_until")
+    return bool(until) and datetime.fromisoformat(str(until)) <= now
 
 
 def _by_workspace_and_channel(jobs: list[_Job]) -> dict[int, list[list[_Job]]]:

@@ -29,7 +29,8 @@ def refreshed_cards(ctx: Context) -> list[Notice]:
             edits.append(Notice(reader.id or 0, "card", _changed(task, reader.tz, ctx), task.id,
                                 ctx.card(task, reader), actions_for(task, reader.id, reader.tz),
                                 dedupe_key=f"card:{card.id}:{uuid4().hex}", conversation=card.channel,
-                                edit=card.message, edit_via=_spent(ctx, card)))
+                                edit=card.message, edit_via=_spent(ctx, card),
+                                edit_until=card.expires_at if card.handle else None))
     return edits
 
 

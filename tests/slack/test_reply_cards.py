@@ -29,14 +29,15 @@ def bob_sees_the_request(slack: SlackClient, fake_slack: FakeSlack,
     slack.command("UBOB", "show T-1", fake_slack.response_url("show"), channel="C1")
     shown = eventually(lambda: fake_slack.responses("show"))[0]
     assert shown["response_type"] == "ephemeral" and "Fri 6 Mar" in str(shown["blocks"])
-    eventually(lambda: reply_cards_kept(uow_factory) == 2)  # alice's and bob's, remembered just after answering
+    eventually(lambda: reply_cards_kept(uow_factory) == 1)  # remembered just after answering
     return shown
 
 
 def reply_cards_kept(uow_factory: SqlUnitOfWorkFactory) -> int:
-    """How many cards shown as replies Tandem remembers (it records them just after answering)."""
+    """How many of bob's cards shown as replies Tandem remembers (it records them just after answering)."""
     with uow_factory() as uow:
-        return sum(1 for c in uow.cards.for_task(1) if c.handle)
+        task = next(t for t in (uow.tasks.get_by_id(i) for i in range(1, 5)) if t is not None)
+        return sum(1 for c in uow.cards.for_task(task.id or 0) if c.handle and c.recipient_id == task.owner_id)
 
 
 def test_bobs_ephemeral_card_shows_the_new_date_alice_set(slack: SlackClient, fake_slack: FakeSlack,
@@ -104,3 +105,18 @@ def test_the_fake_response_url_takes_five_posts_within_thirty_minutes(fake_slack
     assert [post(url) for _ in range(6)] == [(200, "ok")] * 5 + [(404, "used_url")]
     fake_slack.expire_response("late")
     assert post(fake_slack.response_url("late")) == (404, "expired_url")
+
+
+def test_an_edit_that_waited_past_the_window_is_not_tried(
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer, clock: FixedClock,
+        uow_factory: SqlUnitOfWorkFactory) -> None:
+    bob_sees_the_request(slack, fake_slack, uow_factory)
+    slack.command("UALICE", "due T-1 next tuesday", fake_slack.response_url("due"))
+    eventually(lambda: fake_slack.responses("due"))
+    clock.advance(timedelta(minutes=30))  # the deliverer was down; the edit is still queued
+    eventually(lambda: deliverer.run_once() or len(fake_slack.posts_to("UBOB")) > 1)
+    while deliverer.run_once():
+        pass
+    assert len(fake_slack.responses("show")) == 1 and fake_slack.refused_responses("show") == []
+    with uow_factory() as uow:
+        assert uow.delivery.claim(10, clock.now(), "probe", timedelta(seconds=5)) == []  # nothing left to retry
