@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "add": ("/task add @alice send the Q3 report by friday !high #finance", "create a task or ask someone"),
+    "add": ("/task add @alice send the Q3 report by friday !high #finance ~2h",
+            "create a task or ask someone (~2h, ~1d: an optional estimate of the work)"),
     "list": ("/task list [mine|inbox|waiting|here|overdue|all|project NAME|search TEXT]", "see tasks"),
     "show": ("/task show T-3", "one task with its comments and history"),
     "accept": ("/task accept T-3 [your date]", "commit to a request (to your own date if you give one), "

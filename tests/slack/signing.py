@@ -60,10 +60,13 @@ class SlackClient:
         return self.post(body, "application/x-www-form-urlencoded", **kw)
 
     def click(self, user: str, action_id: str, value: str, message: dict[str, Any], channel: str,
-              response_url: str) -> tuple[int, str]:
+              response_url: str, ephemeral: bool = False) -> tuple[int, str]:
+        """A button click; `ephemeral` for a message only the clicker sees (Slack marks its container so)."""
+        container = {"type": "message", "channel_id": channel, "message_ts": message.get("ts"),
+                     **({"is_ephemeral": True} if ephemeral else {})}
         return self.interaction({
             "type": "block_actions", "user": {"id": user, "team_id": self.team}, "channel": {"id": channel},
-            "container": {"type": "message", "channel_id": channel, "message_ts": message.get("ts")},
+            "container": container,
             "message": message, "response_url": response_url, "trigger_id": f"trigger-{user}",
             "actions": [{"type": "button", "action_id": action_id, "block_id": _block_of(message, action_id),
                          "value": value, "action_ts": "1"}],

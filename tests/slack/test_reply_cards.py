@@ -73,10 +73,16 @@ def test_after_slacks_window_no_edit_is_tried_and_a_click_shows_the_task_as_it_i
     assert len(fake_slack.responses("show")) == 1 and fake_slack.refused_responses("show") == []
 
     old = button(shown, "accept")
-    slack.click("UBOB", "tandem:accept", old["value"], shown, "C1", fake_slack.response_url("stale"))
+    slack.click("UBOB", "tandem:accept", old["value"], shown, "C1", fake_slack.response_url("stale"), ephemeral=True)
     replaced = eventually(lambda: fake_slack.responses("stale"))[0]
     assert replaced["replace_original"] is True and "changed since this card was sent" in replaced["text"]
     assert "Tue 10 Mar" in str(replaced["blocks"])
+
+    # the click's own response_url now keeps the card current
+    eventually(lambda: reply_cards_kept(uow_factory) == 2)
+    slack.command("UALICE", "due T-1 next thursday", fake_slack.response_url("due2"))
+    edited = eventually(lambda: (deliverer.run_once(), fake_slack.responses("stale")[1:])[1])[0]
+    assert "due Thu 12 Mar" in edited["text"] and "Thu 12 Mar" in str(edited["blocks"])
 
 
 def test_a_reply_card_is_edited_at_most_as_often_as_its_response_url_allows(
