@@ -21,6 +21,8 @@ PENDING_OUTBOX = "outbox"
 # Platform credentials (Slack OAuth installations): exported only when asked for.
 SECRET_TABLES = (slack_installations, slack_bots, slack_oauth_states)
 SECRET_NAMES = frozenset(table.name for table in SECRET_TABLES)
+# Columns holding a platform's short-lived edit handle (a Slack response_url, a Discord interaction token).
+SCRUBBED_COLUMNS = {"task_cards": frozenset({"handle"})}
 
 
 def data_tables(extra: Sequence[Table] = ()) -> list[Table]:
@@ -43,8 +45,9 @@ def dump_rows(connection: Connection, table: Table, workspace_id: int | None = N
         query = query.where(workspace_scope(table, workspace_id))
     if table.name == PENDING_OUTBOX:
         query = query.where(table.c.state == "pending")
+    scrubbed = SCRUBBED_COLUMNS.get(table.name, frozenset())
     for row in connection.execute(query).mappings():
-        yield {name: to_json(value) for name, value in row.items()}
+        yield {name: None if name in scrubbed else to_json(value) for name, value in row.items()}
 
 
 def workspace_scope(table: Table, workspace_id: int) -> ColumnElement[bool]:

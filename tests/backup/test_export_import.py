@@ -130,3 +130,20 @@ def test_a_row_that_breaks_a_constraint_is_refused_and_nothing_is_imported(engin
         load(other_engine, io.StringIO("\n".join(lines) + "\n"))
     upgrade(other_engine)
     assert exported(other_engine) == []
+
+
+def test_a_reply_cards_edit_handle_is_not_exported(engine: Engine) -> None:
+    """A Slack response_url or Discord interaction token lets its holder edit a reply: it stays behind."""
+    from datetime import UTC, datetime
+
+    from storage.rows.cards import TaskCardRow
+
+    seed(engine)
+    with engine.begin() as connection:
+        task_id = connection.execute(insert(TaskCardRow).values(
+            task_id=1, platform="slack", channel="C1", message="reply", posted_at=datetime(2026, 3, 2, tzinfo=UTC),
+            handle="https://hooks.slack.com/actions/T1/1/secret", expires_at=datetime(2026, 3, 2, 0, 30, tzinfo=UTC),
+            uses_left=4)).inserted_primary_key
+    cards = [r["row"] for r in exported(engine) if r["table"] == "task_cards"]
+    mine = [card for card in cards if card["id"] == task_id[0]]  # type: ignore[index]
+    assert len(mine) == 1 and mine[0]["handle"] is None and mine[0]["channel"] == "C1"  # type: ignore[index]
