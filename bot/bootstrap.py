@@ -47,7 +47,7 @@ def build(config: Config, clock: Clock, migrate: bool = True) -> Tandem:
         upgrade(engine)
     uow_factory = SqlUnitOfWorkFactory(engine)
     policy, holidays = policy_from(config), PublicHolidays()
-    bus = Bus(uow_factory, clock, person_defaults(config), policy, holidays)
+    bus = Bus(uow_factory, clock, person_defaults(config), policy, holidays, config.web.base_url)
     return Tandem(config, engine, uow_factory, clock, bus, Scheduler(uow_factory, clock, policy, holidays))
 
 

@@ -22,12 +22,14 @@ class Bus:
     """The one way into the core for every adapter."""
 
     def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, defaults: PersonDefaults | None = None,
-                 policy: SchedulePolicy | None = None, holidays: HolidayCalendar | None = None) -> None:
+                 policy: SchedulePolicy | None = None, holidays: HolidayCalendar | None = None,
+                 web_url: str = "http://localhost:3000") -> None:
         self.uow_factory = uow_factory
         self.clock = clock
         self.defaults = defaults or PersonDefaults()
         self.policy = policy or SchedulePolicy()
         self.holidays = holidays or NoHolidays()
+        self.web_url = web_url
 
     def execute(self, command: Command, speaker: Speaker) -> Outcome:
         """Run `command` for `speaker`, its texts checked first. Domain errors propagate with nothing written."""
@@ -36,7 +38,7 @@ class Bus:
             raise TypeError(f"no handler for {type(command).__name__}")
         command = checked(command)
         with self.uow_factory() as uow:
-            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
+            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays, self.web_url)
             result = handler(command, ctx)
             ctx.notices.extend(refreshed_cards(ctx))
             for notice in ctx.notices:
