@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -16,20 +17,26 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.verify import MAX_BODY, SlackVerifier
+from core.observe import NoObserver, Observer
 
 EVENTS_PATH = "/slack/events"
 log = logging.getLogger("tandem.slack")
 
 
-def add_routes(server: web.Application, app: AsyncApp, signing_secret: str) -> None:
-    """Events, commands and interactivity all on /slack/events; OAuth install pages when OAuth is set up."""
+def add_routes(server: web.Application, app: AsyncApp, signing_secret: str, observer: Observer | None = None) -> None:
+    """Events, commands and interactivity all on /slack/events; OAuth install pages when OAuth is set up.
+    Bolt answers once the listener has acknowledged, so the time to answer is the acknowledgement latency."""
     verifier = SlackVerifier(signing_secret)
+    watch = observer or NoObserver()
 
     async def events(request: web.Request) -> web.Response:
+        started = time.monotonic()
         refused = await _refused(verifier, request)
         if refused is not None:
             return refused
-        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+        answer = await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+        watch.acknowledged("slack", time.monotonic() - started)
+        return answer
 
     server.router.add_post(EVENTS_PATH, events)
     flow = app.oauth_flow

@@ -47,7 +47,8 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
         if claim_scheduler(tandem, lease):
             tandem.scheduler.tick()
 
-    jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds, clean_up=clean_up_job(tandem))
+    jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds, clean_up=clean_up_job(tandem),
+                           tick_lag=tandem.metrics.tick_started)
     stop = stop or _stop_on_signals()
     web = WebState()
     if config.serves_web:

@@ -12,7 +12,7 @@ from aiohttp import web
 from adapters.slack import serve as slack_serve
 from adapters.slack.sender import RemovedWorkspaces
 from adapters.slack.verify import MAX_BODY
-from bot.web import calendar, health
+from bot.web import calendar, health, metrics
 
 if TYPE_CHECKING:
     from bot.bootstrap import Tandem
@@ -34,10 +34,12 @@ def web_app(tandem: Tandem, removed: RemovedWorkspaces | None = None) -> web.App
     server = web.Application(client_max_size=MAX_BODY)
     health.add_routes(server, tandem.engine)
     calendar.add_routes(server, tandem.uow_factory, tandem.clock, config.web.base_url)
+    metrics.add_routes(server, tandem.metrics.registry)
     if config.slack.enabled and config.slack.mode == "http":
         from bot.slack.main import slack_app  # only a Slack deployment builds (and imports) the Slack app
 
-        slack_serve.add_routes(server, slack_app(config, tandem, removed), config.slack.signing_secret or "")
+        slack_serve.add_routes(server, slack_app(config, tandem, removed), config.slack.signing_secret or "",
+                               tandem.metrics)
     return server
 
 
