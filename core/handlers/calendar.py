@@ -18,11 +18,10 @@ def calendar_link(cmd: CalendarLink, ctx: Context) -> Reply:
     ctx.uow.calendars.replace(person_id, token_hash(token), ctx.now)
     url = f"{ctx.web_url}/calendar/{token}.ics"
     if cmd.reset:
-        text = (f"Your new calendar address is {url} and the old one no longer works. Keep it to yourself: anyone "
-                "with it sees your dated tasks. Subscribe to it in Google Calendar, Outlook or Apple Calendar "
-                "(from a URL).")
+        text = (f"Here is your new calendar address; the old one no longer works. Keep it to yourself: anyone with "
+                f"it sees your dated tasks.\n{url}")
     else:
-        text = (f"Your calendar address is {url} Keep it to yourself: anyone with it sees your dated tasks. "
-                "Subscribe to it in Google Calendar, Outlook or Apple Calendar (from a URL); "
-                "/task calendar reset gives a new one if it leaks.")
+        text = (f"Here is your calendar address. Keep it to yourself: anyone with it sees your dated tasks. "
+                f"Subscribe to it in Google Calendar, Outlook or Apple Calendar (add a calendar from a URL); "
+                f"/task calendar reset gives a new one if it leaks.\n{url}")
     return Reply(text, ephemeral=True, verb="calendar")
