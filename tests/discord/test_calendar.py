@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from bot.metrics.prometheus import PrometheusObserver
+from core.bus import Bus
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import ALICE, GENERAL, GUILD
 from tests.discord.flows import answer, is_ephemeral, shown
@@ -19,7 +21,8 @@ def _calendar(fake: FakeDiscord, reset: bool | None = None) -> Interaction:
 
 
 def test_the_calendar_address_is_shown_only_to_its_owner_and_reset_gives_a_new_one(
-        discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
+        bus: Bus, discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
+    observer = bus.observer = PrometheusObserver()
     first = answer(_calendar(fake_discord))
     assert is_ephemeral(first)
     token = ADDRESS.search(shown(first))
@@ -29,3 +32,8 @@ def test_the_calendar_address_is_shown_only_to_its_owner_and_reset_gives_a_new_o
     renewed = answer(_calendar(fake_discord, reset=True))
     new = ADDRESS.search(shown(renewed))
     assert is_ephemeral(renewed) and new is not None and new.group(1) != token.group(1)
+    ok = observer.registry.get_sample_value("tandem_commands_total", {"verb": "CalendarLink", "outcome": "ok"})
+    assert ok == 3
+    acknowledged = observer.registry.get_sample_value("tandem_ack_seconds_count", {"platform": "discord"})
+    waited = observer.registry.get_sample_value("tandem_ack_seconds_sum", {"platform": "discord"})
+    assert acknowledged == 3 and waited is not None and 0 <= waited < 90  # from the interaction's own timestamp
