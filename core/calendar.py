@@ -48,12 +48,21 @@ def entries_for(uow: UnitOfWork, person: Person) -> list[CalendarEntry]:
     asked = _dated(uow, TaskQuery(person.workspace_id, person, requester_id=person.id,
                                   exclude_owner_id=person.id, limit=FEED_LIMIT))
     owners = uow.people.many({task.owner_id for task in asked})
-    entries = [_entry(task, f"{task.ref} {task.title}") for task in owned if task.agreement is not Agreement.DECLINED]
+    entries = [_entry(task, _own_summary(task)) for task in owned if task.agreement is not Agreement.DECLINED]
     for task in asked:
         owner = owners.get(task.owner_id)
         name = f"@{owner.handle}" if owner is not None else "someone"
         entries.append(_entry(task, f"{task.ref} {task.title} (waiting on {name})"))
     return entries
+
+
+def _own_summary(task: Task) -> str:
+    """The event's title: the task, and whether its date is still being agreed."""
+    if task.is_request and task.agreement is Agreement.REQUESTED:
+        return f"{task.ref} {task.title} (asked of you, not answered yet)"
+    if task.is_request and task.agreement is Agreement.PROPOSED:
+        return f"{task.ref} {task.title} (date under discussion)"
+    return f"{task.ref} {task.title}"
 
 
 def _dated(uow: UnitOfWork, query: TaskQuery) -> list[Task]:

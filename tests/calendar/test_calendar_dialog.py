@@ -78,5 +78,6 @@ def test_the_feed_holds_only_what_its_owner_may_see(chat: ChatHarness) -> None:
     token = _address(chat.reply("@alice: /task calendar"))
     assert set(_events(_feed(chat, token))) == {"T-3 send the slides (waiting on @bob)"}
     bob = _address(chat.reply("@bob: /task calendar"))
-    expected = {"T-1 see the doctor", "T-2 prepare the layoff list", "T-3 send the slides"}
+    expected = {"T-1 see the doctor", "T-2 prepare the layoff list (asked of you, not answered yet)",
+                "T-3 send the slides"}
     assert set(_events(_feed(chat, bob))) == expected
