@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 
 from bot.config import Config
 from bot.delivery.deliverer import Deliverer
 from bot.holidays import PublicHolidays
+from bot.metrics.prometheus import PrometheusObserver
 from core.bus import Bus
 from core.clock import Clock
 from core.delivery import Sender
@@ -30,11 +31,13 @@ class Tandem:
     clock: Clock
     bus: Bus
     scheduler: Scheduler
+    metrics: PrometheusObserver
 
     def deliverer(self, senders: dict[str, Sender], worker_id: str | None = None, concurrency: int = 1) -> Deliverer:
         """The outbox deliverer; `concurrency` sending threads per workspace (one channel stays in order)."""
         lease = timedelta(seconds=self.config.scheduler.delivery_lease_seconds)
-        return Deliverer(self.uow_factory, senders, self.clock, worker_id, lease, concurrency=concurrency)
+        return Deliverer(self.uow_factory, senders, self.clock, worker_id, lease, concurrency=concurrency,
+                         observer=self.metrics)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -47,8 +50,17 @@ def build(config: Config, clock: Clock, migrate: bool = True) -> Tandem:
         upgrade(engine)
     uow_factory = SqlUnitOfWorkFactory(engine)
     policy, holidays = policy_from(config), PublicHolidays()
-    bus = Bus(uow_factory, clock, person_defaults(config), policy, holidays)
-    return Tandem(config, engine, uow_factory, clock, bus, Scheduler(uow_factory, clock, policy, holidays))
+    metrics = PrometheusObserver()
+    metrics.watch_outbox(lambda: outbox_backlog(uow_factory, clock), clock.now)
+    bus = Bus(uow_factory, clock, person_defaults(config), policy, holidays, config.web.base_url, metrics)
+    scheduler = Scheduler(uow_factory, clock, policy, holidays, observer=metrics)
+    return Tandem(config, engine, uow_factory, clock, bus, scheduler, metrics)
+
+
+def outbox_backlog(uow_factory: SqlUnitOfWorkFactory, clock: Clock) -> tuple[int, datetime | None]:
+    """How many notices wait, and since when the oldest due one has (for /metrics)."""
+    with uow_factory() as uow:
+        return uow.delivery.backlog(clock.now())
 
 
 def person_defaults(config: Config) -> PersonDefaults:

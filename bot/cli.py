@@ -10,6 +10,7 @@ from adapters.discord import invite as discord_invite
 from adapters.slack import manifest as slack_manifest
 from bot import parse_command
 from bot.backup import commands as backup
+from bot.calendar import command as calendar_command
 from bot.config import Config, ConfigError, load_config
 from bot.install import health
 from bot.install import init as init_command
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("health", help="exit 0 when the database answers and its schema is current")
     init_command.register(sub)
     backup.register(sub)
+    calendar_command.register(sub)
     parse_command.register(sub)
     slack_manifest.register(sub)
     discord_invite.register(sub)
@@ -92,6 +94,8 @@ def _dispatch(args: argparse.Namespace, config: Config) -> int:
         return backup.run_backup(args.path, config) if args.action == "backup" else _db(args.action, config)
     if args.command == "health":
         return health.run(config)
+    if args.command == "calendar":
+        return calendar_command.run(args, config)
     if args.command == "export":
         return backup.run_export(args, config)
     if args.command == "import":
@@ -118,15 +122,16 @@ def _db(action: str, config: Config) -> int:
 
 
 NOTHING_TO_RUN = (
-    "Nothing to run: neither Slack nor Discord is enabled in app.yaml. Enable one (`slack: enabled: true`, see "
-    "docs/slack.md, or `discord: enabled: true`, see docs/discord.md) and check it with `tandem config check`; "
+    "Nothing to run: neither Slack nor Discord nor the web server is enabled in app.yaml. Enable one "
+    "(`slack: enabled: true`, see docs/slack.md, `discord: enabled: true`, see docs/discord.md, or `web: enabled: "
+    "true` for calendar feeds and metrics, see docs/operations.md) and check it with `tandem config check`; "
     "to chat with Tandem in this terminal, use `tandem console`."
 )
 
 
 def _run(config: Config) -> int:
     """`tandem run` is for a service manager: with no platform to serve it says so and fails, terminal or not."""
-    if not (config.slack.enabled or config.discord.enabled):
+    if not (config.slack.enabled or config.discord.enabled or config.web.enabled):
         print(NOTHING_TO_RUN, file=sys.stderr)
         return 2
     return run.run(config)

@@ -4,12 +4,14 @@ from __future__ import annotations
 from core import membership
 from core.cards import PostedCard, ReplyCard
 from core.clock import Clock
-from core.commands import Command, Speaker
+from core.commands import Checked, Command, Speaker
 from core.conversations import Conversation, ConversationFacts, MembershipChange
+from core.errors import DomainError
 from core.handlers.cards import refreshed_cards
 from core.handlers.context import Context
 from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
+from core.observe import NoObserver, Observer
 from core.outbox import entry_for
 from core.outcome import Outcome, Reply
 from core.people import Person, PersonDefaults
@@ -25,21 +27,37 @@ class Bus:
     """The one way into the core for every adapter."""
 
     def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, defaults: PersonDefaults | None = None,
-                 policy: SchedulePolicy | None = None, holidays: HolidayCalendar | None = None) -> None:
+                 policy: SchedulePolicy | None = None, holidays: HolidayCalendar | None = None,
+                 web_url: str = "http://localhost:3000", observer: Observer | None = None) -> None:
         self.uow_factory = uow_factory
         self.clock = clock
         self.defaults = defaults or PersonDefaults()
         self.policy = policy or SchedulePolicy()
         self.holidays = holidays or NoHolidays()
+        self.web_url = web_url
+        self.observer: Observer = observer or NoObserver()
 
     def execute(self, command: Command, speaker: Speaker) -> Outcome:
         """Run `command` for `speaker`, its texts checked first. Domain errors propagate with nothing written."""
+        verb = type(command.command if isinstance(command, Checked) else command).__name__
+        try:
+            outcome = self._execute(command, speaker)
+        except DomainError:
+            self.observer.command_done(verb, "refused")
+            raise
+        except Exception:
+            self.observer.command_done(verb, "error")
+            raise
+        self.observer.command_done(verb, "ok")
+        return outcome
+
+    def _execute(self, command: Command, speaker: Speaker) -> Outcome:
         handler = HANDLERS.get(type(command))
         if handler is None:
             raise TypeError(f"no handler for {type(command).__name__}")
         command = checked(command)
         with self.uow_factory() as uow:
-            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
+            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays, self.web_url)
             result = handler(command, ctx)
             ctx.notices.extend(refreshed_cards(ctx))
             for notice in ctx.notices:

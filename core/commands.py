@@ -269,6 +269,13 @@ class ShowSettings(Command):
 
 
 @dataclass(frozen=True)
+class CalendarLink(Command):
+    """The speaker's private calendar feed address; `reset` revokes the old address and makes a new one."""
+
+    reset: bool = False
+
+
+@dataclass(frozen=True)
 class SnoozeTask(TaskCommand):
     """Hold the reminder: "2h", "tomorrow", "monday"."""
 

@@ -11,11 +11,13 @@ from core.people import Person, Workspace
 class DeliveryFailed(Exception):
     """A send that did not go through. `retry_after` (seconds) when the platform says when to retry."""
 
-    def __init__(self, reason: str, permanent: bool = False, retry_after: float | None = None) -> None:
+    def __init__(self, reason: str, permanent: bool = False, retry_after: float | None = None,
+                 rate_limited: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
         self.retry_after = retry_after
+        self.rate_limited = rate_limited  # the platform answered 429
 
 
 @dataclass(frozen=True)

@@ -241,6 +241,18 @@ class LeaseRepository(Protocol):
         ...
 
 
+class CalendarFeedRepository(Protocol):
+    """Each person's calendar feed, known only by the SHA-256 of its secret token."""
+
+    def replace(self, person_id: int, token_hash: str, now: datetime) -> None:
+        """Give `person_id` the feed `token_hash`; their previous one (if any) stops working."""
+        ...
+    def exists(self, person_id: int) -> bool: ...
+    def person_for(self, token_hash: str) -> int | None:
+        """Whose feed `token_hash` is, or None."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the `with` block without `commit()` rolls everything back."""
 
@@ -258,6 +270,7 @@ class UnitOfWork(Protocol):
     leases: LeaseRepository
     events: SeenEvents
     cards: CardRepository
+    calendars: CalendarFeedRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -9,6 +9,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from storage.database import make_engine, parse_url, read_only_engine
 
@@ -47,6 +48,19 @@ def current(url: str) -> str | None:
             return MigrationContext.configure(connection).get_current_revision()
     finally:
         engine.dispose()
+
+
+def not_ready(engine: Engine) -> str | None:
+    """Why this database can't serve this code yet (unreachable, or its schema is not the newest), or None."""
+    try:
+        with engine.connect() as connection:
+            revision = MigrationContext.configure(connection).get_current_revision()
+    except SQLAlchemyError as error:
+        return f"database unreachable ({type(error).__name__})"
+    latest = head()
+    if revision != latest:
+        return f"database schema is {revision or 'empty'}, this Tandem needs {latest}: run tandem db upgrade"
+    return None
 
 
 def _run(engine_or_url: Engine | str, step: Callable[[Config], None]) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.ports import (
     ActivityRepository,
+    CalendarFeedRepository,
     CardRepository,
     CommentRepository,
     ConversationRepository,
@@ -24,6 +25,7 @@ from core.ports import (
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
+from storage.repositories.calendars import SqlCalendarFeeds
 from storage.repositories.cards import SqlCardRepository
 from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.drafts import SqlDraftRepository
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     leases: LeaseRepository
     events: SeenEvents
     cards: CardRepository
+    calendars: CalendarFeedRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -84,6 +87,7 @@ class SqlUnitOfWork:
         self.leases = SqlLeaseRepository(session)
         self.events = SqlSeenEvents(session)
         self.cards = SqlCardRepository(session)
+        self.calendars = SqlCalendarFeeds(session)
         return self
 
     def __exit__(

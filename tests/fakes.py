@@ -256,6 +256,20 @@ class FakeOutbox(_Table):
         return due[:limit]
 
 
+class FakeCalendars(_Table):
+    """Calendar feeds by person id (the table's key), each a (token hash, made at) pair."""
+
+    def replace(self, person_id: int, token_hash: str, now: datetime) -> None:
+        self.store.table(self.name)[person_id] = (token_hash, now)
+
+    def exists(self, person_id: int) -> bool:
+        return person_id in self.store.table(self.name)
+
+    def person_for(self, token_hash: str) -> int | None:
+        found = [person for person, (stored, _) in self.store.table(self.name).items() if stored == token_hash]
+        return found[0] if found else None
+
+
 class FakeUnitOfWork:
     """A unit of work over a Store: changes become visible to others only on commit."""
 
@@ -277,6 +291,7 @@ class FakeUnitOfWork:
         self.outbox = FakeOutbox(self.store, "outbox")
         self.drafts = _Table(self.store, "drafts")
         self.cards = FakeCards(self.store, "cards")
+        self.calendars = FakeCalendars(self.store, "calendars")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

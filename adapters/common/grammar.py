@@ -190,10 +190,20 @@ def _goal_spec(text: str) -> tuple[str, str, str, str]:
     return name, " ".join(target), owner, description.strip()
 
 
+def _calendar(rest: str) -> c.Command:
+    word, _, extra = rest.strip().partition(" ")
+    if word.lower() not in ("", "reset"):
+        _no_more("calendar", rest, COMMANDS["calendar"][0])
+    _no_more("calendar", extra, COMMANDS["calendar"][0])
+    return c.CalendarLink(reset=word.lower() == "reset")
+
+
 def _settings(rest: str) -> c.Command:
     setting, _, value = rest.partition(" ")
     if not setting:
         return c.ShowSettings()
+    if setting.lower() == "calendar":
+        return _calendar(value)
     if not value.strip():
         raise InvalidInput(f"Give a value: {COMMANDS['settings'][0]}")
     return c.UpdateSettings(setting, value)
@@ -249,6 +259,7 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "portfolio": lambda rest: c.ShowPortfolio(),
     "stats": lambda rest: c.ShowStats(rest.strip()),
     "settings": _settings,
+    "calendar": _calendar,
     "confirm": lambda rest: c.ConfirmDraft(*_draft_id(rest)),
     "discard": _draft_only(c.DiscardDraft, "discard"),
     "revise": lambda rest: c.ReviseDraft(*_draft_id(rest)),

@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "goals that projects serve: owner, target date, description"),
     "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30, holidays DE-BY)",
                  "your settings"),
+    "calendar": ("/task calendar (a new address: /task calendar reset)",
+                 "your private calendar feed of dated tasks, for Google, Outlook or Apple Calendar"),
     "help": ("/task help [command]", "this list"),
     "portfolio": ("/task portfolio", "every goal and its projects: % done, counts, forecast and likely finish"),
     "stats": ("/task stats [@bob | #launch]", "commitment health: kept on time, renegotiations, answer time, load"),

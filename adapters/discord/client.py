@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Coroutine, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -62,6 +63,8 @@ class TandemBot(discord.AutoShardedClient):
     async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None:
         """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up."""
         await interaction.response.defer(ephemeral=not public, thinking=True)
+        waited = (datetime.now(UTC) - interaction.created_at).total_seconds()
+        self.core.bus.observer.acknowledged("discord", max(0.0, waited))
         place = self.place_of(interaction)
         await self.core.acting(interaction.user, place)
         person = await self.core.person(interaction.user, place)

@@ -177,6 +177,11 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     async def digest(self, interaction: Interaction, what: str) -> None:
         await _run(interaction, "digest", what)
 
+    @settings.command(name="calendar", description=_about("calendar"))
+    @app_commands.describe(reset="revoke your current address and get a new one")
+    async def calendar(self, interaction: Interaction, reset: bool = False) -> None:
+        await _run(interaction, "calendar", "reset" if reset else None)
+
     @settings.command(name="show", description="see your settings")
     async def show_settings(self, interaction: Interaction) -> None:
         await _run(interaction, "settings")

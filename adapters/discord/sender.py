@@ -184,7 +184,8 @@ def _failure(error: discord.HTTPException) -> DeliveryFailed:
     """Rate limits discord.py could not absorb and server errors are retried; other refusals are permanent."""
     status = error.status
     if status == 429:
-        return DeliveryFailed("rate limited by Discord (HTTP 429)", retry_after=NOT_CONNECTED_RETRY)
+        return DeliveryFailed("rate limited by Discord (HTTP 429)", retry_after=NOT_CONNECTED_RETRY,
+                              rate_limited=True)
     if status >= 500 or status in (408, 425):
         return DeliveryFailed(f"Discord answered HTTP {status}: {error.text}")
     return DeliveryFailed(f"Discord refused (HTTP {status}, code {error.code}): {error.text}", permanent=True)

@@ -150,7 +150,7 @@ class SlackSender:
         if status == 429:
             retry_after = retry_after_seconds(headers)
             self.pacer.pause(key, retry_after)
-            return DeliveryFailed("rate limited (HTTP 429)", retry_after=retry_after)
+            return DeliveryFailed("rate limited (HTTP 429)", retry_after=retry_after, rate_limited=True)
         error = str(data.get("error", "")) if isinstance(data, dict) else ""
         if status >= 500:
             return DeliveryFailed(f"Slack answered HTTP {status} {error}".strip())

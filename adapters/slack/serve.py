@@ -1,4 +1,4 @@
-"""Serving the Slack app: bolt's aiohttp adapter on /slack/events (+ /healthz), or Socket Mode.
+"""Serving the Slack app: bolt's aiohttp adapter on /slack/events of Tandem's web server, or Socket Mode.
 
 Every request to /slack/events is verified here, before bolt sees it: a refused request gets 401 (413 when too
 large), one warning line with the reason and the remote address, and nothing else: no listener, no outgoing call,
@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -16,27 +17,28 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.verify import MAX_BODY, SlackVerifier
+from core.observe import NoObserver, Observer
 
 EVENTS_PATH = "/slack/events"
 log = logging.getLogger("tandem.slack")
 
 
-def web_app(app: AsyncApp, signing_secret: str) -> web.Application:
-    """Events, commands and interactivity all on /slack/events; OAuth install pages when OAuth is set up."""
+def add_routes(server: web.Application, app: AsyncApp, signing_secret: str, observer: Observer | None = None) -> None:
+    """Events, commands and interactivity all on /slack/events; OAuth install pages when OAuth is set up.
+    Bolt answers once the listener has acknowledged, so the time to answer is the acknowledgement latency."""
     verifier = SlackVerifier(signing_secret)
+    watch = observer or NoObserver()
 
     async def events(request: web.Request) -> web.Response:
+        started = time.monotonic()
         refused = await _refused(verifier, request)
         if refused is not None:
             return refused
-        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+        answer = await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+        watch.acknowledged("slack", time.monotonic() - started)
+        return answer
 
-    async def healthz(_request: web.Request) -> web.Response:
-        return web.json_response({"ok": True})
-
-    server = web.Application(client_max_size=MAX_BODY)
     server.router.add_post(EVENTS_PATH, events)
-    server.router.add_get("/healthz", healthz)
     flow = app.oauth_flow
     if flow is not None:
         async def install(request: web.Request) -> web.Response:
@@ -47,6 +49,16 @@ def web_app(app: AsyncApp, signing_secret: str) -> web.Application:
 
         server.router.add_get(flow.install_path, install)
         server.router.add_get(flow.redirect_uri_path, redirect)
+
+
+def web_app(app: AsyncApp, signing_secret: str) -> web.Application:
+    """A web server with only Slack's routes and /healthz (tests; `tandem run` uses Tandem's one web server)."""
+    async def healthz(_request: web.Request) -> web.Response:
+        return web.json_response({"ok": True})
+
+    server = web.Application(client_max_size=MAX_BODY)
+    add_routes(server, app, signing_secret)
+    server.router.add_get("/healthz", healthz)
     return server
 
 
@@ -80,18 +92,11 @@ async def serve_socket(app: AsyncApp, app_token: str) -> AsyncSocketModeHandler:
     return handler
 
 
-async def run_until(app: AsyncApp, stop: threading.Event, *, mode: str, host: str, port: int,
-                    app_token: str | None, signing_secret: str | None = None) -> None:
-    """Serve until `stop` is set, then close cleanly."""
-    if mode == "socket":
-        if not app_token:
-            raise ValueError("slack.app_token is needed for Socket Mode")
-        handler = await serve_socket(app, app_token)
-        log.info("Slack connected over Socket Mode")
-        await asyncio.to_thread(stop.wait)
-        await handler.close_async()  # type: ignore[no-untyped-call]
-        return
-    runner = await serve_http(app, host, port, signing_secret or "")
-    log.info("Slack events on http://%s:%s%s", host, port, EVENTS_PATH)
+async def run_socket_until(app: AsyncApp, stop: threading.Event, app_token: str | None) -> None:
+    """Stay connected over Socket Mode until `stop` is set, then close cleanly."""
+    if not app_token:
+        raise ValueError("slack.app_token is needed for Socket Mode")
+    handler = await serve_socket(app, app_token)
+    log.info("Slack connected over Socket Mode")
     await asyncio.to_thread(stop.wait)
-    await runner.cleanup()
+    await handler.close_async()  # type: ignore[no-untyped-call]

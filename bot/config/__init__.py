@@ -16,6 +16,7 @@ from bot.config.model import (
     LoggingConfig,
     SchedulerConfig,
     SlackConfig,
+    WebConfig,
     WorkingHours,
 )
 from bot.config.problems import ConfigError, Problem
@@ -36,6 +37,7 @@ __all__ = [
     "Problem",
     "SchedulerConfig",
     "SlackConfig",
+    "WebConfig",
     "WorkingHours",
     "config_path",
     "load_config",

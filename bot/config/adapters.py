@@ -14,8 +14,8 @@ def read_slack(sec: Section) -> SlackConfig:
     built = SlackConfig(
         enabled=sec.needed,
         mode="socket" if mode == "socket" else "http",
-        host=sec.value("host", lambda raw: v.parse_text(raw, "0.0.0.0"), "127.0.0.1"),
-        port=sec.value("port", lambda raw: v.parse_int(raw, 1, 65535, "3000"), 3000),
+        host=sec.optional("host", lambda raw: v.parse_text(raw, "0.0.0.0")),
+        port=sec.optional("port", lambda raw: v.parse_int(raw, 1, 65535, "3000")),
         api_url=sec.value("api_url", _slack_api_url, "https://slack.com/api/"),
         bot_token=_secret(sec, "bot_token"),
         app_token=_secret(sec, "app_token"),

@@ -64,8 +64,8 @@ class SlackConfig:
 
     enabled: bool = False
     mode: Literal["http", "socket"] = "http"
-    host: str = "127.0.0.1"
-    port: int = 3000
+    host: str | None = None  # the older place for web.host, still read when web.host is not set
+    port: int | None = None  # likewise for web.port
     api_url: str = "https://slack.com/api/"
     bot_token: str | None = field(default=None, repr=False)
     app_token: str | None = field(default=None, repr=False)
@@ -98,6 +98,24 @@ class DiscordConfig:
             return ""
         ids = self.shard_ids or tuple(range(self.shard_count))
         return f" (shards {','.join(str(shard) for shard in ids)} of {self.shard_count})"
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """Tandem's one web server: Slack's HTTP endpoints, calendar feeds, /healthz, /readyz and /metrics."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 3000
+    public_url: str | None = None  # how people (and Slack) reach this server, e.g. https://tandem.example.com
+
+    @property
+    def base_url(self) -> str:
+        """public_url, else this machine's address as seen from itself (enough for a local try)."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "localhost" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://{host}:{self.port}"
 
 
 @dataclass(frozen=True)
@@ -147,6 +165,7 @@ class Config:
     console: ConsoleConfig = ConsoleConfig()
     slack: SlackConfig = SlackConfig()
     discord: DiscordConfig = DiscordConfig()
+    web: WebConfig = WebConfig()
     scheduler: SchedulerConfig = SchedulerConfig()
     retention: RetentionConfig = RetentionConfig()
     logging: LoggingConfig = LoggingConfig()
@@ -161,8 +180,14 @@ class Config:
             f"timezone {d.timezone}, {format_days(d.working_days)} {d.working_hours}, language {d.language}; "
             f"adapters: {', '.join(self.adapter_names()) or 'none'}; "
             f"scheduler {'every ' + str(self.scheduler.tick_seconds) + 's' if self.scheduler.enabled else 'off'}"
+            f"{f'; web on {self.web.host}:{self.web.port}' if self.serves_web else ''}"
         )
         return f"{first}\n{second}"
+
+    @property
+    def serves_web(self) -> bool:
+        """Whether `tandem run` opens the web server: asked for in `web:`, or needed by Slack's HTTP mode."""
+        return self.web.enabled or (self.slack.enabled and self.slack.mode == "http")
 
     def adapter_names(self) -> list[str]:
         """The enabled adapters, e.g. ['console', 'slack (socket)']."""

@@ -18,18 +18,24 @@ from bot.config.model import (
 )
 from bot.config.problems import Invalid, Problem
 from bot.config.reader import Section
+from bot.config.web import read_web
 
 DATABASE_OVERRIDE = "TANDEM_DATABASE_URL"
 
 
 def build_config(root: Section, base: Path, source: Path | None) -> Config:
     """Every section of the configuration; problems accumulate in root.problems."""
+    database = _database(root.section("database"), base)
+    defaults = _defaults(root.section("defaults"))
+    console = _console(root.section("console"))
+    slack = read_slack(root.section("slack"))
     config = Config(
-        database=_database(root.section("database"), base),
-        defaults=_defaults(root.section("defaults")),
-        console=_console(root.section("console")),
-        slack=read_slack(root.section("slack")),
+        database=database,
+        defaults=defaults,
+        console=console,
+        slack=slack,
         discord=read_discord(root.section("discord")),
+        web=read_web(root.section("web"), slack),
         scheduler=_scheduler(root.section("scheduler")),
         retention=_retention(root.section("retention")),
         logging=_logging(root.section("logging"), base),

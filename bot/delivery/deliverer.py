@@ -21,6 +21,7 @@ from bot.delivery.renewal import KeepClaimed
 from core.cards import PostedCard
 from core.clock import Clock, SystemClock
 from core.delivery import DeliveryFailed, Posted, Sender
+from core.observe import NoObserver, Observer
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 
@@ -41,6 +42,7 @@ class _Outcome:
     failure: DeliveryFailed | None = None
     posted: PostedCard | None = None  # a task's card that landed somewhere it can be edited later
     skipped: bool = False  # not sent: the deliverer is stopping
+    platform: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Deliverer:
         concurrency: int = 1,
         policy: RetryPolicy | None = None,
         lease_clock: Clock | None = None,
+        observer: Observer | None = None,
     ) -> None:
         self.uow_factory = uow_factory
         self.senders = senders
@@ -88,6 +91,7 @@ class Deliverer:
         self.policy = policy or RetryPolicy()
         self._pools: dict[int, ThreadPoolExecutor] = {}
         self._stopping = threading.Event()
+        self.observer: Observer = observer or NoObserver()
 
     def run_once(self) -> int:
         """Claim and deliver one batch of due entries; returns how many were sent."""
@@ -177,6 +181,7 @@ class Deliverer:
 
     def _attempt(self, job: _Job) -> _Outcome:
         entry = job.entry
+        platform = job.workspace.platform if job.workspace else "unknown"
         if self._stopping.is_set():
             return _Outcome(entry, skipped=True)  # shutting down: handed back by release_claims
         try:
@@ -190,12 +195,12 @@ class Deliverer:
                 return _Outcome(entry)
             posted = sender.send(entry, job.workspace, job.recipient)
         except DeliveryFailed as failure:
-            return _Outcome(entry, failure)
+            return _Outcome(entry, failure, platform=platform)
         except Exception as error:  # a bug or an unmapped library error: retry, and say where to look
             ref = uuid.uuid4().hex[:8]
             log.exception("outbox %s: unexpected error while sending [ref %s]", entry.id, ref)
-            return _Outcome(entry, DeliveryFailed(f"unexpected {type(error).__name__} (ref {ref})"))
-        return _Outcome(entry, posted=_card_at(entry, job, posted, self.clock.now()))
+            return _Outcome(entry, DeliveryFailed(f"unexpected {type(error).__name__} (ref {ref})"), platform=platform)
+        return _Outcome(entry, posted=_card_at(entry, job, posted, self.clock.now()), platform=platform)
 
     def _record(self, outcome: _Outcome) -> bool:
         entry = outcome.entry
@@ -203,25 +208,29 @@ class Deliverer:
             return False
         for attempt in range(1, RECORD_TRIES + 1):
             try:
-                self._mark(entry, outcome.failure, outcome.posted)
+                self._mark(entry, outcome.failure, outcome.posted, outcome.platform)
                 return outcome.failure is None
             except Exception:
                 ref = uuid.uuid4().hex[:8]
                 log.exception("outbox %s: recording the outcome failed (try %d) [ref %s]", entry.id, attempt, ref)
         return False
 
-    def _mark(self, entry: OutboxEntry, failure: DeliveryFailed | None, posted: PostedCard | None = None) -> None:
+    def _mark(self, entry: OutboxEntry, failure: DeliveryFailed | None, posted: PostedCard | None = None,
+              platform: str = "unknown") -> None:
         assert entry.id is not None
         now = self.clock.now()
         with self.uow_factory() as uow:
             if failure is None:
+                result = "sent"
                 uow.delivery.mark_sent(entry.id, now)
                 if posted is not None:
                     uow.cards.add(posted)
             else:
                 attempt = entry.attempts + 1
                 error = failure.reason[:500]
-                if self.policy.gives_up(attempt, failure):
+                gives_up = self.policy.gives_up(attempt, failure)
+                result = "failed" if gives_up else "retry"
+                if gives_up:
                     log.warning("outbox %s failed for good after %d attempt(s): %s", entry.id, attempt, error)
                     uow.delivery.mark_failed(entry.id, error)
                 else:
@@ -229,6 +238,7 @@ class Deliverer:
                     log.info("outbox %s: attempt %d failed (%s); next try at %s", entry.id, attempt, error, when)
                     uow.delivery.mark_retry(entry.id, when, error)
             uow.commit()
+        self.observer.delivered(platform, result, rate_limited=failure is not None and failure.rate_limited)
 
 
 def _card_at(entry: OutboxEntry, job: _Job, posted: Posted | None, now: datetime) -> PostedCard | None:

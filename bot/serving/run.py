@@ -19,6 +19,7 @@ from bot.discord.main import run_discord
 from bot.serving.retention import clean_up_job
 from bot.serving.scheduler_lease import SchedulerLease, holder_id
 from bot.slack.main import run_slack
+from bot.web.server import WebState, run_web
 from core.clock import SystemClock
 from scheduler.ticks import build_scheduler
 
@@ -46,21 +47,29 @@ def run(config: Config, stop: threading.Event | None = None) -> int:
         if claim_scheduler(tandem, lease):
             tandem.scheduler.tick()
 
-    jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds, clean_up=clean_up_job(tandem))
+    jobs = build_scheduler(tick, deliverer.run_once, config.scheduler.tick_seconds, clean_up=clean_up_job(tandem),
+                           tick_lag=tandem.metrics.tick_started)
     stop = stop or _stop_on_signals()
-    if config.slack.enabled:
+    web = WebState()
+    if config.serves_web:
+        threading.Thread(target=run_web, args=(tandem, stop, web, removed), name="web", daemon=True).start()
+    if config.slack.enabled and config.slack.mode == "socket":
         threading.Thread(target=run_slack, args=(config, tandem, stop, removed), name="slack", daemon=True).start()
     if config.discord.enabled:
         threading.Thread(target=run_discord, args=(config, tandem, stop, link), name="discord", daemon=True).start()
     jobs.start()
-    print(f"Tandem is running ({config.summary().splitlines()[0]}). Ctrl-C stops it.", file=sys.stderr)
+    while config.serves_web and not (web.serving.wait(0.1) or stop.is_set()):
+        pass  # "running" is said once the web server listens, or never when it could not
+    if not stop.is_set():
+        print(f"Tandem is running ({config.summary().splitlines()[0]}). Ctrl-C stops it.", file=sys.stderr)
     try:
         stop.wait()
     finally:
         _shut_down(tandem, jobs, deliverer, lease)
-    if link.failure:
-        print(link.failure, file=sys.stderr)
-        return 2
+    for failure in (web.failure, link.failure):
+        if failure:
+            print(failure, file=sys.stderr)
+            return 2
     return 0
 
 

@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.app import build_slack_app
 from adapters.slack.sender import RemovedWorkspaces
-from adapters.slack.serve import run_until, serve_http, serve_socket
+from adapters.slack.serve import run_socket_until, serve_http, serve_socket
 from bot.config import Config
 from bot.slack.lifecycle import register_token_lifecycle
 from bot.slack.oauth import oauth_settings, register_lifecycle
@@ -36,8 +36,7 @@ def slack_app(config: Config, tandem: Tandem, removed: RemovedWorkspaces | None 
 
 def run_slack(config: Config, tandem: Tandem, stop: threading.Event | None = None,
               removed: RemovedWorkspaces | None = None) -> None:
-    """Build the app and serve it (HTTP or Socket Mode) until `stop` is set; blocks, so run it in a thread."""
-    slack = config.slack
-    asyncio.run(run_until(slack_app(config, tandem, removed), stop or threading.Event(), mode=slack.mode,
-                          host=slack.host, port=slack.port, app_token=slack.app_token,
-                          signing_secret=slack.signing_secret))
+    """Build the app and keep it connected over Socket Mode until `stop` is set; blocks, so run it in a thread.
+    (In HTTP mode, Slack's routes are on Tandem's one web server: bot.web.)"""
+    asyncio.run(run_socket_until(slack_app(config, tandem, removed), stop or threading.Event(),
+                                 config.slack.app_token))

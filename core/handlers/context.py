@@ -35,6 +35,7 @@ class Context:
     workspace: Workspace
     policy: SchedulePolicy = field(default_factory=SchedulePolicy)
     holidays: HolidayCalendar = field(default_factory=NoHolidays)
+    web_url: str = ""  # where Tandem's web server is reached (calendar addresses start with it)
     notices: list[Notice] = field(default_factory=list)
     touched: dict[int, Task] = field(default_factory=dict)  # tasks changed by this command, by id
     now: datetime = field(init=False)
@@ -45,13 +46,13 @@ class Context:
 
     @classmethod
     def load(cls, uow: UnitOfWork, clock: Clock, speaker: Speaker, policy: SchedulePolicy,
-             holidays: HolidayCalendar) -> Context:
+             holidays: HolidayCalendar, web_url: str = "") -> Context:
         me = uow.people.get(speaker.person_id)
         workspace = uow.workspaces.get(speaker.workspace_id)
         if me is None or workspace is None or me.workspace_id != workspace.id:
             raise NotFound("I don't know you in this workspace yet. Say something to me first.")
         return cls(uow=uow, clock=clock, speaker=speaker, me=me, workspace=workspace, policy=policy,
-                   holidays=holidays)
+                   holidays=holidays, web_url=web_url)
 
     @property
     def workday(self) -> Workday:

@@ -8,6 +8,7 @@ from core import commands as c
 from core.actions import actions_for, version_of
 from core.handlers import (
     adding,
+    calendar,
     editing,
     goals,
     lifecycle,
@@ -69,6 +70,7 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.ShowStats: reports.stats,
     c.UpdateSettings: settings.update_settings,
     c.ShowSettings: settings.show_settings,
+    c.CalendarLink: calendar.calendar_link,
     c.SnoozeTask: scheduling.snooze_task,
     c.SetAway: scheduling.set_away,
     c.DigestCommand: scheduling.digest_command,

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from core.clock import Clock
+from core.observe import NoObserver, Observer
 from core.outbox import OutboxEntry, entry_for
 from core.outcome import Notice
 from core.people import Person
@@ -35,6 +36,7 @@ class Scheduler:
     policy: SchedulePolicy
     holidays: HolidayCalendar
     batch: int = 500
+    observer: Observer = field(default_factory=NoObserver)
 
     def tick(self) -> dict[str, int]:
         """Everything that is due now, until nothing is left (bounded); counts of notices by kind."""
@@ -78,6 +80,7 @@ class Scheduler:
             stage, fire = later_stage, later
             task.next_reminder_at, task.reminder_stage = later, later_stage
         if stage and fire:
+            self.observer.reminder_fired((now - fire).total_seconds())
             quiet = stage == "overdue"  # a time the person chose comes on time; Tandem's own nudges wait
             self._send(out, task.workspace_id, reminder_notice(task, owner, stage, now), owner, now, quiet)
             if stage == "overdue" and task.is_request:

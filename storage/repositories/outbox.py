@@ -5,7 +5,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Insert, or_, select, update
+from sqlalchemy import Insert, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -48,6 +48,14 @@ class SqlOutbox:
         for entry_id, key in stored:
             fresh[key].id = entry_id
         return len(stored)
+
+    def backlog(self, now: datetime) -> tuple[int, datetime | None]:
+        """How many notices wait to be sent (held back or not), and since when the oldest due one has waited."""
+        waiting = OutboxRow.state == DeliveryState.PENDING.value
+        count = self._session.scalar(select(func.count()).select_from(OutboxRow).where(waiting)) or 0
+        due = OutboxRow.not_before <= now
+        oldest = self._session.scalar(select(func.min(OutboxRow.not_before)).where(waiting, due))
+        return int(count), oldest
 
     def pending(self, limit: int, now: datetime) -> Sequence[OutboxEntry]:
         """Pending entries whose time has come, oldest first."""

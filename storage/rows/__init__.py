@@ -1,6 +1,7 @@
 """Every row class, imported together so Base.metadata knows all tables."""
 from storage.rows.activity import ActivityRow, CommentRow
 from storage.rows.base import Base
+from storage.rows.calendars import CalendarFeedRow
 from storage.rows.cards import TaskCardRow
 from storage.rows.conversations import ConversationMemberRow, ConversationRow
 from storage.rows.drafts import DraftRow
@@ -15,6 +16,7 @@ from storage.rows.tasks import TaskRow, TaskWatcherRow
 __all__ = [
     "ActivityRow",
     "Base",
+    "CalendarFeedRow",
     "CommentRow",
     "ConversationMemberRow",
     "ConversationRow",

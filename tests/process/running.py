@@ -44,11 +44,13 @@ def write_config(folder: Path, database_url: str, fake: FakeSlack, lease_seconds
                  port: int | None = None) -> Path:
     """An app.yaml for a headless Tandem: Slack sending to the fake, fast ticks, short delivery leases."""
     path = folder / f"{name}.yaml"
+    port = port or free_port()
     path.write_text(
         f"database:\n  url: \"{database_url}\"\n"
         "console:\n  enabled: false\n"
-        f"slack:\n  enabled: true\n  mode: http\n  port: {port or free_port()}\n  api_url: {fake.api_url}\n"
+        f"slack:\n  enabled: true\n  mode: http\n  api_url: {fake.api_url}\n"
         f"  bot_token: {TOKEN}\n  signing_secret: process-test-secret\n"
+        f"web:\n  port: {port}\n  public_url: http://127.0.0.1:{port}\n"
         f"scheduler:\n  tick_seconds: 1\n  delivery_lease_seconds: {lease_seconds}\n"
         "logging:\n  level: WARNING\n"
     )

@@ -25,7 +25,7 @@ def run_tandem(config: Path, stdin: int | None) -> subprocess.CompletedProcess[s
 def test_with_stdin_not_a_terminal_it_says_what_to_enable_and_exits_2(tmp_path: Path) -> None:
     answer = run_tandem(nothing_enabled(tmp_path), subprocess.DEVNULL)
     assert answer.returncode == 2
-    assert answer.stderr.startswith("Nothing to run: neither Slack nor Discord is enabled in app.yaml.")
+    assert answer.stderr.startswith("Nothing to run: neither Slack nor Discord nor the web server is enabled")
     assert "`tandem console`" in answer.stderr and "docs/slack.md" in answer.stderr and answer.stdout == ""
     assert not (tmp_path / "tandem.sqlite").exists()  # nothing was started, not even the database
 
