@@ -7,6 +7,7 @@ from core.commands import Command, Speaker
 from core.conversations import Conversation, ConversationFacts, MembershipChange
 from core.handlers.cards import refreshed_cards
 from core.handlers.context import Context
+from core.handlers.followthrough import thread_notices
 from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
 from core.outbox import entry_for
@@ -39,6 +40,7 @@ class Bus:
             ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
             result = handler(command, ctx)
             ctx.notices.extend(refreshed_cards(ctx))
+            ctx.notices.extend(thread_notices(ctx))
             for notice in ctx.notices:
                 uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
             uow.commit()

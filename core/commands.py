@@ -38,6 +38,20 @@ class DraftRequest(Command):
 
 
 @dataclass(frozen=True)
+class Converse(Command):
+    """A direct message to Tandem in plain words: a question about one's work, a change to a task, or a request."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class SetThreadUpdates(Command):
+    """Whether the answers to a task are posted in the thread it was asked in: "on" or "off" (admins only)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
 class ConfirmDraft(Command):
     """Create what a draft card showed; `when` (the date chosen when the one said was in the past) replaces its date."""
 

@@ -71,6 +71,7 @@ class Notice:
     conversation: str | None = None
     chart: dict[str, Any] | None = None  # a series for the adapter to draw and attach (e.g. a burn-up)
     edit: str | None = None  # the id of a message in `conversation` to edit instead of posting a new one
+    thread: str | None = None  # the message in `conversation` whose thread this is posted in (a reply to it)
 
     def payload(self) -> dict[str, Any]:
         """The rendering-relevant part, stored as JSON in the outbox."""
@@ -81,6 +82,8 @@ class Notice:
         }
         if self.chart is not None:
             found["chart"] = self.chart
+        if self.thread:
+            found["thread"] = self.thread
         return {**found, "edit": self.edit} if self.edit else found
 
 

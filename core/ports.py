@@ -9,6 +9,7 @@ from typing import Protocol, Self
 
 from core.activity import Activity, Comment
 from core.cards import PostedCard
+from core.chat import ChatSettings
 from core.conversations import Conversation
 from core.drafts import Draft
 from core.outbox import OutboxEntry
@@ -191,6 +192,19 @@ class CardRepository(Protocol):
     def for_task(self, task_id: int) -> list[PostedCard]: ...
 
 
+class ChatRepository(Protocol):
+    """What chat remembers: the task a person's DMs last named, where a platform user last used Tandem, and each
+    workspace's chat settings."""
+
+    def focus(self, person_id: int) -> int | None: ...
+    def set_focus(self, person_id: int, task_id: int, at: datetime) -> None: ...
+    def place(self, platform: str, user: str) -> int | None: ...
+    def set_place(self, platform: str, user: str, workspace_id: int, at: datetime) -> None: ...
+    def workspaces_of(self, platform: str, user: str) -> list[int]: ...
+    def settings(self, workspace_id: int) -> ChatSettings: ...
+    def save_settings(self, settings: ChatSettings) -> None: ...
+
+
 class Outbox(Protocol):
     def add(self, entry: OutboxEntry) -> bool:
         """Store the entry unless one with the same dedupe key exists; True when stored."""
@@ -253,6 +267,7 @@ class UnitOfWork(Protocol):
     leases: LeaseRepository
     events: SeenEvents
     cards: CardRepository
+    chat: ChatRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.ports import (
     ActivityRepository,
     CardRepository,
+    ChatRepository,
     CommentRepository,
     ConversationRepository,
     DraftRepository,
@@ -25,6 +26,7 @@ from core.ports import (
     WorkspaceRepository,
 )
 from storage.repositories.cards import SqlCardRepository
+from storage.repositories.chat import SqlChatRepository
 from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.events import SqlSeenEvents
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     leases: LeaseRepository
     events: SeenEvents
     cards: CardRepository
+    chat: ChatRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -84,6 +87,7 @@ class SqlUnitOfWork:
         self.leases = SqlLeaseRepository(session)
         self.events = SqlSeenEvents(session)
         self.cards = SqlCardRepository(session)
+        self.chat = SqlChatRepository(session)
         return self
 
     def __exit__(

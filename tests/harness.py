@@ -60,5 +60,11 @@ class ChatHarness:
         assert answers, f"no answer to {line!r}"
         return answers[0].as_text()
 
+    def dm(self, name: str, text: str) -> BotMessage:
+        """`name` writes `text` to Tandem in a DM; returns Tandem's answer there."""
+        answers = [m for m in self.say(f"@{name} -> tandem: {text}") if m.to == f"@{name}" and m.fired is None]
+        assert answers, f"no answer to the DM {text!r}"
+        return answers[0]
+
     def dms(self, to: str) -> list[BotMessage]:
         return [m for m in self.messages if m.to == to]

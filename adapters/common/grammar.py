@@ -190,12 +190,17 @@ def _goal_spec(text: str) -> tuple[str, str, str, str]:
     return name, " ".join(target), owner, description.strip()
 
 
+THREAD_UPDATES = ("thread-updates", "thread_updates", "threadupdates")
+
+
 def _settings(rest: str) -> c.Command:
     setting, _, value = rest.partition(" ")
     if not setting:
         return c.ShowSettings()
     if not value.strip():
         raise InvalidInput(f"Give a value: {COMMANDS['settings'][0]}")
+    if setting.lower() in THREAD_UPDATES:
+        return c.SetThreadUpdates(value.strip())
     return c.UpdateSettings(setting, value)
 
 

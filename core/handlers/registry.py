@@ -8,7 +8,9 @@ from core import commands as c
 from core.actions import actions_for, version_of
 from core.handlers import (
     adding,
+    converse,
     editing,
+    followthrough,
     goals,
     lifecycle,
     negotiate,
@@ -75,4 +77,6 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.SetRepeat: scheduling.set_repeat,
     c.SetRotation: scheduling.set_rotation,
     c.Checked: run_checked,
+    c.Converse: converse.converse,
+    c.SetThreadUpdates: followthrough.set_thread_updates,
 }

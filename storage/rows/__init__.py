@@ -2,6 +2,7 @@
 from storage.rows.activity import ActivityRow, CommentRow
 from storage.rows.base import Base
 from storage.rows.cards import TaskCardRow
+from storage.rows.chat import ChatFocusRow, ChatPlaceRow, ChatSettingsRow
 from storage.rows.conversations import ConversationMemberRow, ConversationRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
@@ -15,6 +16,9 @@ from storage.rows.tasks import TaskRow, TaskWatcherRow
 __all__ = [
     "ActivityRow",
     "Base",
+    "ChatFocusRow",
+    "ChatPlaceRow",
+    "ChatSettingsRow",
     "CommentRow",
     "ConversationMemberRow",
     "ConversationRow",
