@@ -45,6 +45,26 @@ class Converse(Command):
 
 
 @dataclass(frozen=True)
+class ReactDone(Command):
+    """A ✅ added to a message on `platform`: the task that message shows is done, when the one reacting owns it."""
+
+    platform: str
+    channel: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RememberCard(Command):
+    """A task's card shown to a whole conversation (e.g. a request card created in a thread), kept so the card can
+    be edited in place and a ✅ on it understood."""
+
+    number: int
+    platform: str
+    channel: str
+    message: str
+
+
+@dataclass(frozen=True)
 class SetThreadUpdates(Command):
     """Whether the answers to a task are posted in the thread it was asked in: "on" or "off" (admins only)."""
 

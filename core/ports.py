@@ -190,6 +190,8 @@ class CardRepository(Protocol):
 
     def add(self, card: PostedCard) -> None: ...
     def for_task(self, task_id: int) -> list[PostedCard]: ...
+    def at_message(self, platform: str, channel: str, message: str) -> PostedCard | None:
+        """The newest card posted as that message, if Tandem posted one there."""
 
 
 class ChatRepository(Protocol):

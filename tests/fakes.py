@@ -231,6 +231,10 @@ class FakeCards(_Table):
     def for_task(self, task_id: int) -> list[Any]:
         return [r for r in self.rows() if r.task_id == task_id]
 
+    def at_message(self, platform: str, channel: str, message: str) -> Any:
+        found = [r for r in self.rows() if (r.platform, r.channel, r.message) == (platform, channel, message)]
+        return found[-1] if found else None
+
 
 class FakeOutbox(_Table):
     def add(self, entry: OutboxEntry) -> bool:

@@ -12,6 +12,7 @@ from adapters.common.runner import Answer
 from adapters.slack.blocks import version_in
 from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.modals import modal_for
+from adapters.slack.remember import remember_created
 from adapters.slack.render import message, settled
 from adapters.slack.translate import where_fields
 
@@ -38,6 +39,7 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         handle = await core.handle_of(client, where.team, where.user, domain)
         original = (body.get("message") or {}).get("blocks") or []
         await settle(respond, answer, words(command)[0], handle, original)
+        await remember_created(core, speaker, answer, words(command)[0], body)
         core.refresh_home(client, speaker, where.user)
 
 

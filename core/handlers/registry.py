@@ -15,6 +15,7 @@ from core.handlers import (
     lifecycle,
     negotiate,
     projects,
+    reactions,
     reports,
     scheduling,
     settings,
@@ -78,5 +79,7 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.SetRotation: scheduling.set_rotation,
     c.Checked: run_checked,
     c.Converse: converse.converse,
+    c.ReactDone: reactions.react_done,
+    c.RememberCard: reactions.remember_card,
     c.SetThreadUpdates: followthrough.set_thread_updates,
 }

@@ -27,3 +27,9 @@ class SqlCardRepository:
                                      .order_by(TaskCardRow.id.desc()).limit(CARDS_PER_TASK)).all()
         return [PostedCard(r.task_id, r.recipient_id, r.platform, r.channel, r.message, r.posted_at, r.id)
                 for r in reversed(rows)]
+
+    def at_message(self, platform: str, channel: str, message: str) -> PostedCard | None:
+        r = self._session.scalars(select(TaskCardRow).where(
+            TaskCardRow.platform == platform, TaskCardRow.channel == channel, TaskCardRow.message == message)
+            .order_by(TaskCardRow.id.desc()).limit(1)).first()
+        return PostedCard(r.task_id, r.recipient_id, r.platform, r.channel, r.message, r.posted_at, r.id) if r else None

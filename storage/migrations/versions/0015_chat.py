@@ -46,9 +46,11 @@ def upgrade() -> None:
                                 name=op.f("fk_chat_settings_workspace_id_workspaces")),
         sa.PrimaryKeyConstraint("workspace_id", name=op.f("pk_chat_settings")),
     )
+    op.create_index("ix_task_cards_channel_message", "task_cards", ["channel", "message"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_task_cards_channel_message", table_name="task_cards")
     op.drop_table("chat_settings")
     op.drop_index(op.f("ix_chat_places_workspace_id"), table_name="chat_places")
     op.drop_table("chat_places")
