@@ -12,3 +12,19 @@ class ChatSettings:
 
     workspace_id: int
     thread_updates: bool = True
+
+
+@dataclass(frozen=True)
+class Place:
+    """A workspace a platform user knows Tandem in: its id on the platform (a Discord server id) and its name."""
+
+    external_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where a platform user's DMs may act: the workspace they last used Tandem in (if any), and all they're in."""
+
+    last: Place | None
+    known: tuple[Place, ...] = ()

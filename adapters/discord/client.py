@@ -15,6 +15,7 @@ from adapters.common.runner import Answer
 from adapters.discord.bridge import DiscordCore, Place, speaker_of
 from adapters.discord.buttons import TaskButton
 from adapters.discord.commands import TaskCommands
+from adapters.discord.direct import Choice, dm_place
 from adapters.discord.modals import (
     BLANKS_FORM,
     MESSAGE_FORM,
@@ -24,14 +25,17 @@ from adapters.discord.modals import (
     submitted_values,
     task_text,
 )
+from adapters.discord.people import PLATFORM
 from adapters.discord.render import Shown, escape, quote_of, shown
-from core.commands import DraftRequest, SuggestPeople, SuggestTasks
+from core.commands import Converse, DraftRequest, ReactDone, RememberCard, SuggestPeople, SuggestTasks
 from core.outcome import Card, Reply
+from core.tasks import parse_ref
 
 log = logging.getLogger("tandem.discord")
 DISCORD_HELP = ("\n\nOn Discord each part is a field of the subcommand: /task settings timezone, "
                 "/task start blocked:True, /task watch stop:True. Buttons on Tandem's messages do the same.")
 STALE = "stale"  # the reply's verb when a clicked card showed an old state of its task
+DONE_EMOJI = frozenset({"\u2705", "\u2714\ufe0f", "\u2714", "\u2611\ufe0f", "\u2611"})  # ✅ ✔️ ☑️
 ALREADY_ANSWERED = 40060  # another process sharing this bot's gateway acknowledged the interaction first
 Interaction = discord.Interaction[Any]
 
@@ -41,6 +45,8 @@ class TandemBot(discord.AutoShardedClient):
 
     def __init__(self, core: DiscordCore, sync_commands: bool = True, **options: Any) -> None:
         intents = discord.Intents.default()  # no privileged intent: mentions carry their text anyway
+        intents.dm_messages = True  # DMs to the bot carry their text without the message content intent
+        intents.reactions = True  # a ✅ on a task's card (in a server or a DM)
         super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none(), **options)
         self.core, self.sync_commands = core, sync_commands
         self.tree = app_commands.CommandTree(self)
@@ -63,6 +69,12 @@ class TandemBot(discord.AutoShardedClient):
         """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up."""
         await interaction.response.defer(ephemeral=not public, thinking=True)
         place = self.place_of(interaction)
+        if not place.guild_id:  # in a DM with the bot: the server the person last used Tandem in
+            found = await dm_place(self.core, interaction.user, self, str(interaction.channel_id or "") or None)
+            if isinstance(found, Choice):
+                await interaction.followup.send(**found.kwargs())
+                return
+            place = found
         await self.core.acting(interaction.user, place)
         person = await self.core.person(interaction.user, place)
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
@@ -79,18 +91,26 @@ class TandemBot(discord.AutoShardedClient):
         await self.core.zone_told(await self.core.person(interaction.user, self.place_of(interaction)))
 
     async def suggest_tasks(self, interaction: Interaction, text: str) -> list[Card]:
-        place = self.place_of(interaction)
+        place = await self._place_or_none(interaction)
+        if place is None:
+            return []
         speaker = await self.core.speaker(interaction.user, place)
         answer = await self.core.run(SuggestTasks(text), speaker)
         return list(answer.reply.cards) if answer.ok else []
 
     async def suggest_people(self, interaction: Interaction, text: str) -> list[Card]:
-        speaker = await self.core.speaker(interaction.user, self.place_of(interaction))
+        place = await self._place_or_none(interaction)
+        if place is None:
+            return []
+        speaker = await self.core.speaker(interaction.user, place)
         answer = await self.core.run(SuggestPeople(text), speaker)
         return list(answer.reply.cards) if answer.ok else []
 
     # mentions
     async def on_message(self, message: discord.Message) -> None:
+        if message.guild is None and not message.author.bot:
+            await self.direct(message)
+            return
         if message.author.bot or message.guild is None or self.user is None or self.user not in message.mentions:
             return
         if not await self.core.in_thread(self.core.bus.first_time, f"discord:message:{message.id}"):
@@ -110,6 +130,53 @@ class TandemBot(discord.AutoShardedClient):
                                         str(self.user.id))
         reply = (await self.core.run(DraftRequest(said), speaker)).reply
         await message.reply(mention_author=False, **shown(reply, quote=said).kwargs(place.guild_id))
+
+    async def direct(self, message: discord.Message) -> None:
+        """A DM to the bot: plain words read with the person's context, or a /task line, in their server."""
+        if not await self.core.in_thread(self.core.bus.first_time, f"discord:message:{message.id}"):
+            return
+        try:
+            found = await dm_place(self.core, message.author, self, str(message.channel.id))
+            if isinstance(found, Choice):
+                await message.channel.send(**found.kwargs())
+                return
+            speaker = await self.core.speaker(message.author, found)
+            said = await self.core.readable(message.content, found, self.member_lookup(found, message.mentions))
+            said = said.strip()
+            answer = await (self.core.run_text(said, speaker) if said.startswith("/task")
+                            else self.core.run(Converse(said), speaker))
+            await message.channel.send(**shown(answer.reply, quote=said).kwargs(found.guild_id))
+        except Exception as error:
+            await message.channel.send(unexpected(error))
+
+    # reactions
+    async def on_raw_reaction_add(self, event: discord.RawReactionActionEvent) -> None:
+        """A ✅ by a task's owner on its card marks it done (answered in a DM, with Undo); others say nothing."""
+        if event.emoji.name not in DONE_EMOJI or (self.user is not None and event.user_id == self.user.id):
+            return
+        key = f"discord:reaction:{event.message_id}:{event.user_id}:{event.emoji.name}"
+        if not await self.core.in_thread(self.core.bus.first_time, key):
+            return
+        try:
+            await self.react(event)
+        except Exception as error:
+            log.warning("a reaction could not be read: %s", unexpected(error))
+
+    async def react(self, event: discord.RawReactionActionEvent) -> None:
+        user = event.member or self.get_user(event.user_id) or await self.fetch_user(event.user_id)
+        if event.guild_id is not None:
+            place: Place | Choice = Place(str(event.guild_id), self._guild_name(str(event.guild_id)))
+        else:
+            place = await dm_place(self.core, user, self)
+        if isinstance(place, Choice):
+            return
+        speaker = await self.core.speaker(user, place)
+        answer = await self.core.run(ReactDone(PLATFORM, str(event.channel_id), str(event.message_id)), speaker)
+        if answer.ok and answer.reply.text:
+            try:
+                await user.send(**shown(answer.reply).kwargs(place.guild_id))
+            except discord.HTTPException as error:
+                log.info("could not tell %s their task is done: %s", event.user_id, error)
 
     # the message menu
     async def make_it_a_task(self, interaction: Interaction, message: discord.Message) -> None:
@@ -177,9 +244,26 @@ class TandemBot(discord.AutoShardedClient):
         await interaction.edit_original_response(
             **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
         if words(command)[0] == "confirm":  # a request said to the bot became a task: its author clicked Create
+            await self._remember_card(interaction, place, answer.reply)
             await self._ask_zone(interaction, person)
 
+    async def _remember_card(self, interaction: Interaction, place: Place, reply: Reply) -> None:
+        """The clicked card, now the new task's card where it was asked: edited in place as the task is answered."""
+        if reply.card is None or not reply.card.ref or interaction.message is None or not interaction.guild_id:
+            return
+        remember = RememberCard(parse_ref(reply.card.ref), PLATFORM, str(interaction.message.channel.id),
+                                str(interaction.message.id))
+        await self.core.run(remember, await self.core.speaker(interaction.user, place))
+
     # where and who
+    async def _place_or_none(self, interaction: Interaction) -> Place | None:
+        """The server of an interaction; in a DM, the one the person's DMs act in (None when not chosen yet)."""
+        place = self.place_of(interaction)
+        if place.guild_id:
+            return place
+        found = await dm_place(self.core, interaction.user, self)
+        return None if isinstance(found, Choice) else found
+
     def place_of(self, interaction: Interaction, guild_id: str | None = None) -> Place:
         """The server (for a click in a DM: the one the button names) and, in a server, the channel."""
         gid = guild_id or str(interaction.guild_id or "")

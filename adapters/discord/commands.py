@@ -31,7 +31,8 @@ def _about(verb: str) -> str:
     return COMMANDS[verb][1][:100]
 
 
-@app_commands.guild_only()
+@app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)  # DMs: the bot's own DM only
+@app_commands.allowed_installs(guilds=True, users=False)
 class TaskCommands(app_commands.Group, name="task", description="Ask, commit and follow through: Tandem tasks"):
     """/task <verb> ...: each subcommand becomes the one `/task` grammar line every platform shares."""
 
