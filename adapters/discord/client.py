@@ -15,7 +15,7 @@ from adapters.common.runner import Answer
 from adapters.discord.bridge import DiscordCore, Place, speaker_of
 from adapters.discord.buttons import TaskButton
 from adapters.discord.commands import TaskCommands
-from adapters.discord.direct import Choice, dm_place
+from adapters.discord.direct import DONE_EMOJI, Choice, answer_dm, dm_place, react_done
 from adapters.discord.modals import (
     BLANKS_FORM,
     MESSAGE_FORM,
@@ -27,7 +27,7 @@ from adapters.discord.modals import (
 )
 from adapters.discord.people import PLATFORM
 from adapters.discord.render import Shown, escape, quote_of, shown
-from core.commands import Converse, DraftRequest, ReactDone, RememberCard, SuggestPeople, SuggestTasks
+from core.commands import DraftRequest, RememberCard, SuggestPeople, SuggestTasks
 from core.outcome import Card, Reply
 from core.tasks import parse_ref
 
@@ -35,7 +35,6 @@ log = logging.getLogger("tandem.discord")
 DISCORD_HELP = ("\n\nOn Discord each part is a field of the subcommand: /task settings timezone, "
                 "/task start blocked:True, /task watch stop:True. Buttons on Tandem's messages do the same.")
 STALE = "stale"  # the reply's verb when a clicked card showed an old state of its task
-DONE_EMOJI = frozenset({"\u2705", "\u2714\ufe0f", "\u2714", "\u2611\ufe0f", "\u2611"})  # ✅ ✔️ ☑️
 ALREADY_ANSWERED = 40060  # another process sharing this bot's gateway acknowledged the interaction first
 Interaction = discord.Interaction[Any]
 
@@ -136,16 +135,7 @@ class TandemBot(discord.AutoShardedClient):
         if not await self.core.in_thread(self.core.bus.first_time, f"discord:message:{message.id}"):
             return
         try:
-            found = await dm_place(self.core, message.author, self, str(message.channel.id))
-            if isinstance(found, Choice):
-                await message.channel.send(**found.kwargs())
-                return
-            speaker = await self.core.speaker(message.author, found)
-            said = await self.core.readable(message.content, found, self.member_lookup(found, message.mentions))
-            said = said.strip()
-            answer = await (self.core.run_text(said, speaker) if said.startswith("/task")
-                            else self.core.run(Converse(said), speaker))
-            await message.channel.send(**shown(answer.reply, quote=said).kwargs(found.guild_id))
+            await answer_dm(self, message)
         except Exception as error:
             await message.channel.send(unexpected(error))
 
@@ -158,25 +148,9 @@ class TandemBot(discord.AutoShardedClient):
         if not await self.core.in_thread(self.core.bus.first_time, key):
             return
         try:
-            await self.react(event)
+            await react_done(self, event)
         except Exception as error:
             log.warning("a reaction could not be read: %s", unexpected(error))
-
-    async def react(self, event: discord.RawReactionActionEvent) -> None:
-        user = event.member or self.get_user(event.user_id) or await self.fetch_user(event.user_id)
-        if event.guild_id is not None:
-            place: Place | Choice = Place(str(event.guild_id), self._guild_name(str(event.guild_id)))
-        else:
-            place = await dm_place(self.core, user, self)
-        if isinstance(place, Choice):
-            return
-        speaker = await self.core.speaker(user, place)
-        answer = await self.core.run(ReactDone(PLATFORM, str(event.channel_id), str(event.message_id)), speaker)
-        if answer.ok and answer.reply.text:
-            try:
-                await user.send(**shown(answer.reply).kwargs(place.guild_id))
-            except discord.HTTPException as error:
-                log.info("could not tell %s their task is done: %s", event.user_id, error)
 
     # the message menu
     async def make_it_a_task(self, interaction: Interaction, message: discord.Message) -> None:
