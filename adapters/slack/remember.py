@@ -8,6 +8,7 @@ from adapters.common.runner import Answer
 from adapters.slack.bridge import SlackCore
 from adapters.slack.people import PLATFORM
 from core.commands import RememberCard, Speaker
+from core.outcome import Card
 from core.tasks import parse_ref
 
 
@@ -20,3 +21,9 @@ async def remember_created(core: SlackCore, speaker: Speaker, answer: Answer, ve
         return
     if channel and ts:
         await core.run(RememberCard(parse_ref(card.ref), PLATFORM, str(channel), str(ts)), speaker)
+
+
+async def remember_posted(core: SlackCore, speaker: Speaker, card: Card | None, channel: str, ts: str | None) -> None:
+    """A task's card Tandem posted for a whole conversation (e.g. in the thread of a message made a task)."""
+    if card is not None and card.ref and ts:
+        await core.run(RememberCard(parse_ref(card.ref), PLATFORM, channel, ts), speaker)

@@ -1,6 +1,8 @@
 """Follow-through: a request asked in a conversation hears its answers there, where everyone there may see it."""
 from __future__ import annotations
 
+import pytest
+
 from adapters.console.render import BotMessage
 from tests.harness import ChatHarness
 
@@ -37,14 +39,16 @@ def test_an_agreed_proposal_and_a_cancel_are_posted_too(chat: ChatHarness) -> No
     assert cancelled == ["tandem [#console thread]: @alice cancelled T-1 book the venue. Reason: the event moved"]
 
 
-def test_a_private_room_hears_back_only_in_that_room(chat: ChatHarness) -> None:
-    chat.say("@alice: hello")
+@pytest.mark.parametrize("kind", ["private", "thread"])
+def test_a_private_room_or_thread_hears_back_only_there(chat: ChatHarness, kind: str) -> None:
     chat.say(":as alice")
-    chat.say(":room #leadership private")
+    chat.say(f":room #leadership {kind}")
     chat.say(":join @bob")
     _ask(chat, "alice", "@bob prepare the reorg plan by friday")
     lines = [m for m in chat.say("@bob: /task accept T-1") if m.thread]
     assert [m.conversation for m in lines] == ["leadership"]
+    chat.say(":room #console")
+    assert "I can't find T-1" in chat.reply("@carol: /task show T-1")
 
 
 def test_a_task_made_private_is_never_posted_in_its_thread(chat: ChatHarness) -> None:

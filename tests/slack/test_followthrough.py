@@ -59,3 +59,16 @@ def test_a_private_channel_of_members_hears_back_only_there(slack: SlackClient, 
     _asked_and_accepted(slack, fake_slack, deliverer, "G2")
     lines = eventually(lambda: [p for p in fake_slack.posted if "accepted T-1" in p.text and p.thread_ts])
     assert [p.channel for p in lines] == ["G2"]
+
+
+def test_the_owners_tick_on_the_thread_card_completes_it_and_the_thread_hears(
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer) -> None:
+    card = _asked_and_accepted(slack, fake_slack, deliverer, "C1")
+    tick = {"type": "reaction_added", "user": "UBOB", "reaction": "heavy_check_mark", "item_user": "UTANDEM",
+            "item": {"type": "message", "channel": "C1", "ts": card.ts}, "event_ts": "1700000200.000100"}
+    assert slack.event(tick, "EvFtTick")[0] == 200
+    done = eventually(lambda: [p for p in fake_slack.posts_to("UBOB") if p.text.startswith("Done: T-1")])
+    assert "tandem:reopen" in str(done[0].blocks)
+    lines = eventually(lambda: (deliverer.run_once(), [p for p in fake_slack.posts_to("C1")
+                                                       if p.text.startswith("@bob completed T-1")])[1])
+    assert lines[0].thread_ts == THREAD
