@@ -178,6 +178,11 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     async def digest(self, interaction: Interaction, what: str) -> None:
         await _run(interaction, "digest", what)
 
+    @settings.command(name="thread-updates", description="admins: post task answers in the thread they came from")
+    @app_commands.describe(on="on (the default) or off, for the whole server")
+    async def thread_updates(self, interaction: Interaction, on: Literal["on", "off"]) -> None:
+        await _run(interaction, "settings thread-updates", on)
+
     @settings.command(name="show", description="see your settings")
     async def show_settings(self, interaction: Interaction) -> None:
         await _run(interaction, "settings")

@@ -6,7 +6,7 @@ from typing import Any
 from bot.delivery.deliverer import Deliverer
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import ALICE, BOB, GENERAL, GUILD, THREAD
-from tests.discord.flows import answer, buttons, shown, task, until
+from tests.discord.flows import answer, buttons, settings, shown, task, until
 from tests.discord.test_negotiation import request_to_bob
 from tests.fakediscord import FakeDiscord
 
@@ -79,3 +79,8 @@ def test_an_answer_is_told_in_the_thread_the_request_came_from(discord_bot: Runn
                                                  and "accepted T-1" in shown(m)])[1], what="a line in the thread")
     assert shown(line[0]).startswith("@bob accepted T-1 send the Q3 report, due ")
     assert line[0].get("message_reference", {}).get("channel_id") == THREAD
+
+
+def test_thread_updates_is_a_setting_only_admins_change(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
+    refused = answer(settings(fake_discord, BOB, "thread-updates", on="off"))
+    assert "Only a workspace admin" in shown(refused)
