@@ -123,8 +123,8 @@ class ConsoleRoom:
         who = Identity("console", self.workspace, self.workspace, shown.lower(), shown, role=role, external=external,
                        handle=shown.lower())
         self.said += 1
-        speaker = self.bus.identify(who, conversation=room or self.conversation, message=f"m{self.said}",
-                                    distinct_look=True)
+        message = None if room else f"m{self.said}"  # a DM has no thread to hear back in
+        speaker = self.bus.identify(who, conversation=room or self.conversation, message=message, distinct_look=True)
         if room is None:
             self.rooms.spoke(self.conversation, shown.lower())
         return speaker

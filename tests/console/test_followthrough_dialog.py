@@ -66,3 +66,10 @@ def test_an_admin_turns_thread_updates_off_for_the_workspace(chat: ChatHarness) 
     assert _thread_lines(chat.say("@bob: /task accept T-1")) == []
     assert "Thread updates are on" in chat.reply("/task settings thread-updates on")
     assert _thread_lines(chat.say("@bob: /task done T-1"))
+
+
+def test_a_request_made_in_a_dm_gets_no_thread_lines(chat: ChatHarness) -> None:
+    drafted = chat.dm("alice", "@bob send the budget by friday")
+    chat.say(f"@alice -> tandem: {drafted.actions[0].command}")
+    assert _thread_lines(chat.say("@bob: /task accept T-1")) == []
+    assert any(m.to == "@alice" and "@bob accepted T-1" in m.text for m in chat.messages)

@@ -79,6 +79,8 @@ def test_an_answer_is_told_in_the_thread_the_request_came_from(discord_bot: Runn
                                                  and "accepted T-1" in shown(m)])[1], what="a line in the thread")
     assert shown(line[0]).startswith("@bob accepted T-1 send the Q3 report, due ")
     assert line[0].get("message_reference", {}).get("channel_id") == THREAD
+    card = [m for m in fake_discord.messages(THREAD) if m["author"]["id"] == bot]  # the first: the request's card
+    until(lambda: "State: committed" in shown(fake_discord.message(card[0]["id"]) or {}), what="the card edited")
 
 
 def test_thread_updates_is_a_setting_only_admins_change(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
