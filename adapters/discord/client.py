@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Coroutine, Sequence
 from dataclasses import replace
 from typing import Any
@@ -76,6 +77,7 @@ class TandemBot(discord.AutoShardedClient):
             place = found
         await self.core.acting(interaction.user, place)
         person = await self.core.person(interaction.user, place)
+        await self.core.used_in(interaction.user, place.guild_id)
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
         answer = await self.core.run_text(said, speaker_of(person, place))
         reply = answer.reply
@@ -144,7 +146,10 @@ class TandemBot(discord.AutoShardedClient):
         """A ✅ by a task's owner on its card marks it done (answered in a DM, with Undo); others say nothing."""
         if event.emoji.name not in DONE_EMOJI or (self.user is not None and event.user_id == self.user.id):
             return
-        key = f"discord:reaction:{event.message_id}:{event.user_id}:{event.emoji.name}"
+        # Reactions carry no id: the same one delivered twice (two processes on one shard) is one within a minute,
+        # while a tick added again later (after Undo) counts again.
+        minute = int(time.time() // 60)
+        key = f"discord:reaction:{event.message_id}:{event.user_id}:{event.emoji.name}:{minute}"
         if not await self.core.in_thread(self.core.bus.first_time, key):
             return
         try:

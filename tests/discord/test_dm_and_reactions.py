@@ -86,3 +86,17 @@ def test_an_answer_is_told_in_the_thread_the_request_came_from(discord_bot: Runn
 def test_thread_updates_is_a_setting_only_admins_change(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
     refused = answer(settings(fake_discord, BOB, "thread-updates", on="off"))
     assert "Only a workspace admin" in shown(refused)
+
+
+def test_a_dm_acts_in_the_server_where_tandem_was_used_last(discord_bot: RunningBot,
+                                                           fake_discord: FakeDiscord) -> None:
+    fake_discord.add_guild(OTHER_GUILD, "Globex")
+    fake_discord.add_channel(OTHER_GUILD, OTHER_CHANNEL, "general")
+    fake_discord.add_member(OTHER_GUILD, ALICE, "alice", "Alice")
+    until(lambda: discord_bot.bot.get_guild(int(OTHER_GUILD)), what="the second server")
+    answer(task(fake_discord, ALICE, "add", text="water the plants by friday"))
+    other = [{"type": 1, "name": "add", "options": [{"type": 3, "name": "text", "value": "book the offsite"}]}]
+    answer(fake_discord.slash(OTHER_GUILD, OTHER_CHANNEL, ALICE, "task", other))
+    assert "book the offsite" in shown(dm(fake_discord, ALICE, "my tasks", 0))
+    answer(task(fake_discord, ALICE, "list"))
+    assert "water the plants" in shown(dm(fake_discord, ALICE, "my tasks", 1))
