@@ -68,3 +68,23 @@ def test_task_commands_work_in_a_dm_and_others_cannot_see_a_dm_task(chat: ChatHa
 
 def test_a_dm_that_does_not_know_the_task_says_how_to_name_it(chat: ChatHarness) -> None:
     assert "Name it, e.g. done with T-3" in chat.dm("carol", "done").text
+
+
+def test_yes_from_the_requester_agrees_to_the_proposed_date(chat: ChatHarness) -> None:
+    chat.say("@alice: /task add @bob send the Q3 report by friday")
+    chat.say("@bob: /task propose T-1 next tuesday")
+    assert chat.dm("alice", "yes").text == "Agreed: T-1 send the Q3 report is due Tue 31 Mar."
+
+
+def test_no_without_a_reason_asks_for_one_and_with_one_declines(chat: ChatHarness) -> None:
+    chat.say("@alice: /task add @bob send the Q3 report by friday")
+    assert "Tell me why" in chat.dm("bob", "no").text
+    assert chat.dm("bob", "no, I'm away that week").text == "Declined T-1. I've told the requester why."
+
+
+def test_a_dm_cannot_reach_a_task_the_person_may_not_see(chat: ChatHarness) -> None:
+    chat.say(":as alice")
+    chat.say(":room #hr private")
+    chat.say("/task add prepare the salary review by friday")
+    assert "I can't find T-1" in chat.dm("carol", "done with T-1").text
+    assert "I can't find T-1" in chat.dm("carol", "show T-1").text
