@@ -41,7 +41,7 @@ class Bus:
             ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
             result = handler(command, ctx)
             ctx.notices.extend(refreshed_cards(ctx))
-            ctx.notices.extend(thread_notices(ctx))
+            ctx.notices.extend(thread_notices(ctx, self.defaults.thread_updates))
             for notice in ctx.notices:
                 uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
             uow.commit()

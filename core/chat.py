@@ -11,7 +11,7 @@ class ChatSettings:
     asked in (on by default)."""
 
     workspace_id: int
-    thread_updates: bool = True
+    thread_updates: bool
 
 
 @dataclass(frozen=True)

@@ -273,8 +273,8 @@ class FakeChat:
     def workspaces_of(self, platform: str, user: str) -> list[int]:
         return sorted({w for (w, p, u) in self.identities if (p, u) == (platform, user)})
 
-    def settings(self, workspace_id: int) -> ChatSettings:
-        return self.kept.get(("settings", workspace_id)) or ChatSettings(workspace_id)  # type: ignore[no-any-return]
+    def settings(self, workspace_id: int) -> ChatSettings | None:
+        return self.kept.get(("settings", workspace_id))  # type: ignore[no-any-return]
 
     def save_settings(self, settings: ChatSettings) -> None:
         self.kept[("settings", settings.workspace_id)] = settings  # type: ignore[index]

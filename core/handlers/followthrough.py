@@ -32,11 +32,15 @@ def set_thread_updates(cmd: SetThreadUpdates, ctx: Context) -> str:
     return "Thread updates are off: answers to tasks go only to the people involved."
 
 
-def thread_notices(ctx: Context) -> list[Notice]:
-    """One line per answer given to a task asked in a thread, plus an edit of each card posted there."""
+def thread_notices(ctx: Context, on_by_default: bool = True) -> list[Notice]:
+    """One line per answer given to a task asked in a thread, plus an edit of each card posted there; unless the
+    workspace turned it off (or never turned it on, when app.yaml's default is off)."""
     answered = [(task, verb, detail) for task, verb, detail in ctx.logged if verb in ANSWERS]
     refreshed = [t for t in ctx.touched.values() if t.origin is not None]
-    if not (answered or refreshed) or not ctx.uow.chat.settings(ctx.workspace.id or 0).thread_updates:
+    if not (answered or refreshed):
+        return []
+    settings = ctx.uow.chat.settings(ctx.workspace.id or 0)
+    if not (settings.thread_updates if settings is not None else on_by_default):
         return []
     notices = [_line(ctx, task, verb, detail) for task, verb, detail in answered if _heard_there(ctx, task)]
     for task in refreshed:

@@ -39,9 +39,9 @@ class SqlChatRepository:
         return list(self._session.scalars(select(IdentityRow.workspace_id).where(
             IdentityRow.platform == platform, IdentityRow.external_id == user).order_by(IdentityRow.id)))
 
-    def settings(self, workspace_id: int) -> ChatSettings:
+    def settings(self, workspace_id: int) -> ChatSettings | None:
         row = self._session.get(ChatSettingsRow, workspace_id)
-        return ChatSettings(workspace_id, row.thread_updates) if row else ChatSettings(workspace_id)
+        return ChatSettings(workspace_id, row.thread_updates) if row else None
 
     def save_settings(self, settings: ChatSettings) -> None:
         self._upsert(ChatSettingsRow, {"workspace_id": settings.workspace_id},

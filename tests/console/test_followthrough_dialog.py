@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 from adapters.console.render import BotMessage
+from storage.uow import SqlUnitOfWorkFactory
+from tests.console.conftest import THURSDAY_EVENING
 from tests.harness import ChatHarness
 
 
@@ -73,3 +75,14 @@ def test_a_request_made_in_a_dm_gets_no_thread_lines(chat: ChatHarness) -> None:
     chat.say(f"@alice -> tandem: {drafted.actions[0].command}")
     assert _thread_lines(chat.say("@bob: /task accept T-1")) == []
     assert any(m.to == "@alice" and "@bob accepted T-1" in m.text for m in chat.messages)
+
+
+def test_app_yaml_can_make_thread_updates_off_until_an_admin_turns_them_on(uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(uow_factory, THURSDAY_EVENING, thread_updates=False)
+    for name in ("alice", "bob"):
+        chat.say(f"@{name}: hello")
+    _ask(chat, "alice", "@bob send the Q3 report by friday")
+    assert _thread_lines(chat.say("@bob: /task accept T-1")) == []
+    chat.say(":as dana admin")
+    chat.say("/task settings thread-updates on")
+    assert _thread_lines(chat.say("@bob: /task done T-1"))
