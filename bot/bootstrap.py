@@ -67,7 +67,7 @@ def person_defaults(config: Config) -> PersonDefaults:
     """What a newcomer starts with, from app.yaml `defaults`."""
     d = config.defaults
     return PersonDefaults(d.timezone, d.working_days, d.working_hours.start, d.working_hours.end, d.digest_time,
-                          d.language, d.holiday_country)
+                          d.language, d.holiday_country, d.thread_updates)
 
 
 def policy_from(config: Config) -> SchedulePolicy:

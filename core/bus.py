@@ -1,14 +1,16 @@
 """The message bus: runs each command in one unit of work and stores its notices in the same transaction."""
 from __future__ import annotations
 
-from core import membership
+from core import membership, places
 from core.cards import PostedCard, ReplyCard
+from core.chat import Places
 from core.clock import Clock
 from core.commands import Checked, Command, Speaker
 from core.conversations import Conversation, ConversationFacts, MembershipChange
 from core.errors import DomainError
 from core.handlers.cards import refreshed_cards
 from core.handlers.context import Context
+from core.handlers.followthrough import thread_notices
 from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
 from core.observe import NoObserver, Observer
@@ -60,6 +62,7 @@ class Bus:
             ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays, self.web_url)
             result = handler(command, ctx)
             ctx.notices.extend(refreshed_cards(ctx))
+            ctx.notices.extend(thread_notices(ctx, self.defaults.thread_updates))
             for notice in ctx.notices:
                 uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
             uow.commit()
@@ -105,6 +108,17 @@ class Bus:
         """The conversations of a workspace whose members matter, for an adapter that recomputes someone's access."""
         with self.uow_factory() as uow:
             return membership.not_public(uow, platform, workspace_external_id)
+
+    def remember_place(self, platform: str, user: str, workspace_external_id: str) -> None:
+        """`user` of `platform` used Tandem in that workspace: their DMs act there from now on."""
+        with self.uow_factory() as uow:
+            places.remember(uow, platform, user, workspace_external_id, self.clock.now())
+            uow.commit()
+
+    def places_of(self, platform: str, user: str) -> Places:
+        """Where a DM from `user` may act: the workspace they last used Tandem in, and all that know them."""
+        with self.uow_factory() as uow:
+            return places.places(uow, platform, user)
 
     def first_time(self, key: str) -> bool:
         """Whether a platform delivery (e.g. "slack:event:Ev123") is new; recorded before any work starts."""

@@ -38,6 +38,40 @@ class DraftRequest(Command):
 
 
 @dataclass(frozen=True)
+class Converse(Command):
+    """A direct message to Tandem in plain words: a question about one's work, a change to a task, or a request."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ReactDone(Command):
+    """A ✅ added to a message on `platform`: the task that message shows is done, when the one reacting owns it."""
+
+    platform: str
+    channel: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RememberCard(Command):
+    """A task's card shown to a whole conversation (e.g. a request card created in a thread), kept so the card can
+    be edited in place and a ✅ on it understood."""
+
+    number: int
+    platform: str
+    channel: str
+    message: str
+
+
+@dataclass(frozen=True)
+class SetThreadUpdates(Command):
+    """Whether the answers to a task are posted in the thread it was asked in: "on" or "off" (admins only)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
 class ConfirmDraft(Command):
     """Create what a draft card showed; `when` (the date chosen when the one said was in the past) replaces its date."""
 

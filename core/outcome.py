@@ -74,6 +74,7 @@ class Notice:
     edit: str | None = None  # the id of a message in `conversation` to edit instead of posting a new one
     edit_via: str | None = None  # for a card shown as a direct reply: the platform's handle that edits it
     edit_until: datetime | None = None  # ... and until when the platform accepts that handle
+    thread: str | None = None  # the message in `conversation` whose thread this is posted in (a reply to it)
 
     def payload(self) -> dict[str, Any]:
         """The rendering-relevant part, stored as JSON in the outbox."""
@@ -88,6 +89,8 @@ class Notice:
             found["edit_via"] = self.edit_via
         if self.edit_until:
             found["edit_until"] = self.edit_until.isoformat()
+        if self.thread:
+            found["thread"] = self.thread
         return {**found, "edit": self.edit} if self.edit else found
 
 

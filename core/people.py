@@ -25,6 +25,7 @@ class PersonDefaults:
     digest_time: time = time(9, 0)
     lang: str = "en"
     holiday_country: str | None = None
+    thread_updates: bool = True  # a workspace's follow-through in threads, until an admin changes it
 
 
 @dataclass

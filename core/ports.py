@@ -9,6 +9,7 @@ from typing import Protocol, Self
 
 from core.activity import Activity, Comment
 from core.cards import PostedCard
+from core.chat import ChatSettings
 from core.conversations import Conversation
 from core.drafts import Draft
 from core.outbox import OutboxEntry
@@ -194,6 +195,22 @@ class CardRepository(Protocol):
     def for_task(self, task_id: int) -> list[PostedCard]: ...
     def spend(self, card_id: int) -> None:
         """One use of a card's limited edit handle (Slack allows a response_url five uses)."""
+    def at_message(self, platform: str, channel: str, message: str) -> PostedCard | None:
+        """The newest card posted as that message, if Tandem posted one there."""
+
+
+class ChatRepository(Protocol):
+    """What chat remembers: the task a person's DMs last named, where a platform user last used Tandem, and each
+    workspace's chat settings."""
+
+    def focus(self, person_id: int) -> int | None: ...
+    def set_focus(self, person_id: int, task_id: int, at: datetime) -> None: ...
+    def place(self, platform: str, user: str) -> int | None: ...
+    def set_place(self, platform: str, user: str, workspace_id: int, at: datetime) -> None: ...
+    def workspaces_of(self, platform: str, user: str) -> list[int]: ...
+    def settings(self, workspace_id: int) -> ChatSettings | None:
+        """The workspace's own chat settings; None when its admins never set them (app.yaml's defaults hold)."""
+    def save_settings(self, settings: ChatSettings) -> None: ...
 
 
 class Outbox(Protocol):
@@ -271,6 +288,7 @@ class UnitOfWork(Protocol):
     events: SeenEvents
     cards: CardRepository
     calendars: CalendarFeedRepository
+    chat: ChatRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -11,6 +11,7 @@ from core.ports import (
     ActivityRepository,
     CalendarFeedRepository,
     CardRepository,
+    ChatRepository,
     CommentRepository,
     ConversationRepository,
     DraftRepository,
@@ -27,6 +28,7 @@ from core.ports import (
 )
 from storage.repositories.calendars import SqlCalendarFeeds
 from storage.repositories.cards import SqlCardRepository
+from storage.repositories.chat import SqlChatRepository
 from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.events import SqlSeenEvents
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
     events: SeenEvents
     cards: CardRepository
     calendars: CalendarFeedRepository
+    chat: ChatRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -88,6 +91,7 @@ class SqlUnitOfWork:
         self.events = SqlSeenEvents(session)
         self.cards = SqlCardRepository(session)
         self.calendars = SqlCalendarFeeds(session)
+        self.chat = SqlChatRepository(session)
         return self
 
     def __exit__(

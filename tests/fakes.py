@@ -8,6 +8,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
+from core.chat import ChatSettings
 from core.conversations import Conversation
 from core.outbox import DeliveryState, OutboxEntry
 from core.people import Person, Workspace
@@ -239,6 +240,9 @@ class FakeCards(_Table):
         card = self.get(card_id)
         if card is not None and card.uses_left is not None:
             self.save(replace(card, uses_left=max(0, card.uses_left - 1)))
+    def at_message(self, platform: str, channel: str, message: str) -> Any:
+        found = [r for r in self.rows() if (r.platform, r.channel, r.message) == (platform, channel, message)]
+        return found[-1] if found else None
 
 
 class FakeOutbox(_Table):
@@ -268,6 +272,33 @@ class FakeCalendars(_Table):
     def person_for(self, token_hash: str) -> int | None:
         found = [person for person, (stored, _) in self.store.table(self.name).items() if stored == token_hash]
         return found[0] if found else None
+class FakeChat:
+    """Focus, places and chat settings kept in the store's "chat" table, by key."""
+
+    def __init__(self, store: Store) -> None:
+        self.kept = store.tables.setdefault("chat", {})
+        self.identities = store.identities
+
+    def focus(self, person_id: int) -> int | None:
+        return self.kept.get(("focus", person_id))  # type: ignore[no-any-return]
+
+    def set_focus(self, person_id: int, task_id: int, at: datetime) -> None:
+        self.kept[("focus", person_id)] = task_id  # type: ignore[index]
+
+    def place(self, platform: str, user: str) -> int | None:
+        return self.kept.get(("place", platform, user))  # type: ignore[no-any-return]
+
+    def set_place(self, platform: str, user: str, workspace_id: int, at: datetime) -> None:
+        self.kept[("place", platform, user)] = workspace_id  # type: ignore[index]
+
+    def workspaces_of(self, platform: str, user: str) -> list[int]:
+        return sorted({w for (w, p, u) in self.identities if (p, u) == (platform, user)})
+
+    def settings(self, workspace_id: int) -> ChatSettings | None:
+        return self.kept.get(("settings", workspace_id))  # type: ignore[no-any-return]
+
+    def save_settings(self, settings: ChatSettings) -> None:
+        self.kept[("settings", settings.workspace_id)] = settings  # type: ignore[index]
 
 
 class FakeUnitOfWork:
@@ -292,6 +323,7 @@ class FakeUnitOfWork:
         self.drafts = _Table(self.store, "drafts")
         self.cards = FakeCards(self.store, "cards")
         self.calendars = FakeCalendars(self.store, "calendars")
+        self.chat = FakeChat(self.store)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -31,10 +31,11 @@ class ChatHarness:
     workspace: str = "acme"
     messages: list[BotMessage] = field(default_factory=list)
     charts: Path | None = None  # where the console writes chart PNGs (default: the system's temp folder)
+    thread_updates: bool = True  # app.yaml's defaults.thread_updates
 
     def __post_init__(self) -> None:
         self.clock = SandboxClock(self.start)
-        self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz))
+        self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz, thread_updates=self.thread_updates))
         self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), PublicHolidays())
         sender = ConsoleSender(self.messages.append, self.charts)
         deliverer = Deliverer(self.uow_factory, {"console": sender}, self.clock)
@@ -59,6 +60,12 @@ class ChatHarness:
         answers = [m for m in self.say(line) if m.to is None]
         assert answers, f"no answer to {line!r}"
         return answers[0].as_text()
+
+    def dm(self, name: str, text: str) -> BotMessage:
+        """`name` writes `text` to Tandem in a DM; returns Tandem's answer there."""
+        answers = [m for m in self.say(f"@{name} -> tandem: {text}") if m.to == f"@{name}" and m.fired is None]
+        assert answers, f"no answer to the DM {text!r}"
+        return answers[0]
 
     def dms(self, to: str) -> list[BotMessage]:
         return [m for m in self.messages if m.to == to]

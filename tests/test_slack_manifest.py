@@ -52,7 +52,7 @@ def test_the_fixed_parts_are_the_same_in_both_modes(socket: bool) -> None:
     assert data["display_information"]["name"] == "Tandem"
     assert features["bot_user"] == {"display_name": "tandem", "always_online": True}
     assert features["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
-                                    "messages_tab_read_only_enabled": True}
+                                    "messages_tab_read_only_enabled": False}
     assert features["slash_commands"][0]["command"] == "/task" and features["slash_commands"][0]["usage_hint"]
     assert features["shortcuts"] == [{"name": "Make it a task", "type": "message", "callback_id": "make_it_a_task",
                                       "description": features["shortcuts"][0]["description"]}]
@@ -119,3 +119,10 @@ def test_the_manifest_names_what_the_slack_app_listens_for() -> None:
     shortcut = pytest.importorskip("adapters.slack.shortcut")
     data = manifest(socket=True)
     assert data["features"]["shortcuts"][0]["callback_id"] == shortcut.CALLBACK
+
+
+def test_dms_and_reactions_reach_tandem() -> None:
+    data = manifest(socket=False)
+    assert data["features"]["app_home"]["messages_tab_read_only_enabled"] is False
+    assert {"message.im", "reaction_added"} <= set(data["settings"]["event_subscriptions"]["bot_events"])
+    assert {"im:history", "reactions:read"} <= set(data["oauth_config"]["scopes"]["bot"])

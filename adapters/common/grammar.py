@@ -196,6 +196,7 @@ def _calendar(rest: str) -> c.Command:
         _no_more("calendar", rest, COMMANDS["calendar"][0])
     _no_more("calendar", extra, COMMANDS["calendar"][0])
     return c.CalendarLink(reset=word.lower() == "reset")
+THREAD_UPDATES = ("thread-updates", "thread_updates", "threadupdates")
 
 
 def _settings(rest: str) -> c.Command:
@@ -206,6 +207,8 @@ def _settings(rest: str) -> c.Command:
         return _calendar(value)
     if not value.strip():
         raise InvalidInput(f"Give a value: {COMMANDS['settings'][0]}")
+    if setting.lower() in THREAD_UPDATES:
+        return c.SetThreadUpdates(value.strip())
     return c.UpdateSettings(setting, value)
 
 

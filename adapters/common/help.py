@@ -33,7 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "goal": ("/task goal add grow-revenue by 30 jun owner @alice — double the pipeline | edit | status | list",
              "goals that projects serve: owner, target date, description"),
     "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30, holidays DE-BY)",
-                 "your settings"),
+                 "your settings; admins: thread-updates off stops answers being posted in their threads"),
     "calendar": ("/task calendar (a new address: /task calendar reset)",
                  "your private calendar feed of dated tasks, for Google, Outlook or Apple Calendar"),
     "help": ("/task help [command]", "this list"),

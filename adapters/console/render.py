@@ -36,6 +36,7 @@ class BotMessage:
     cards: tuple[Card, ...] = ()
     fired: str | None = None
     error: bool = False
+    thread: str | None = None  # the message whose thread this answers, for a post in a conversation
 
     def as_json(self) -> str:
         data: dict[str, Any] = {
@@ -48,10 +49,14 @@ class BotMessage:
             data["fired"] = self.fired
         if self.error:
             data["error"] = True
+        if self.thread:
+            data["thread"] = self.thread
         return printable(json.dumps(data, ensure_ascii=False))
 
     def as_text(self) -> str:
         prefix = f"[DM {self.to}] " if self.to else "tandem: "
+        if self.thread and not self.to:
+            prefix = f"tandem [#{self.conversation} thread]: "
         stamp = f"[{self.fired}] " if self.fired else ""
         lines = [stamp + prefix + self.text.replace("\n", "\n  ")]
         for card in (self.card, *self.cards) if self.card else self.cards:

@@ -10,10 +10,10 @@ from adapters.common.grammar import HelpRequest, parse_command
 from adapters.common.help import help_text
 from adapters.console.advance import read_advance
 from adapters.console.render import BotMessage
-from adapters.console.rooms import KINDS, ROLES, ROOM_NAME_LIMIT, Rooms
+from adapters.console.rooms import KINDS, ROLES, ROOM_NAME_LIMIT, Rooms, direct_room
 from adapters.console.sender import ConsoleSender
 from core.bus import Bus
-from core.commands import DraftRequest, Speaker
+from core.commands import Converse, DraftRequest, Speaker
 from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
@@ -23,10 +23,12 @@ from core.validation.names import person_name
 from core.validation.text import clean
 
 SPEAKER = re.compile(r"^@([\w.\-]+):\s*(.*)$", re.DOTALL)
+DIRECT = re.compile(r"^@([\w.\-]+)\s*->\s*tandem:\s*(.*)$", re.DOTALL | re.IGNORECASE)
 BOT_MENTION = re.compile(r"@tandem\b[,:]?", re.IGNORECASE)
 CONSOLE_HELP = (
     "Console: `@name: text` speaks as name (new names join the room); `:as name [guest|admin|external|member]` "
-    "changes the default speaker (and their role); `:room #name [public|private|group|dm|thread]` goes to a room, "
+    "changes the default speaker (and their role); `:dm text` (or `@name -> tandem: text`) is a DM to Tandem; "
+    "`:room #name [public|private|group|dm|thread]` goes to a room, "
     "made on first use; `:join [@name]` / `:leave [@name]` add to or take out of this room; "
     "`:advance 2h` (m/h/d/w, at most 8 weeks) moves the sandbox clock and runs what falls due; `:now`; `:quit`. "
     "Type /task help for the commands."
@@ -47,6 +49,7 @@ class ConsoleRoom:
     conversation: str = "console"
     rooms: Rooms = field(init=False)
     roles: dict[str, tuple[Role, bool]] = field(default_factory=dict)
+    said: int = 0  # lines said so far: each line is a message with its own id, so a thread can hear back
 
     def __post_init__(self) -> None:
         self.rooms = Rooms(self.bus, self.workspace)
@@ -58,6 +61,10 @@ class ConsoleRoom:
             return True
         if text.startswith(":"):
             return self._console_command(text[1:].strip())
+        direct = DIRECT.match(text)
+        if direct:
+            self._direct(direct.group(1), direct.group(2).strip())
+            return True
         match = SPEAKER.match(text)
         name, text = (match.group(1), match.group(2).strip()) if match else (self.speaker, text)
         chat = not text.startswith("/") and not BOT_MENTION.search(text)
@@ -82,27 +89,44 @@ class ConsoleRoom:
             return Reply(help_text(command.topic))
         return self.bus.execute(command, speaker).reply
 
-    def _answer(self, work: Callable[[], Reply], quiet: bool = False) -> None:
+    def _direct(self, name: str, text: str) -> None:
+        """A DM from `name` to Tandem: a `/task` command, or plain words read with their context."""
+        def work() -> Reply:
+            person_name(name)
+            limits.within(text, limits.LINE, "message", "Put long text in a task's notes or in comments.")
+            room = direct_room(self.bus, self.workspace, name)
+            speaker = self._speaker(name, room)
+            if text.startswith("/"):
+                return self._task_command(speaker, text)
+            return self.bus.execute(Converse(text), speaker).reply
+        self._answer(work, to=f"@{name.lower()}")
+        self._answer(self._deliver, quiet=True)
+
+    def _answer(self, work: Callable[[], Reply], quiet: bool = False, to: str | None = None) -> None:
         """Run `work` inside the one error policy; show its reply (a quiet success shows nothing)."""
         result = answered(work)
         if quiet and not result.error:
             return
         reply = result.reply
-        self.emit(BotMessage(None, self.conversation, reply.text, reply.actions, reply.card, reply.cards,
+        self.emit(BotMessage(to, self.conversation, reply.text, reply.actions, reply.card, reply.cards,
                              error=result.error))
 
     def _deliver(self) -> Reply:
         self.deliver()
         return Reply("")
 
-    def _speaker(self, name: str) -> Speaker:
-        """The person speaking as `name`; a newcomer's name is checked for length and look-alikes."""
+    def _speaker(self, name: str, room: str | None = None) -> Speaker:
+        """The person speaking as `name` (in `room`, default this room); a newcomer's name is checked for length
+        and look-alikes."""
         shown = person_name(name)
         role, external = self.roles.get(shown.lower(), (None, None))
         who = Identity("console", self.workspace, self.workspace, shown.lower(), shown, role=role, external=external,
                        handle=shown.lower())
-        speaker = self.bus.identify(who, conversation=self.conversation, distinct_look=True)
-        self.rooms.spoke(self.conversation, shown.lower())
+        self.said += 1
+        message = None if room else f"m{self.said}"  # a DM has no thread to hear back in
+        speaker = self.bus.identify(who, conversation=room or self.conversation, message=message, distinct_look=True)
+        if room is None:
+            self.rooms.spoke(self.conversation, shown.lower())
         return speaker
 
     def _console_command(self, text: str) -> bool:
@@ -116,6 +140,8 @@ class ConsoleRoom:
         elif word in ("join", "leave"):
             who = (rest.strip() or self.speaker).lstrip("@").lower()
             self._answer(lambda: Reply(self.rooms.join(self.conversation, who, joined=word == "join")))
+        elif word == "dm" and rest.strip():
+            self._direct(self.speaker, rest.strip())
         elif word == "advance":
             self._answer(lambda: self._advance(rest.strip()))
         elif word == "now":

@@ -50,3 +50,12 @@ class Rooms:
     def _record(self, room: str) -> None:
         self.bus.record_conversation(ConversationFacts(
             "console", self.workspace, self.workspace, room, self.kinds[room], members=frozenset(self.members[room])))
+
+
+def direct_room(bus: Bus, workspace: str, name: str) -> str:
+    """The DM between `name` and Tandem, told to the core as a DM with `name` in it."""
+    user = name.lower()
+    room = f"dm-{user}"
+    bus.record_conversation(ConversationFacts("console", workspace, workspace, room, ConversationKind.DM,
+                                              members=frozenset({user})))
+    return room

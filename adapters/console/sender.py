@@ -38,8 +38,9 @@ class ConsoleSender:
         actions = tuple(Action.from_dict(a) for a in payload.get("actions", []))
         card = Card.from_dict(payload["card"]) if payload.get("card") else None
         to = recipient.mention if recipient is not None else None
+        thread = str(payload["thread"]) if payload.get("thread") else None
         self.emit(BotMessage(to, entry.conversation, str(payload.get("text", "")) + self._chart(entry), actions, card,
-                             fired=self._fired))
+                             fired=self._fired, thread=thread))
 
     def _chart(self, entry: OutboxEntry) -> str:
         """Write the notice's chart as a PNG and say where; nothing when there is none or it can't be written."""

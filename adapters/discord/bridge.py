@@ -43,10 +43,19 @@ class DiscordCore(BusRunner):
     zone_asked: set[tuple[int, int]] = field(default_factory=set)
     recorded: dict[tuple[str, str], float] = field(default_factory=dict)  # (server, channel) -> kind stored until
     access: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # (server, channel, user) -> may view
+    places: dict[str, str] = field(default_factory=dict)  # Discord user -> the server their DMs act in, as stored
 
     async def speaker(self, user: discord.abc.User, place: Place) -> Speaker:
         await self.acting(user, place)
-        return speaker_of(await self.person(user, place), place)
+        person = await self.person(user, place)
+        await self.used_in(user, place.guild_id)
+        return speaker_of(person, place)
+
+    async def used_in(self, user: discord.abc.User, guild_id: str) -> None:
+        """Someone used Tandem in a server: their DMs act there from now on (stored only when it changes)."""
+        if guild_id and self.places.get(str(user.id)) != guild_id:
+            await self.in_thread(self.bus.remember_place, PLATFORM, str(user.id), guild_id)
+            self.places[str(user.id)] = guild_id
 
     async def acting(self, user: discord.abc.User, place: Place) -> None:
         """Before someone acts in a server: the channel they act in is recorded (its kind), and what they may view

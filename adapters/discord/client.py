@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Coroutine, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from adapters.common.runner import Answer
 from adapters.discord.bridge import DiscordCore, Place, speaker_of
 from adapters.discord.buttons import TaskButton
 from adapters.discord.commands import TaskCommands
+from adapters.discord.direct import DONE_EMOJI, Choice, answer_dm, dm_place, react_done
 from adapters.discord.modals import (
     BLANKS_FORM,
     MESSAGE_FORM,
@@ -25,9 +27,11 @@ from adapters.discord.modals import (
     submitted_values,
     task_text,
 )
+from adapters.discord.people import PLATFORM
 from adapters.discord.render import ORIGINAL, Shown, escape, quote_of, reply_card, shown
-from core.commands import DraftRequest, SuggestPeople, SuggestTasks
+from core.commands import DraftRequest, RememberCard, SuggestPeople, SuggestTasks
 from core.outcome import Card, Reply
+from core.tasks import parse_ref
 
 log = logging.getLogger("tandem.discord")
 DISCORD_HELP = ("\n\nOn Discord each part is a field of the subcommand: /task settings timezone, "
@@ -42,6 +46,8 @@ class TandemBot(discord.AutoShardedClient):
 
     def __init__(self, core: DiscordCore, sync_commands: bool = True, **options: Any) -> None:
         intents = discord.Intents.default()  # no privileged intent: mentions carry their text anyway
+        intents.dm_messages = True  # DMs to the bot carry their text without the message content intent
+        intents.reactions = True  # a ✅ on a task's card (in a server or a DM)
         super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none(), **options)
         self.core, self.sync_commands = core, sync_commands
         self.tree = app_commands.CommandTree(self)
@@ -66,8 +72,15 @@ class TandemBot(discord.AutoShardedClient):
         waited = (datetime.now(UTC) - interaction.created_at).total_seconds()
         self.core.bus.observer.acknowledged("discord", max(0.0, waited))
         place = self.place_of(interaction)
+        if not place.guild_id:  # in a DM with the bot: the server the person last used Tandem in
+            found = await dm_place(self.core, interaction.user, self, str(interaction.channel_id or "") or None)
+            if isinstance(found, Choice):
+                await interaction.followup.send(**found.kwargs())
+                return
+            place = found
         await self.core.acting(interaction.user, place)
         person = await self.core.person(interaction.user, place)
+        await self.core.used_in(interaction.user, place.guild_id)
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
         answer = await self.core.run_text(said, speaker_of(person, place))
         reply = answer.reply
@@ -84,18 +97,26 @@ class TandemBot(discord.AutoShardedClient):
         await self.core.zone_told(await self.core.person(interaction.user, self.place_of(interaction)))
 
     async def suggest_tasks(self, interaction: Interaction, text: str) -> list[Card]:
-        place = self.place_of(interaction)
+        place = await self._place_or_none(interaction)
+        if place is None:
+            return []
         speaker = await self.core.speaker(interaction.user, place)
         answer = await self.core.run(SuggestTasks(text), speaker)
         return list(answer.reply.cards) if answer.ok else []
 
     async def suggest_people(self, interaction: Interaction, text: str) -> list[Card]:
-        speaker = await self.core.speaker(interaction.user, self.place_of(interaction))
+        place = await self._place_or_none(interaction)
+        if place is None:
+            return []
+        speaker = await self.core.speaker(interaction.user, place)
         answer = await self.core.run(SuggestPeople(text), speaker)
         return list(answer.reply.cards) if answer.ok else []
 
     # mentions
     async def on_message(self, message: discord.Message) -> None:
+        if message.guild is None and not message.author.bot:
+            await self.direct(message)
+            return
         if message.author.bot or message.guild is None or self.user is None or self.user not in message.mentions:
             return
         if not await self.core.in_thread(self.core.bus.first_time, f"discord:message:{message.id}"):
@@ -115,6 +136,31 @@ class TandemBot(discord.AutoShardedClient):
                                         str(self.user.id))
         reply = (await self.core.run(DraftRequest(said), speaker)).reply
         await message.reply(mention_author=False, **shown(reply, quote=said).kwargs(place.guild_id))
+
+    async def direct(self, message: discord.Message) -> None:
+        """A DM to the bot: plain words read with the person's context, or a /task line, in their server."""
+        if not await self.core.in_thread(self.core.bus.first_time, f"discord:message:{message.id}"):
+            return
+        try:
+            await answer_dm(self, message)
+        except Exception as error:
+            await message.channel.send(unexpected(error))
+
+    # reactions
+    async def on_raw_reaction_add(self, event: discord.RawReactionActionEvent) -> None:
+        """A ✅ by a task's owner on its card marks it done (answered in a DM, with Undo); others say nothing."""
+        if event.emoji.name not in DONE_EMOJI or (self.user is not None and event.user_id == self.user.id):
+            return
+        # Reactions carry no id: the same one delivered twice (two processes on one shard) is one within a minute,
+        # while a tick added again later (after Undo) counts again.
+        minute = int(time.time() // 60)
+        key = f"discord:reaction:{event.message_id}:{event.user_id}:{event.emoji.name}:{minute}"
+        if not await self.core.in_thread(self.core.bus.first_time, key):
+            return
+        try:
+            await react_done(self, event)
+        except Exception as error:
+            log.warning("a reaction could not be read: %s", unexpected(error))
 
     # the message menu
     async def make_it_a_task(self, interaction: Interaction, message: discord.Message) -> None:
@@ -186,9 +232,26 @@ class TandemBot(discord.AutoShardedClient):
         await interaction.edit_original_response(
             **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
         if words(command)[0] == "confirm":  # a request said to the bot became a task: its author clicked Create
+            await self._remember_card(interaction, place, answer.reply)
             await self._ask_zone(interaction, person)
 
+    async def _remember_card(self, interaction: Interaction, place: Place, reply: Reply) -> None:
+        """The clicked card, now the new task's card where it was asked: edited in place as the task is answered."""
+        if reply.card is None or not reply.card.ref or interaction.message is None or not interaction.guild_id:
+            return
+        remember = RememberCard(parse_ref(reply.card.ref), PLATFORM, str(interaction.message.channel.id),
+                                str(interaction.message.id))
+        await self.core.run(remember, await self.core.speaker(interaction.user, place))
+
     # where and who
+    async def _place_or_none(self, interaction: Interaction) -> Place | None:
+        """The server of an interaction; in a DM, the one the person's DMs act in (None when not chosen yet)."""
+        place = self.place_of(interaction)
+        if place.guild_id:
+            return place
+        found = await dm_place(self.core, interaction.user, self)
+        return None if isinstance(found, Choice) else found
+
     def place_of(self, interaction: Interaction, guild_id: str | None = None) -> Place:
         """The server (for a click in a DM: the one the button names) and, in a server, the channel."""
         gid = guild_id or str(interaction.guild_id or "")

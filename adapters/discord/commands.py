@@ -31,7 +31,8 @@ def _about(verb: str) -> str:
     return COMMANDS[verb][1][:100]
 
 
-@app_commands.guild_only()
+@app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)  # DMs: the bot's own DM only
+@app_commands.allowed_installs(guilds=True, users=False)
 class TaskCommands(app_commands.Group, name="task", description="Ask, commit and follow through: Tandem tasks"):
     """/task <verb> ...: each subcommand becomes the one `/task` grammar line every platform shares."""
 
@@ -181,6 +182,10 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     @app_commands.describe(reset="revoke your current address and get a new one")
     async def calendar(self, interaction: Interaction, reset: bool = False) -> None:
         await _run(interaction, "calendar", "reset" if reset else None)
+    @settings.command(name="thread-updates", description="admins: post task answers in the thread they came from")
+    @app_commands.describe(on="on (the default) or off, for the whole server")
+    async def thread_updates(self, interaction: Interaction, on: Literal["on", "off"]) -> None:
+        await _run(interaction, "settings thread-updates", on)
 
     @settings.command(name="show", description="see your settings")
     async def show_settings(self, interaction: Interaction) -> None:

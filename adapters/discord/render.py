@@ -55,6 +55,9 @@ class Shown:
         """Keyword arguments for send (or, with `edit`, for editing: no buttons then removes the old ones).
         Must run on the bot's event loop (a View needs one)."""
         content = escape(self.content[:MAX_CONTENT])[:MAX_CONTENT]
+        typed = unfitting(self.actions, guild_id)
+        if typed:  # a choice too long for a button's custom_id: the command to type instead
+            content = (content + "\n" + escape(typed))[:MAX_CONTENT]
         found: dict[str, Any] = {"content": content or ("" if edit else "\u200b"), "embeds": self.embeds,
                                  "allowed_mentions": discord.AllowedMentions.none()}
         view = buttons(self.actions, guild_id)
@@ -85,6 +88,11 @@ def card_embed(card: Card) -> discord.Embed:
     for label, value in card.fields[:MAX_FIELDS]:
         embed.add_field(name=_fit(label, 256) or "\u200b", value=_fit(value, 1024) or "—", inline=len(value) < 40)
     return embed
+
+
+def unfitting(actions: tuple[Action, ...], guild_id: str) -> str:
+    """The choices no button can carry (Discord's custom_id holds 100 characters), as commands to type."""
+    return "\n".join(f"{a.label}: {a.command}" for a in actions if not TaskButton.fits(guild_id, a.command, a.version))
 
 
 def buttons(actions: tuple[Action, ...], guild_id: str) -> discord.ui.View | None:

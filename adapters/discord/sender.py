@@ -150,6 +150,9 @@ async def _edit_reply(client: discord.Client, token: str, message_id: str, entry
 async def _post(client: discord.Client, channel_id: str, entry: OutboxEntry, guild: str,
                 mention: str | None = None, png: bytes | None = None) -> Posted:
     message = notice_shown(entry.payload).kwargs(guild)
+    if entry.payload.get("thread"):  # a follow-through line answers the message the task was asked in
+        message["reference"] = discord.MessageReference(message_id=int(entry.payload["thread"]),
+                                                        channel_id=int(channel_id), fail_if_not_exists=False)
     if mention:
         message["content"] = f"<@{mention}> {message['content'] or ''}".strip()[:2000]
         message["allowed_mentions"] = discord.AllowedMentions(users=[discord.Object(int(mention))], everyone=False,

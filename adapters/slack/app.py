@@ -18,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import (
     listeners_actions,
     listeners_commands,
+    listeners_dm,
     listeners_events,
     listeners_shortcuts,
     listeners_views,
@@ -51,7 +52,8 @@ def build_slack_app(bus: Bus, *, token: str | None, signing_secret: str, api_url
     core = SlackCore(bus, people=people or SlackPeople())
     app.middleware(_dedupe(bus))
     app.error(_error_sink)
-    for listeners in (listeners_commands, listeners_events, listeners_actions, listeners_views, listeners_shortcuts):
+    for listeners in (listeners_commands, listeners_events, listeners_dm, listeners_actions, listeners_views,
+                      listeners_shortcuts):
         listeners.register(app, core)
     return app
 

@@ -12,6 +12,7 @@ from adapters.common.runner import Answer
 from adapters.slack.blocks import version_in
 from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.modals import modal_for
+from adapters.slack.remember import remember_created
 from adapters.slack.render import message, reply_card, settled
 from adapters.slack.translate import where_fields
 
@@ -40,6 +41,7 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         used = await settle(respond, answer, words(command)[0], handle, original)
         if (body.get("container") or {}).get("is_ephemeral"):  # a message on Slack's side is edited by its ts
             await core.remember_card(speaker, answer.reply, reply_card(body, used))
+        await remember_created(core, speaker, answer, words(command)[0], body)
         core.refresh_home(client, speaker, where.user)
 
 

@@ -25,7 +25,7 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         channel, ts = str(event.get("channel")), str(event.get("ts"))
         thread = str(event.get("thread_ts") or ts)
         link = (await client.chat_getPermalink(channel=channel, message_ts=ts)).get("permalink")
-        where = Where(context.team_id or team, str(event.get("user")), domain, channel, ts, link)
+        where = Where(context.team_id or team, str(event.get("user")), domain, channel, thread, link)
         speaker = await core.speaker(client, where)
         said = await core.readable(client, where, without_bot(str(event.get("text") or ""), context.bot_user_id))
         reply = with_draft_text((await core.run(DraftRequest(said), speaker)).reply, said)

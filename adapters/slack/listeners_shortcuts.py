@@ -8,6 +8,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.modals import read
+from adapters.slack.remember import remember_posted
 from adapters.slack.render import message
 from adapters.slack.shortcut import CALLBACK, MODAL, meta_of, task_modal, task_text
 from adapters.slack.translate import where_fields
@@ -37,5 +38,6 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         if reply.ephemeral:
             await client.chat_postEphemeral(channel=channel, user=where.user, thread_ts=ts, **message(reply))
         else:
-            await client.chat_postMessage(channel=channel, thread_ts=ts, **message(reply))
+            posted = await client.chat_postMessage(channel=channel, thread_ts=ts, **message(reply))
+            await remember_posted(core, speaker, reply.card, channel, posted.get("ts"))
         core.refresh_home(client, speaker, where.user)

@@ -14,12 +14,14 @@ REDIRECT_PATH = "/slack/oauth_redirect"
 PLACEHOLDER_URL = "https://tandem.example.com"
 # Minimal bot scopes; docs/slack.md has one row per scope saying why (a test keeps the two in step).
 BOT_SCOPES: tuple[str, ...] = ("app_mentions:read", "channels:read", "chat:write", "commands", "files:write",
-                                "groups:read", "im:read", "mpim:read", "users:read")
+                                "groups:read", "im:history", "im:read", "mpim:read", "reactions:read", "users:read")
 # app_home_opened, app_uninstalled and tokens_revoked need no scope of their own; the membership events come with
-# channels:read (public channels) and groups:read (private channels).
+# channels:read (public channels) and groups:read (private channels); message.im with im:history (DMs to the bot);
+# reaction_added with reactions:read (a ✅ on a task's card).
 BOT_EVENTS: tuple[str, ...] = ("app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked",
                                "member_joined_channel", "member_left_channel", "channel_archive", "channel_unarchive",
-                               "group_archive", "group_unarchive", "channel_left", "group_left")
+                               "group_archive", "group_unarchive", "channel_left", "group_left", "message.im",
+                               "reaction_added")
 COMMAND = "/task"
 SHORTCUT_CALLBACK_ID = "make_it_a_task"
 
@@ -44,7 +46,7 @@ def manifest(socket: bool, public_url: str | None = None) -> dict[str, Any]:
 _LONG_DESCRIPTION = (
     "Tandem turns requests into tasks with an owner and a due date, agrees dates with the person doing the "
     "work, reminds them at a sensible local time, follows up when something slips and sends a daily digest. "
-    "Use /task, mention @tandem in a thread, or the 'Make it a task' message shortcut."
+    "Use /task, mention @tandem in a thread, the 'Make it a task' message shortcut, or write to Tandem in a DM."
 )
 
 
@@ -58,7 +60,7 @@ def _features(events_url: str | None) -> dict[str, Any]:
     if events_url:
         command["url"] = events_url
     return {
-        "app_home": {"home_tab_enabled": True, "messages_tab_enabled": True, "messages_tab_read_only_enabled": True},
+        "app_home": {"home_tab_enabled": True, "messages_tab_enabled": True, "messages_tab_read_only_enabled": False},
         "bot_user": {"display_name": "tandem", "always_online": True},
         "shortcuts": [{
             "name": "Make it a task",

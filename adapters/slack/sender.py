@@ -94,7 +94,9 @@ class SlackSender:
                 return None
             if self._sent_with_chart(self.client(token), channel, entry):
                 return None  # a file share is not a card that can be edited later
-            sent = self.client(token).chat_postMessage(channel=channel, text=text, blocks=blocks)
+            thread = entry.payload.get("thread")  # a follow-through line answers in the task's thread
+            sent = self.client(token).chat_postMessage(channel=channel, text=text, blocks=blocks,
+                                                       thread_ts=str(thread) if thread else None)
             return Posted(str(sent.get("channel") or channel), str(sent.get("ts") or "")) if sent.get("ts") else None
         except SlackApiError as error:
             response = error.response

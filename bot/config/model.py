@@ -42,6 +42,7 @@ class Defaults:
     digest_time: time = time(9)
     language: str = "en"
     holiday_country: str | None = None
+    thread_updates: bool = True
 
     @property
     def end_of_day(self) -> time:

@@ -67,6 +67,7 @@ def _defaults(sec: Section) -> Defaults:
         digest_time=sec.value("digest_time", v.parse_clock, Defaults.digest_time),
         language=sec.value("language", lambda raw: v.parse_choice(raw, v.LANGUAGES, "de"), "en"),
         holiday_country=sec.optional("holiday_country", v.parse_country),
+        thread_updates=sec.value("thread_updates", v.parse_bool, True),
     )
     sec.finish()
     return built

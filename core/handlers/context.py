@@ -38,6 +38,7 @@ class Context:
     web_url: str = ""  # where Tandem's web server is reached (calendar addresses start with it)
     notices: list[Notice] = field(default_factory=list)
     touched: dict[int, Task] = field(default_factory=dict)  # tasks changed by this command, by id
+    logged: list[tuple[Task, str, str]] = field(default_factory=list)  # (task, verb, detail) of this command
     now: datetime = field(init=False)
     _known: dict[int, Person] = field(default_factory=dict, repr=False)
 
@@ -125,6 +126,7 @@ class Context:
 
     def log(self, task: Task, verb: str, detail: str = "") -> None:
         self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, detail, self.now))
+        self.logged.append((task, verb, detail))
 
     def plan(self, task: Task) -> None:
         """Re-plan the task's reminders and follow-ups after a change."""

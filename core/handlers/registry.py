@@ -9,11 +9,14 @@ from core.actions import actions_for, version_of
 from core.handlers import (
     adding,
     calendar,
+    converse,
     editing,
+    followthrough,
     goals,
     lifecycle,
     negotiate,
     projects,
+    reactions,
     reports,
     scheduling,
     settings,
@@ -77,4 +80,8 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.SetRepeat: scheduling.set_repeat,
     c.SetRotation: scheduling.set_rotation,
     c.Checked: run_checked,
+    c.Converse: converse.converse,
+    c.ReactDone: reactions.react_done,
+    c.RememberCard: reactions.remember_card,
+    c.SetThreadUpdates: followthrough.set_thread_updates,
 }

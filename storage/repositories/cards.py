@@ -33,3 +33,10 @@ class SqlCardRepository:
         """One use of the card's limited edit handle."""
         self._session.execute(update(TaskCardRow).where(TaskCardRow.id == card_id, TaskCardRow.uses_left > 0)
                               .values(uses_left=TaskCardRow.uses_left - 1))
+
+    def at_message(self, platform: str, channel: str, message: str) -> PostedCard | None:
+        r = self._session.scalars(select(TaskCardRow).where(
+            TaskCardRow.platform == platform, TaskCardRow.channel == channel, TaskCardRow.message == message)
+            .order_by(TaskCardRow.id.desc()).limit(1)).first()
+        return PostedCard(r.task_id, r.recipient_id, r.platform, r.channel, r.message, r.posted_at, r.id,
+                          r.handle, r.expires_at, r.uses_left) if r else None

@@ -3,6 +3,7 @@ from storage.rows.activity import ActivityRow, CommentRow
 from storage.rows.base import Base
 from storage.rows.calendars import CalendarFeedRow
 from storage.rows.cards import TaskCardRow
+from storage.rows.chat import ChatFocusRow, ChatPlaceRow, ChatSettingsRow
 from storage.rows.conversations import ConversationMemberRow, ConversationRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
@@ -17,6 +18,9 @@ __all__ = [
     "ActivityRow",
     "Base",
     "CalendarFeedRow",
+    "ChatFocusRow",
+    "ChatPlaceRow",
+    "ChatSettingsRow",
     "CommentRow",
     "ConversationMemberRow",
     "ConversationRow",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.rows.base import Base
@@ -12,6 +12,8 @@ from storage.types import UTCDateTime
 
 class TaskCardRow(Base):
     __tablename__ = "task_cards"
+    # a reaction names the message it was added to: find its card without reading every card
+    __table_args__ = (Index("ix_task_cards_channel_message", "channel", "message"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)

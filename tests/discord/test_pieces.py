@@ -10,7 +10,9 @@ from adapters.discord.buttons import TEMPLATE, custom_id
 from adapters.discord.choices import zones_matching
 from adapters.discord.invite import invite_url, permissions
 from adapters.discord.modals import filled, submitted_values, task_text
+from adapters.discord.render import unfitting
 from core.actions import answer_actions
+from core.outcome import Action
 from core.tasks import Task
 
 GUILD = "900000000000000001"
@@ -58,3 +60,10 @@ def test_form_values_are_read_from_rows_and_labels() -> None:
         {"type": 1, "components": [{"type": 4, "custom_id": "blank0", "value": "monday"}]},
         {"type": 18, "component": {"type": 4, "custom_id": "blank1", "value": "why"}}]}
     assert submitted_values(data) == {"blank0": "monday", "blank1": "why"}
+
+
+def test_a_choice_too_long_for_a_button_is_shown_as_the_command_to_type() -> None:
+    short = Action("show", "Cancel", "/task show T-3")
+    long = Action("decline", "Confirm", "/task decline T-3 " + "I'm away at the conference all that week " * 2)
+    assert unfitting((short,), GUILD) == ""
+    assert unfitting((short, long), GUILD) == f"Confirm: {long.command}"

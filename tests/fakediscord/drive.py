@@ -46,6 +46,15 @@ def interaction(state: DiscordState, kind: int, guild_id: str | None, channel_id
     return record
 
 
+def refuse_outside_dms(state: DiscordState, name: str) -> None:
+    """As Discord: a global command whose contexts leave out BOT_DM (1) can't be run in a DM with the bot."""
+    command = state.find_command(None, name, 1)
+    contexts = command.get("contexts") if command else None
+    if command is not None and ((command.get("dm_permission") is False and contexts is None)
+                                or (contexts is not None and 1 not in contexts)):
+        raise PermissionError(f"/{name} is not available in DMs (contexts {contexts})")
+
+
 def command_data(state: DiscordState, guild_id: str | None, name: str, kind: int, options: list[Json]) -> Json:
     """`data` of an application command interaction; carries the registered id (and guild_id for guild commands)."""
     command = state.find_command(guild_id, name, kind)

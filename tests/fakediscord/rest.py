@@ -20,6 +20,8 @@ Json = dict[str, Any]
 PREFIX = "/api/v10"
 GUILD_MESSAGES = 1 << 9
 DIRECT_MESSAGES = 1 << 12
+GUILD_MESSAGE_REACTIONS = 1 << 10
+DIRECT_MESSAGE_REACTIONS = 1 << 13
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 

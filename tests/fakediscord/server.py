@@ -16,7 +16,13 @@ from tests.fakediscord.gateway import GUILDS_INTENT, MEMBERS_INTENT, Gateway
 from tests.fakediscord.ids import snowflake
 from tests.fakediscord.limits import Rule
 from tests.fakediscord.records import Interaction, RequestRecord
-from tests.fakediscord.rest import DIRECT_MESSAGES, GUILD_MESSAGES, Rest
+from tests.fakediscord.rest import (
+    DIRECT_MESSAGE_REACTIONS,
+    DIRECT_MESSAGES,
+    GUILD_MESSAGE_REACTIONS,
+    GUILD_MESSAGES,
+    Rest,
+)
 from tests.fakediscord.state import DiscordState
 from tests.fakediscord.webhooks import Webhooks
 from tests.loopserver import LoopServer
@@ -137,6 +143,8 @@ class FakeDiscord(LoopServer):
         """A person runs /name with raw option list `options` (guild_id None: in their DM with the bot)."""
         with self.state.cond:
             channel_id = self._channel_for(guild_id, channel_id, user_id)
+            if guild_id is None:
+                drive.refuse_outside_dms(self.state, name)
             data = drive.command_data(self.state, guild_id, name, 1, options or [])
             it = drive.interaction(self.state, 2, guild_id, channel_id, user_id, data)
         return self._dispatch_interaction(it, guild_id)
@@ -212,6 +220,19 @@ class FakeDiscord(LoopServer):
         self._run(self.gateway.dispatch("MESSAGE_CREATE", event, guild_id,
                                         GUILD_MESSAGES if guild_id else DIRECT_MESSAGES, needs_content_intent=private))
         return stored
+
+    def react(self, guild_id: str | None, channel_id: str | None, message_id: str, user_id: str,
+              emoji: str = "\u2705") -> None:
+        """A person adds a reaction to a message (guild_id None: in their DM with the bot): MESSAGE_REACTION_ADD,
+        to sessions with the guild (or direct) message reactions intent, as Discord sends it."""
+        with self.state.cond:
+            channel_id = self._channel_for(guild_id, channel_id, user_id)
+            event: Json = {"user_id": user_id, "channel_id": channel_id, "message_id": message_id,
+                           "emoji": {"id": None, "name": emoji}, "type": 0, "burst": False, "burst_colors": []}
+            if guild_id is not None:
+                event.update(guild_id=guild_id, member=self.state.member(guild_id, user_id))
+        intent = GUILD_MESSAGE_REACTIONS if guild_id else DIRECT_MESSAGE_REACTIONS
+        self._run(self.gateway.dispatch("MESSAGE_REACTION_ADD", event, guild_id, intent))
 
     # observing
     @property

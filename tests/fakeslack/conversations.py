@@ -57,12 +57,23 @@ class Conversations:
         found = self.state.conversations.get(channel)
         if found is None and channel in self.state.channels:
             found = {"id": channel, "is_private": False, "is_im": False, "is_mpim": False, "is_archived": False}
+        if found is None and self._dm_with(channel):  # as Slack: every person has a DM with the bot, "D…"
+            found = {"id": channel, "is_private": True, "is_im": True, "is_mpim": False, "is_archived": False,
+                     "user": self._dm_with(channel)}
         if found is None or (found["is_private"] and channel in self.state.bot_outside):
             return web.json_response({"ok": False, "error": "channel_not_found"})
         return web.json_response({"ok": True, "channel": found})
 
+    def _dm_with(self, channel: str) -> str | None:
+        """The person whose DM with the bot `channel` is (the fake names it "D" + their user id)."""
+        user = channel.removeprefix("D")
+        return user if channel.startswith("D") and user in self.state.users else None
+
     def members(self, team: str, args: Args) -> web.Response:
         channel = str(args.get("channel") or "")
+        if (user := self._dm_with(channel)) is not None and channel not in self.state.channels:
+            return web.json_response({"ok": True, "members": [user, "UTANDEM"],
+                                      "response_metadata": {"next_cursor": ""}})
         if channel not in self.state.channels or channel in self.state.bot_outside:
             return web.json_response({"ok": False, "error": "channel_not_found"})
         everyone = self.state.members.get(channel, list(self.state.users))
