@@ -15,6 +15,7 @@ from core.ports import (
     DraftRepository,
     GoalRepository,
     LeaseRepository,
+    ListCursors,
     Outbox,
     PersonRepository,
     ProjectRepository,
@@ -26,6 +27,7 @@ from core.ports import (
 )
 from storage.repositories.cards import SqlCardRepository
 from storage.repositories.conversations import SqlConversationRepository
+from storage.repositories.cursors import SqlListCursors
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.events import SqlSeenEvents
 from storage.repositories.goals import SqlGoalRepository
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     leases: LeaseRepository
     events: SeenEvents
     cards: CardRepository
+    cursors: ListCursors
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -84,6 +87,7 @@ class SqlUnitOfWork:
         self.leases = SqlLeaseRepository(session)
         self.events = SqlSeenEvents(session)
         self.cards = SqlCardRepository(session)
+        self.cursors = SqlListCursors(session)
         return self
 
     def __exit__(

@@ -80,10 +80,9 @@ def _add(rest: str) -> c.Command:
 
 
 def _list(rest: str) -> c.Command:
-    view, _, argument = rest.partition(" ")
-    if argument.strip() and view.lower() not in ("project", "search"):
-        _no_more("list", argument, "/task list inbox (or: /task list project launch, /task list search report)")
-    return c.ListTasks(view.lower() or "mine", argument)
+    """list [view] [filters]: the words are read by the core (no view word: my work)."""
+    view, _, argument = rest.strip().partition(" ")
+    return c.ListTasks(view, argument.strip())
 
 
 def _no_more(verb: str, extra: str, right: str) -> None:

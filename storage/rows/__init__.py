@@ -3,6 +3,7 @@ from storage.rows.activity import ActivityRow, CommentRow
 from storage.rows.base import Base
 from storage.rows.cards import TaskCardRow
 from storage.rows.conversations import ConversationMemberRow, ConversationRow
+from storage.rows.cursors import ListCursorRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
 from storage.rows.leases import LeaseRow
@@ -22,6 +23,7 @@ __all__ = [
     "GoalRow",
     "IdentityRow",
     "LeaseRow",
+    "ListCursorRow",
     "OutboxRow",
     "PersonRow",
     "ProjectMemberRow",
