@@ -82,6 +82,7 @@ class WorkPage:
     by_section: dict[Section, int]
     by_project: dict[tuple[Section, int | None], int] = field(default_factory=dict)
     more: bool = False
+    projects: dict[int, tuple[str, str | None]] = field(default_factory=dict)  # id -> (name, goal name or None)
 
     @property
     def total(self) -> int:

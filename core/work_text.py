@@ -5,7 +5,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from core.people import Person
-from core.projects import Goal, Project
 from core.repeat_words import repeat_words
 from core.schedule.recurrence import next_due, next_owner
 from core.tasks import Task
@@ -28,13 +27,14 @@ def section_title(section: Section, subject: Person, reader: Person) -> str:
     return THEIRS.get(section, "").format(name=subject.mention)
 
 
-def project_title(project: Project | None, goal: Goal | None, count: int) -> str:
-    """"#launch · goal grow-revenue (4)", "#launch (4)", "No project (2)"."""
-    if project is None:
+def project_title(names: tuple[str, str | None] | None, count: int) -> str:
+    """"#launch · goal grow-revenue (4)", "#launch (4)", "No project (2)" from (project name, goal name)."""
+    if names is None:
         return f"{NO_PROJECT} ({count})"
+    project, goal = names
     if goal is None:
-        return f"#{project.name} ({count})"
-    return f"#{project.name} · goal {goal.name} ({count})"
+        return f"#{project} ({count})"
+    return f"#{project} · goal {goal} ({count})"
 
 
 def counts_line(page: WorkPage, subject: Person, reader: Person) -> str:

@@ -27,7 +27,7 @@ def home_view(reply: Reply) -> dict[str, Any]:
         tail.append(section(lines[-1]))
     tail += action_blocks(more)
     tail.append(context(SETTINGS_HINT))
-    head: list[Block] = [{"type": "header", "text": {"type": "plain_text", "text": lines[0][:150]}}]
+    head: list[Block] = [{"type": "header", "text": {"type": "plain_text", "text": lines[0][:150] or "Your work"}}]
     room = MAX_BLOCKS - len(head) - len(tail)
     return {"type": "home", "blocks": head + body[:room] + tail}
 

@@ -85,7 +85,8 @@ def _filtered(view: str, query: WorkQuery, words: list[str], ctx: Context, proje
             del words[:2]
             query = _this_week(query, ctx.now, ctx.me.tz)
         else:
-            raise InvalidInput(f"I can't use '{word[:40]}' in a list. {FILTERS_HELP}")
+            shown = " ".join([word, *words])[:60]
+            raise InvalidInput(f"/task list takes a view and filters, and I won't ignore '{shown}'. {FILTERS_HELP}")
     if not view and subject is not ctx.me:
         query = replace(query, sections=MY_WORK[:-1])  # what they own or committed to, not what they wait on
     return ListSpec(view, subject, query, done, project)

@@ -89,8 +89,6 @@ def _grouped(spec: ListSpec, page: WorkPage, ctx: Context) -> list[str]:
     """Section headings, then project headings (with goal), each with its total over the whole list."""
     tasks = [item.task for item in page.items]
     people = ctx.people({p for t in tasks for p in (t.owner_id, t.requester_id, *t.rotation)})
-    projects = {t.project_id: ctx.uow.projects.get(t.project_id) for t in tasks if t.project_id}
-    goals = {p.goal_id: ctx.uow.goals.get(p.goal_id) for p in projects.values() if p and p.goal_id}
     lines: list[str] = []
     heading: tuple[object, ...] = ()
     for item in page.items:
@@ -98,9 +96,8 @@ def _grouped(spec: ListSpec, page: WorkPage, ctx: Context) -> list[str]:
         if heading[:1] != (section,):
             lines.append(f"{section_title(section, spec.subject, ctx.me)} ({page.by_section.get(section, 0)})")
         if heading != (section, project_id):
-            project = projects.get(project_id) if project_id else None
-            goal = goals.get(project.goal_id) if project and project.goal_id else None
-            lines.append("  " + project_title(project, goal, page.by_project.get((section, project_id), 0)))
+            names = page.projects.get(project_id) if project_id else None
+            lines.append("  " + project_title(names, page.by_project.get((section, project_id), 0)))
         heading = (section, project_id)
         lines.append("    " + item_line(item.task, people, ctx.me, ctx.now))
     return lines

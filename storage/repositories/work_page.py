@@ -2,40 +2,61 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from core.ports import TaskQuery
 from core.tasks import Task
 from core.work import Section, WorkItem, WorkKey, WorkPage, WorkQuery
 from storage.repositories.task_query import visible_to
-from storage.repositories.work_sections import filters, section_condition
-from storage.rows import TaskRow
+from storage.repositories.work_sections import candidates, filters, section_condition
+from storage.rows import GoalRow, ProjectRow, TaskRow
 
-S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
 NO_PROJECT = 2_147_483_647  # tasks in no project come after every project
 
 
-def work_rows(session: Session, query: WorkQuery) -> tuple[list[tuple[TaskRow, WorkKey]], bool]:
+@dataclass(frozen=True)
+class Conditions:
+    """A query's SQL, built once: where a task must be, and which section it falls in."""
+
+    where: list[ColumnElement[bool]]
+    rank: ColumnElement[int]
+
+    @classmethod
+    def of(cls, query: WorkQuery) -> Conditions:
+        sections = [section_condition(s, query) for s in query.sections]
+        scope = TaskQuery(query.workspace_id, query.viewer)
+        where = [TaskRow.workspace_id == query.workspace_id, *candidates(query), visible_to(scope), *filters(query)]
+        if len(sections) == 1:
+            return cls([*where, sections[0]], literal(0))
+        rank = case(*((c, i) for i, c in enumerate(sections)))  # NULL: in none of the sections
+        return cls([*where, rank.is_not(None)], rank)
+
+
+def work_rows(session: Session, query: WorkQuery, sql: Conditions) -> tuple[list[tuple[TaskRow, WorkKey]], bool]:
     """The page's rows with their keys, and whether more follow."""
-    rank, project = _rank(query), _project_key(query)
-    statement = _where(select(TaskRow, rank, project), query)
+    rank, project = sql.rank, _project_key(query)
+    section, group = rank.label("section"), project.label("grp")
+    statement = select(TaskRow, section, group).where(*sql.where)
     if query.after is not None:
         statement = statement.where(_after(rank, project, query.after))
-    statement = statement.order_by(rank, project, TaskRow.due_deadline.asc().nulls_last(), TaskRow.number)
+    # ordered by the labels, so the section's CASE is not written out again
+    statement = statement.order_by(section, group, TaskRow.due_deadline.asc().nulls_last(), TaskRow.number)
     found = session.execute(statement.limit(query.limit + 1)).all()
     rows = [(row, WorkKey(int(r), int(p), row.due_deadline, row.number)) for row, r, p in found[:query.limit]]
     return rows, len(found) > query.limit
 
 
-def work_totals(session: Session, query: WorkQuery) -> tuple[dict[Section, int], dict[tuple[Section, int | None], int]]:
+def work_totals(session: Session, query: WorkQuery, sql: Conditions,
+                ) -> tuple[dict[Section, int], dict[tuple[Section, int | None], int]]:
     """How many tasks the whole list holds, by section and by (section, project)."""
-    rank = _rank(query)
-    columns = (rank, TaskRow.project_id) if query.grouped else (rank,)
-    found = session.execute(_where(select(*columns, func.count()), query).group_by(*columns)).all()
+    columns = (sql.rank.label("section"), TaskRow.project_id) if query.grouped else (sql.rank.label("section"),)
+    groups: list[Any] = [literal_column("section"), TaskRow.project_id][:2 if query.grouped else 1]
+    found = session.execute(select(*columns, func.count()).where(*sql.where).group_by(*groups)).all()
     by_section: dict[Section, int] = {}
     by_project: dict[tuple[Section, int | None], int] = {}
     for row in found:
@@ -47,24 +68,20 @@ def work_totals(session: Session, query: WorkQuery) -> tuple[dict[Section, int],
 
 
 def page_of(tasks: Sequence[Task], keys: Sequence[WorkKey], query: WorkQuery, more: bool,
-            totals: tuple[dict[Section, int], dict[tuple[Section, int | None], int]]) -> WorkPage:
+            totals: tuple[dict[Section, int], dict[tuple[Section, int | None], int]],
+            projects: dict[int, tuple[str, str | None]]) -> WorkPage:
     items = [WorkItem(task, query.sections[key.section], key) for task, key in zip(tasks, keys, strict=True)]
-    return WorkPage(items, totals[0], totals[1], more)
+    return WorkPage(items, totals[0], totals[1], more, projects)
 
 
-def _where(statement: S, query: WorkQuery) -> S:
-    scope = TaskQuery(query.workspace_id, query.viewer)
-    sections = [section_condition(s, query) for s in query.sections]
-    return statement.where(TaskRow.workspace_id == query.workspace_id, visible_to(scope),
-                           or_(*sections), *filters(query))
-
-
-def _rank(query: WorkQuery) -> ColumnElement[int]:
-    """The index of the first section a task falls in (a constant when there is one)."""
-    if len(query.sections) == 1:
-        return literal(0)
-    whens = [(section_condition(s, query), i) for i, s in enumerate(query.sections[:-1])]
-    return case(*whens, else_=len(query.sections) - 1)
+def project_names(session: Session, project_ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    """Each project's name and its goal's name (if any), in one query."""
+    if not project_ids:
+        return {}
+    found = session.execute(select(ProjectRow.id, ProjectRow.name, GoalRow.name)
+                            .outerjoin(GoalRow, GoalRow.id == ProjectRow.goal_id)
+                            .where(ProjectRow.id.in_(sorted(project_ids))))
+    return {int(pid): (str(name), goal) for pid, name, goal in found}
 
 
 def _project_key(query: WorkQuery) -> ColumnElement[int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import ColumnElement, String, and_, cast, not_, or_, true
+from sqlalchemy import ColumnElement, String, and_, cast, not_, or_, select, true, union_all
 
 from core.tasks import Agreement, Status
 from core.work import Section, WorkQuery
@@ -38,6 +38,19 @@ def section_condition(section: Section, query: WorkQuery) -> ColumnElement[bool]
     if section is Section.INBOX:
         return or_(and_(owns, _agreement(Agreement.REQUESTED)), and_(asked, _agreement(Agreement.PROPOSED)))
     return true()
+
+
+def candidates(query: WorkQuery) -> list[ColumnElement[bool]]:
+    """For lists about one person: the tasks they own, asked for or rotate in, as a union of index lookups, so
+    the sections and the visibility rule are checked on those few rows only (not on the whole workspace)."""
+    if Section.ANY in query.sections:
+        return []
+    me, workspace = query.subject_id, TaskRow.workspace_id == query.workspace_id
+    branches = [select(TaskRow.id).where(workspace, TaskRow.owner_id == me),
+                select(TaskRow.id).where(workspace, TaskRow.requester_id == me)]
+    if Section.RECURRING in query.sections:
+        branches.append(select(TaskRow.id).where(workspace, TaskRow.recurrence.is_not(None), _in_rotation(me)))
+    return [TaskRow.id.in_(union_all(*branches))]
 
 
 def filters(query: WorkQuery) -> list[ColumnElement[bool]]:

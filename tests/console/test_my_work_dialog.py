@@ -117,7 +117,7 @@ def test_filters_combine(chat: ChatHarness) -> None:
 
 def test_a_word_that_is_no_filter_is_explained_not_ignored(chat: ChatHarness) -> None:
     answer = chat.reply("@alice: /task list urgently")
-    assert "I can't use 'urgently' in a list" in answer and "due this week" in answer
+    assert "I won't ignore 'urgently'" in answer and "due this week" in answer
     assert "I don't know @nobody here" in chat.reply("@alice: /task list @nobody")
     assert "I can't find a project" in chat.reply("@alice: /task list #nowhere") or \
         "no project" in chat.reply("@alice: /task list #nowhere").lower()
