@@ -30,7 +30,10 @@ class Conditions:
     def of(cls, query: WorkQuery) -> Conditions:
         sections = [section_condition(s, query) for s in query.sections]
         scope = TaskQuery(query.workspace_id, query.viewer)
-        where = [TaskRow.workspace_id == query.workspace_id, *candidates(query), visible_to(scope), *filters(query)]
+        # a person's candidates are found by index in their workspace; the workspace is not asked again, so the
+        # planner looks the candidates up by id instead of walking the workspace's tasks
+        where = [*(candidates(query) or [TaskRow.workspace_id == query.workspace_id]), visible_to(scope),
+                 *filters(query)]
         if len(sections) == 1:
             return cls([*where, sections[0]], literal(0))
         rank = case(*((c, i) for i, c in enumerate(sections)))  # NULL: in none of the sections

@@ -1,4 +1,5 @@
-"""My work: each person's list cursor (for `/task list more`).
+"""My work: each person's list cursor (for `/task list more`), and an index to find a workspace's recurring
+duties (whose rotation names the person) without walking all its tasks.
 
 Revision ID: 0011_my_work
 Revises: 0009_scale
@@ -7,7 +8,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision: str = "0011_my_work"
 down_revision: str | None = "0009_scale"
@@ -27,7 +27,9 @@ def upgrade() -> None:
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("person_id", name=op.f("pk_list_cursors")),
     )
+    op.create_index(op.f("ix_tasks_workspace_id_recurrence"), "tasks", ["workspace_id", "recurrence"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_tasks_workspace_id_recurrence"), table_name="tasks")
     op.drop_table("list_cursors")
