@@ -70,6 +70,19 @@ def work_totals(session: Session, query: WorkQuery, sql: Conditions,
     return by_section, by_project
 
 
+def totals_of(tasks: Sequence[Task], keys: Sequence[WorkKey], query: WorkQuery,
+              ) -> tuple[dict[Section, int], dict[tuple[Section, int | None], int]]:
+    """The totals of a list that fits on its page, counted from the page."""
+    by_section: dict[Section, int] = {}
+    by_project: dict[tuple[Section, int | None], int] = {}
+    for task, key in zip(tasks, keys, strict=True):
+        section = query.sections[key.section]
+        by_section[section] = by_section.get(section, 0) + 1
+        if query.grouped:
+            by_project[(section, task.project_id)] = by_project.get((section, task.project_id), 0) + 1
+    return by_section, by_project
+
+
 def page_of(tasks: Sequence[Task], keys: Sequence[WorkKey], query: WorkQuery, more: bool,
             totals: tuple[dict[Section, int], dict[tuple[Section, int | None], int]],
             projects: dict[int, tuple[str, str | None]]) -> WorkPage:
