@@ -337,7 +337,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--people", type=int, default=20_000)
     parser.add_argument("--tasks", type=int, default=200_000)
     parser.add_argument("--ops", type=int, default=300)
-    parser.add_argument("--only", default="", help="time only the operations whose name contains one of these (comma-separated)")
+    parser.add_argument("--only", default="",
+                        help="time only the operations whose name contains one of these (comma-separated)")
     return parser.parse_args(argv)
 
 
