@@ -134,3 +134,9 @@ def test_a_private_conversation_task_of_someone_else_never_appears_and_is_not_co
     assert "layoff" not in seen and _lines(seen)[0] == "tandem: @bob's work: 1 of 1"
     assert "1 of 1" in chat.reply("@carol: /task list all") and "layoff" not in chat.reply("@carol: /task list all")
     assert "layoff" in chat.reply("@bob: /task list")
+
+
+def test_a_long_project_or_person_name_is_a_filter_not_a_too_long_view(chat: ChatHarness) -> None:
+    name = "a-rather-long-project-name-for-the-launch-2027"
+    chat.say(f"@alice: /task add book the venue #{name}")
+    assert "T-1 book the venue" in chat.reply(f"@alice: /task list #{name}")
