@@ -81,3 +81,9 @@ def test_a_list_command_says_how_many_and_its_more_button_replaces_it_with_the_n
     slack.command("UALICE", "list", fake_slack.response_url("list"))
     first = eventually(lambda: fake_slack.responses("list"))[0]
     assert "Your work: 20 of 21" in first["text"] and "/task list more" in str(first["blocks"])
+    more = next(e for b in first["blocks"] for e in b.get("elements", []) if e.get("value") == "/task list more")
+    message = {"ts": "1", "text": first["text"], "blocks": first["blocks"]}
+    slack.click("UALICE", more["action_id"], more["value"], message, "C1", fake_slack.response_url("more"))
+    second = eventually(lambda: fake_slack.responses("more"))[0]
+    assert second["replace_original"] is True and "Your work: 21–21 of 21" in second["text"]
+    assert "T-21 chore 21" in str(second["blocks"]) and "T-20 " not in str(second["blocks"])
