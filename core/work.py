@@ -60,6 +60,7 @@ class WorkQuery:
     due_from: datetime | None = None  # due_deadline > due_from
     due_until: datetime | None = None  # due_deadline <= due_until
     done_since: datetime | None = None  # done (not cancelled) since then, instead of open
+    open_only: bool = True  # False: closed tasks too (search)
     conversation: str | None = None
     text: str | None = None
     escalate_after: int = 2  # nudges after which an unanswered request goes back to the other side

@@ -45,7 +45,7 @@ def read_list(words: str, ctx: Context) -> ListSpec:
     if view == "search":
         if len(tail.strip()) < 2:
             raise InvalidInput("Search for at least two characters: /task list search report")
-        return ListSpec(view, ctx.me, replace(base, text=tail.strip()))
+        return ListSpec(view, ctx.me, replace(base, text=tail.strip(), open_only=False))
     if view == "here":
         if not ctx.speaker.conversation:
             raise InvalidInput("This view needs a conversation. Try /task list mine.")

@@ -58,7 +58,7 @@ def filters(query: WorkQuery) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = []
     if query.done_since is not None:
         found += [TaskRow.status == Status.DONE.value, TaskRow.completed_at >= query.done_since]
-    else:
+    elif query.open_only:
         found.append(not_(TaskRow.status.in_(CLOSED)))
     if query.project_id is not None:
         found.append(TaskRow.project_id == query.project_id)

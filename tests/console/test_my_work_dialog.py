@@ -113,6 +113,8 @@ def test_filters_combine(chat: ChatHarness) -> None:
     assert _refs(chat.reply("@alice: /task list @bob +admin")) == []
     assert "nothing here" in chat.reply("@alice: /task list #launch +nothing")
     assert _refs(chat.reply("@alice: /task list mine #launch")) == ["T-1"]
+    chat.say("@alice: /task done T-3")
+    assert _refs(chat.reply("@alice: /task list search badge")) == ["T-3"]  # search finds done tasks too
 
 
 def test_a_word_that_is_no_filter_is_explained_not_ignored(chat: ChatHarness) -> None:
