@@ -142,3 +142,11 @@ def test_a_long_project_or_person_name_is_a_filter_not_a_too_long_view(chat: Cha
     name = "a-rather-long-project-name-for-the-launch-2027"
     chat.say(f"@alice: /task add book the venue #{name}")
     assert "T-1 book the venue" in chat.reply(f"@alice: /task list #{name}")
+
+
+def test_a_declined_request_needs_the_requesters_answer(chat: ChatHarness) -> None:
+    chat.say("@alice: /task add @bob book the venue by friday")
+    chat.say("@bob: /task decline T-1 I'm away that week")
+    work = chat.reply("@alice: /task list")
+    assert "Needs your answer (1)" in work and "T-1 book the venue" in work and "declined" in work
+    assert "nothing here" in chat.reply("@bob: /task list")
