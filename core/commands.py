@@ -212,9 +212,10 @@ class SuggestPeople(Command):
 
 @dataclass(frozen=True)
 class ListTasks(Command):
-    """A view: mine, inbox, waiting, here, overdue, project <name>, search <text>, all."""
+    """My work (no view), or a view: mine, inbox, waiting, here, overdue, project <name>, search <text>, all;
+    `argument` holds the filters (@person #project +label !high done "due this week" overdue), or "more"."""
 
-    view: str = "mine"
+    view: str = ""
     argument: str = ""
 
 

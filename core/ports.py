@@ -18,6 +18,7 @@ from core.projects import Goal, Project, ProjectStatus
 from core.report.figures import WorkFigures
 from core.report.health import Commitment, Request
 from core.tasks import Agreement, Task
+from core.work import ListCursor, WorkPage, WorkQuery
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ class TaskRepository(Protocol):
     def get_by_id(self, task_id: int) -> Task | None: ...
     def save(self, task: Task) -> None: ...
     def query(self, query: TaskQuery) -> list[Task]: ...
+    def work_page(self, query: WorkQuery) -> WorkPage:
+        """One page of a sectioned list after `query.after`, with the totals of the whole list."""
+        ...
     def project_status(self, scope: TaskQuery, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
         """The project's counts over the tasks `scope` lets through (its viewer's sight, its audience)."""
         ...
@@ -186,6 +190,14 @@ class DraftRepository(Protocol):
     def add(self, draft: Draft) -> Draft: ...
     def get(self, draft_id: int) -> Draft | None: ...
     def save(self, draft: Draft) -> None: ...
+
+
+class ListCursors(Protocol):
+    """Where each person's last paged list stopped (one per person), for `/task list more`."""
+
+    def get(self, person_id: int) -> ListCursor | None: ...
+    def save(self, cursor: ListCursor) -> None: ...
+    def drop(self, person_id: int) -> None: ...
 
 
 class CardRepository(Protocol):
@@ -289,6 +301,7 @@ class UnitOfWork(Protocol):
     cards: CardRepository
     calendars: CalendarFeedRepository
     chat: ChatRepository
+    cursors: ListCursors
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -17,6 +17,7 @@ from core.ports import (
     DraftRepository,
     GoalRepository,
     LeaseRepository,
+    ListCursors,
     Outbox,
     PersonRepository,
     ProjectRepository,
@@ -30,6 +31,7 @@ from storage.repositories.calendars import SqlCalendarFeeds
 from storage.repositories.cards import SqlCardRepository
 from storage.repositories.chat import SqlChatRepository
 from storage.repositories.conversations import SqlConversationRepository
+from storage.repositories.cursors import SqlListCursors
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.events import SqlSeenEvents
 from storage.repositories.goals import SqlGoalRepository
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
     cards: CardRepository
     calendars: CalendarFeedRepository
     chat: ChatRepository
+    cursors: ListCursors
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -92,6 +95,7 @@ class SqlUnitOfWork:
         self.cards = SqlCardRepository(session)
         self.calendars = SqlCalendarFeeds(session)
         self.chat = SqlChatRepository(session)
+        self.cursors = SqlListCursors(session)
         return self
 
     def __exit__(

@@ -36,7 +36,7 @@ def test_slack_replies_notices_settled_messages_and_the_app_home_are_escaped(rep
         "reply": message(reply),
         "settled": settled([], note, reply),
         "notice": {"text": fallback_text(notice), "blocks": notice_blocks(notice)},
-        "home": home_view([(note[:20], reply)]),
+        "home": home_view(reply),
     }
     for name, payload in outgoing.items():
         assert list(slack_problems(payload, name)) == []

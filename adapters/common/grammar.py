@@ -79,11 +79,15 @@ def _add(rest: str) -> c.Command:
     return c.AddTask(text, private=private)
 
 
+LIST_VIEWS = ("mine", "inbox", "waiting", "here", "overdue", "all", "project", "search", "more")
+
+
 def _list(rest: str) -> c.Command:
-    view, _, argument = rest.partition(" ")
-    if argument.strip() and view.lower() not in ("project", "search"):
-        _no_more("list", argument, "/task list inbox (or: /task list project launch, /task list search report)")
-    return c.ListTasks(view.lower() or "mine", argument)
+    """list [view] [filters]: the words are read by the core (no view word: my work, all words are filters)."""
+    view, _, argument = rest.strip().partition(" ")
+    if view.lower() not in LIST_VIEWS:
+        return c.ListTasks("", rest.strip())
+    return c.ListTasks(view.lower(), argument.strip())
 
 
 def _no_more(verb: str, extra: str, right: str) -> None:

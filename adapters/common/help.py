@@ -4,7 +4,9 @@ from __future__ import annotations
 COMMANDS: dict[str, tuple[str, str]] = {
     "add": ("/task add @alice send the Q3 report by friday !high #finance ~2h",
             "create a task or ask someone (~2h, ~1d: an optional estimate of the work)"),
-    "list": ("/task list [mine|inbox|waiting|here|overdue|all|project NAME|search TEXT]", "see tasks"),
+    "list": ("/task list [mine|inbox|waiting|here|overdue|all|project NAME|search TEXT] [@person #project +label "
+             "!high done overdue, due this week] — /task list more for the next page",
+             "your work (no view), or a view; filters combine"),
     "show": ("/task show T-3", "one task with its comments and history"),
     "accept": ("/task accept T-3 [your date]", "commit to a request (to your own date if you give one), "
                "or accept a proposed date"),

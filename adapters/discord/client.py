@@ -222,7 +222,7 @@ class TandemBot(discord.AutoShardedClient):
         if not answer.ok:
             await interaction.followup.send(ephemeral=True, **shown(answer.reply).kwargs(guild_id))
             return
-        if answer.reply.verb == STALE:
+        if answer.reply.verb == STALE or words(command)[0] == "list":  # the task as it is now; the next page
             await interaction.edit_original_response(**shown(answer.reply).kwargs(guild_id, edit=True))
             if interaction.message is not None and interaction.message.flags.ephemeral:  # others are edited by id
                 await self.core.remember_card(await self.core.speaker(interaction.user, place), answer.reply,

@@ -42,10 +42,17 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "add", text, "--private" if private else None, public=not private)
 
     @app_commands.command(name="list", description=_about("list"))
-    @app_commands.describe(view="which tasks", text="project name or search text")
-    async def list_(self, interaction: Interaction, view: Literal["mine", "inbox", "waiting", "here", "overdue", "all",
-                    "project", "search"] = "mine", text: str | None = None) -> None:
-        await _run(interaction, "list", view, text)
+    @app_commands.describe(view="my work (the default), a view, or more (the next page)",
+                           text="filters: @person #project +label !high done overdue, due this week; "
+                                "or the project name / search text")
+    async def list_(self, interaction: Interaction, view: Literal["my work", "mine", "inbox", "waiting", "here",
+                    "overdue", "all", "project", "search", "more"] = "my work", text: str | None = None) -> None:
+        await _run(interaction, "list", "" if view == "my work" else view, text)
+
+    @app_commands.command(description="your work, only for you: what needs your answer, your commitments and more")
+    @app_commands.describe(text="filters: @person #project +label !high done overdue, due this week")
+    async def home(self, interaction: Interaction, text: str | None = None) -> None:
+        await _run(interaction, "list", text)
 
     @app_commands.command(description=_about("show"))
     async def show(self, interaction: Interaction, task: Task) -> None:

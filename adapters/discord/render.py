@@ -20,6 +20,8 @@ from core.outcome import Action, Card, Reply
 
 MAX_CONTENT = 2000
 MAX_EMBEDS = 10
+MAX_DESCRIPTION = 4096
+MAX_EMBED_TEXT = 6000
 MAX_FIELDS = 25
 MAX_BUTTONS = 25
 MAX_LABEL = 80
@@ -68,10 +70,42 @@ class Shown:
 
 def shown(reply: Reply, quote: str | None = None) -> Shown:
     cards = ((reply.card,) if reply.card else ()) + reply.cards
-    embeds = [card_embed(card) for card in cards[:MAX_EMBEDS]]
+    content, rest = _content_and_rest(reply.text)
+    embeds = [card_embed(card) for card in cards[:MAX_EMBEDS]] or _overflow(rest)
     if quote and embeds:
         embeds[0].description = "\n".join(f"> {escape(line)}" for line in quote[:3000].splitlines())[:4096]
-    return Shown(reply.text[:MAX_CONTENT], embeds, reply.actions)
+    return Shown(content, embeds, reply.actions)
+
+
+def _content_and_rest(text: str) -> tuple[str, list[str]]:
+    """The whole lines that fit the content once escaped; the lines after them (a long list goes on in embeds,
+    so its end, which says how to see more, is never cut off)."""
+    if len(escape(text)) <= MAX_CONTENT:
+        return text, []
+    lines = text.split("\n")
+    taken = 0
+    while taken < len(lines) and len(escape("\n".join(lines[:taken + 1]))) <= MAX_CONTENT:
+        taken += 1
+    return ("\n".join(lines[:taken]) or text[:MAX_CONTENT // 2]), lines[taken:] if taken else []
+
+
+def _overflow(lines: list[str]) -> list[discord.Embed]:
+    """Lines as embed descriptions (escaped), within Discord's 4096 per description and 6000 per message."""
+    embeds: list[discord.Embed] = []
+    chunk: list[str] = []
+    room = MAX_EMBED_TEXT
+    for line in lines:
+        line = escape(line)[:MAX_DESCRIPTION]
+        if len(line) + 1 > room:
+            break
+        if len("\n".join([*chunk, line])) > MAX_DESCRIPTION:
+            embeds.append(discord.Embed(description="\n".join(chunk), colour=COLOUR))
+            chunk = []
+        chunk.append(line)
+        room -= len(line) + 1
+    if chunk:
+        embeds.append(discord.Embed(description="\n".join(chunk), colour=COLOUR))
+    return embeds
 
 
 def notice_shown(payload: dict[str, Any]) -> Shown:

@@ -18,10 +18,10 @@ from adapters.slack.people import SlackPeople
 from adapters.slack.translate import mentioned_users, with_handles
 from core.commands import ListTasks, Speaker
 from core.conversations import MembershipChange
+from core.outcome import Reply
 from core.people import Person
 
 log = logging.getLogger("tandem.slack")
-HOME_VIEWS = (("Asked of me", "inbox"), ("Waiting on", "waiting"), ("Mine", "mine"))
 HOME_EVERY_SECONDS = 3.0  # an App Home is re-published at most this often; the latest state wins
 
 
@@ -88,13 +88,14 @@ class SlackCore(BusRunner):
         found = await asyncio.gather(*(self.handle_of(client, where.team, u, where.team_name) for u in users))
         return with_handles(text, dict(zip(users, found, strict=True)))
 
-    async def publish_home(self, client: AsyncWebClient, speaker: Speaker, user: str) -> None:
-        """The App Home for `user`: what is asked of them, what they wait on, their own tasks."""
+    async def publish_home(self, client: AsyncWebClient, speaker: Speaker, user: str, page: Reply | None = None,
+                           ) -> None:
+        """The App Home for `user`: their work (`/task list`), or `page` of it (what its More button brought)."""
         key = (speaker.workspace_id, user)
         self.home_viewers.add(key)
         self.home_published[key] = time.monotonic()
-        sections = [(title, (await self.run(ListTasks(view), speaker)).reply) for title, view in HOME_VIEWS]
-        await client.views_publish(user_id=user, view=home_view(sections))
+        shown = page if page is not None else (await self.run(ListTasks(), speaker)).reply
+        await client.views_publish(user_id=user, view=home_view(shown))
 
     def refresh_home(self, client: AsyncWebClient, speaker: Speaker, user: str) -> None:
         """Best effort, in the background: re-publish the home of someone who opened it, at most once per

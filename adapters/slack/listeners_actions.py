@@ -15,6 +15,7 @@ from adapters.slack.modals import modal_for
 from adapters.slack.remember import remember_created
 from adapters.slack.render import message, reply_card, settled
 from adapters.slack.translate import where_fields
+from core.commands import Speaker
 
 TANDEM_ACTION = re.compile(r"^tandem:.*")
 STALE = "stale"
@@ -36,6 +37,9 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         where = Where(context.team_id or team, str(context.user_id), domain, context.channel_id)
         speaker = await core.speaker(client, where)
         answer = await core.run_text(command, speaker, version)
+        if (body.get("container") or {}).get("type") == "view":  # the App Home: no message to settle
+            await on_home(client, core, speaker, where.user, command, answer)
+            return
         handle = await core.handle_of(client, where.team, where.user, domain)
         original = (body.get("message") or {}).get("blocks") or []
         used = await settle(respond, answer, words(command)[0], handle, original)
@@ -45,6 +49,17 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         core.refresh_home(client, speaker, where.user)
 
 
+async def on_home(client: AsyncWebClient, core: SlackCore, speaker: Speaker, user: str, command: str,
+                  answer: Answer) -> None:
+    """A click on the App Home: More shows the next page there; anything else is answered in a DM and the home
+    shows the new state."""
+    if answer.ok and words(command)[0] == "list":
+        await core.publish_home(client, speaker, user, answer.reply)
+        return
+    await client.chat_postMessage(channel=user, **message(answer.reply))
+    core.refresh_home(client, speaker, user)
+
+
 async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, original: list[Any]) -> int:
     """Show who changed the clicked message and how; the reply itself goes to the clicker only.
     Returns how many of the response_url's uses it took."""
@@ -52,7 +67,8 @@ async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, 
     if not answer.ok:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))
         return 1
-    if reply.verb == STALE:  # the card showed an old state: it now shows the task as it is
+    # a card that showed an old state now shows the task as it is; a list's More shows the next page in its place
+    if reply.verb == STALE or verb == "list":
         await respond(replace_original=True, **message(reply))
         return 1
     await respond(replace_original=True, **settled(original, f"✓ {past_tense(reply.verb or verb)} by @{handle}", reply))

@@ -9,17 +9,31 @@ from adapters.slack.blocks import MAX_FALLBACK, MAX_TEXT, Block, action_blocks, 
 from core.cards import ReplyCard
 from core.outcome import Reply
 
-__all__ = ["context", "message", "reply_blocks", "reply_card", "section", "settled", "unescape", "with_draft_text"]
+__all__ = ["context", "message", "reply_blocks", "reply_card", "section", "sections", "settled", "unescape",
+           "with_draft_text"]
 
 
 def reply_blocks(reply: Reply) -> list[Block]:
     blocks: list[Block] = []
     if reply.text:
-        blocks.append(section(reply.text))
+        blocks.extend(sections(reply.text))
     for card in ((reply.card,) if reply.card else ()) + reply.cards:
         blocks.extend(card_blocks(card))
     blocks.extend(action_blocks(list(reply.actions)))
     return blocks
+
+
+def sections(text: str) -> list[Block]:
+    """Text as sections of whole lines within Slack's limit once escaped, so a long list is not cut short."""
+    found: list[Block] = []
+    chunk: list[str] = []
+    for line in text.split("\n"):
+        if chunk and len(escape("\n".join([*chunk, line]))) > MAX_TEXT:
+            found.append(section("\n".join(chunk)))
+            chunk = []
+        chunk.append(line)
+    found.append(section("\n".join(chunk)))
+    return found
 
 
 def fallback(reply: Reply) -> str:

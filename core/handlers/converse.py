@@ -11,7 +11,7 @@ from core import commands as c
 from core.actions import version_of
 from core.commands import Converse, DraftRequest, ListTasks, ShowTask
 from core.errors import InvalidInput
-from core.handlers import adding, editing, lifecycle, negotiate, scheduling, views
+from core.handlers import adding, editing, lifecycle, lists, negotiate, scheduling, views
 from core.handlers.context import Context
 from core.handlers.create import read
 from core.handlers.past import wire
@@ -38,7 +38,7 @@ def converse(cmd: Converse, ctx: Context) -> Reply | str:
     if reading.intent is Intent.OTHER:
         return _request(ctx, cmd.text)
     if reading.intent is Intent.PLATE:
-        return views.list_tasks(ListTasks("mine"), ctx)
+        return lists.list_tasks(ListTasks(), ctx)
     candidates, sure = _candidates(ctx, reading)
     if not candidates:
         return Reply(NOTHING)

@@ -1,32 +1,16 @@
-"""The views: mine, inbox, waiting, here, overdue, project, search, all; and one task in full."""
+"""Suggestions as you type, and one task in full (the lists are in core.handlers.lists)."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from core.actions import actions_for
-from core.commands import ListTasks, ShowTask, SuggestPeople, SuggestTasks
+from core.commands import ShowTask, SuggestPeople, SuggestTasks
 from core.errors import InvalidInput
 from core.handlers.context import Context
 from core.outcome import Card, Reply
 from core.ports import TaskQuery
-from core.tasks import Agreement, Task, parse_ref
-from core.wording import at, history_text, task_line
-
-VIEWS = ("mine", "inbox", "waiting", "here", "overdue", "project", "search", "all")
-TITLES = {"mine": "Your tasks", "inbox": "Waiting for your answer", "waiting": "You're waiting on",
-          "here": "Tasks from this conversation", "overdue": "Overdue", "all": "Open tasks"}
-
-
-def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
-    view = cmd.view.lower() or "mine"
-    if view not in VIEWS:
-        raise InvalidInput(f"Lists are: {', '.join(VIEWS)}. Example: /task list inbox")
-    tasks, title = _select(ctx, view, cmd.argument.strip())
-    if not tasks:
-        return Reply(f"{title}: nothing here.")
-    people = ctx.people({p for t in tasks for p in (t.owner_id, t.requester_id)})
-    lines = [task_line(t, people, ctx.me, ctx.now) for t in tasks]
-    return Reply(f"{title} ({len(tasks)}):\n" + "\n".join(lines))
+from core.tasks import Task, parse_ref
+from core.wording import at, history_text
 
 
 def suggest_tasks(cmd: SuggestTasks, ctx: Context) -> Reply:
@@ -57,34 +41,6 @@ def _by_ref(ctx: Context, text: str) -> list[Task]:
     except InvalidInput:
         return []
     return [task] if task is not None and task.is_open and ctx.sees(task) else []
-
-
-def _select(ctx: Context, view: str, argument: str) -> tuple[list[Task], str]:
-    base = TaskQuery(workspace_id=ctx.workspace.id or 0, viewer=ctx.me)
-    me = ctx.me.id
-    if view == "mine":
-        return ctx.uow.tasks.query(replace(base, owner_id=me)), TITLES[view]
-    if view == "inbox":
-        asked = ctx.uow.tasks.query(replace(base, owner_id=me, agreements=(Agreement.REQUESTED,)))
-        proposed = ctx.uow.tasks.query(replace(base, requester_id=me, agreements=(Agreement.PROPOSED,)))
-        return asked + proposed, TITLES[view]
-    if view == "waiting":
-        return ctx.uow.tasks.query(replace(base, requester_id=me, exclude_owner_id=me)), TITLES[view]
-    if view == "here":
-        if not ctx.speaker.conversation:
-            raise InvalidInput("This view needs a conversation. Try /task list mine.")
-        return ctx.uow.tasks.query(replace(base, conversation=ctx.speaker.conversation)), TITLES[view]
-    if view == "overdue":
-        return ctx.uow.tasks.query(replace(base, due_before=ctx.now)), TITLES[view]
-    if view == "project":
-        project = ctx.project(argument)
-        return ctx.uow.tasks.query(replace(base, project_id=project.id)), f"Project #{project.name}"
-    if view == "search":
-        if len(argument) < 2:
-            raise InvalidInput("Search for at least two characters: /task list search report")
-        found = ctx.uow.tasks.query(replace(base, text=argument, open_only=False))
-        return found, f"Tasks matching '{argument}'"
-    return ctx.uow.tasks.query(base), TITLES[view]
 
 
 def show_task(cmd: ShowTask, ctx: Context) -> Reply:

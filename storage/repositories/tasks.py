@@ -11,11 +11,20 @@ from core.people import Person
 from core.ports import DigestMaterial, TaskQuery
 from core.projects import Project, ProjectStatus
 from core.tasks import Agreement, Status, Task
+from core.work import WorkPage, WorkQuery
 from storage.repositories.claims import OPEN_STATUSES, claim
 from storage.repositories.people_links import PeopleLinks
 from storage.repositories.task_digest import digest_material
 from storage.repositories.task_mapping import fill_row, to_task, update_row
 from storage.repositories.task_query import task_select, visible_to
+from storage.repositories.work_page import (
+    Conditions,
+    page_of,
+    project_names,
+    totals_of,
+    work_rows,
+    work_totals,
+)
 from storage.rows import TaskRow, TaskWatcherRow, WorkspaceRow
 
 CLOSED = (Status.DONE.value, Status.CANCELLED.value)
@@ -87,6 +96,17 @@ class SqlTaskRepository:
 
     def query(self, query: TaskQuery) -> list[Task]:
         return self._with_watchers(self._session.scalars(task_select(query)).all())
+
+    def work_page(self, query: WorkQuery) -> WorkPage:
+        sql = Conditions.of(query)
+        rows, more = work_rows(self._session, query, sql)
+        tasks = self._with_watchers([row for row, _ in rows])
+        projects = project_names(self._session, {t.project_id for t in tasks if t.project_id is not None})
+        keys = [key for _, key in rows]
+        # a first page that holds the whole list is its own total: no second query
+        totals = totals_of(tasks, keys, query) if query.after is None and not more else \
+            work_totals(self._session, query, sql)
+        return page_of(tasks, keys, query, more, totals, projects)
 
     def project_status(self, scope: TaskQuery, project: Project, now: datetime, week_end: datetime) -> ProjectStatus:
         """Counts by state plus overdue, unanswered and due-this-week over what `scope` lets through, in one

@@ -5,6 +5,7 @@ from storage.rows.calendars import CalendarFeedRow
 from storage.rows.cards import TaskCardRow
 from storage.rows.chat import ChatFocusRow, ChatPlaceRow, ChatSettingsRow
 from storage.rows.conversations import ConversationMemberRow, ConversationRow
+from storage.rows.cursors import ListCursorRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
 from storage.rows.leases import LeaseRow
@@ -28,6 +29,7 @@ __all__ = [
     "GoalRow",
     "IdentityRow",
     "LeaseRow",
+    "ListCursorRow",
     "OutboxRow",
     "PersonRow",
     "ProjectMemberRow",

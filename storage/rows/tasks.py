@@ -21,6 +21,7 @@ class TaskRow(Base):
         Index(None, "workspace_id", "owner_id", "due_deadline"),
         Index(None, "workspace_id", "requester_id", "due_deadline"),
         Index(None, "project_id", "status"),
+        Index(None, "workspace_id", "recurrence"),  # recurring duties someone rotates in (my work)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -72,6 +72,16 @@ class SlackClient:
                          "value": value, "action_ts": "1"}],
         })
 
+    def click_home(self, user: str, button: dict[str, Any], block_id: str) -> tuple[int, str]:
+        """A click on a button of the App Home: the container is the view, and there is no response_url."""
+        return self.interaction({
+            "type": "block_actions", "user": {"id": user, "team_id": self.team},
+            "container": {"type": "view", "view_id": "VHOME"}, "trigger_id": f"trigger-{user}",
+            "view": {"id": "VHOME", "type": "home"},
+            "actions": [{"type": "button", "action_id": button["action_id"], "block_id": block_id,
+                         "value": button["value"], "action_ts": "1"}],
+        })
+
     def submit(self, user: str, view: dict[str, Any], values: dict[str, Any]) -> tuple[int, str]:
         return self.interaction({
             "type": "view_submission", "user": {"id": user, "team_id": self.team},

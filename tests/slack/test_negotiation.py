@@ -78,13 +78,13 @@ def test_the_same_event_delivered_three_times_makes_one_draft(slack: SlackClient
     assert "/task confirm 1" in str(fake_slack.posts_to("C1")[0].blocks)
 
 
-def test_app_home_lists_what_is_asked_waiting_and_mine(slack: SlackClient, fake_slack: FakeSlack) -> None:
+def test_app_home_shows_what_is_asked_of_me(slack: SlackClient, fake_slack: FakeSlack) -> None:
     slack.command("UALICE", "add <@UBOB> send the Q3 report by friday", fake_slack.response_url("a"))
     eventually(lambda: fake_slack.responses("a"))
     slack.event({"type": "app_home_opened", "user": "UBOB", "channel": "DUBOB", "tab": "home"}, "EvHome")
     home = eventually(lambda: [p for p in fake_slack.published if p["user_id"] == "UBOB"])[-1]["view"]
     headers = [b["text"]["text"] for b in home["blocks"] if b["type"] == "header"]
-    assert headers == ["Asked of me", "Waiting on", "Mine"]
+    assert headers == ["Your work: 1 of 1", "Needs your answer (1)"]
     assert "Q3 report" in str(home["blocks"])
 
 
