@@ -14,6 +14,8 @@ from core.outcome import Outcome, Reply
 from core.people import Person, PersonDefaults
 from core.ports import UnitOfWorkFactory
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
+from core.team_groups import record_group
+from core.teams import Group, GroupFacts
 from core.validation.commands import checked
 from core.validation.names import fitted_identity, refuse_lookalike
 
@@ -91,3 +93,10 @@ class Bus:
             new = uow.events.first_time(key, self.clock.now())
             uow.commit()
         return new
+
+    def record_group(self, facts: GroupFacts) -> Group:
+        """Store what an adapter read about a group (a Slack user group, a Discord role): its name and members."""
+        with self.uow_factory() as uow:
+            group = record_group(uow, facts, self.defaults)
+            uow.commit()
+        return group

@@ -301,3 +301,16 @@ class SetRotation(TaskCommand):
     """Whose turn it is next: the people to rotate the owner through, in order."""
 
     names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimRequest(TaskCommand):
+    """A member of the group a request was asked of takes it; the first claim wins."""
+
+
+@dataclass(frozen=True)
+class GroupIntake(Command):
+    """How a group takes requests, and who is in its intake: "round-robin", "open", "join", "leave", or "" to show."""
+
+    group: str
+    action: str = ""

@@ -21,6 +21,7 @@ from core.ports import (
     ReportRepository,
     SeenEvents,
     TaskRepository,
+    TeamRepository,
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
@@ -36,6 +37,7 @@ from storage.repositories.people import SqlPersonRepository
 from storage.repositories.projects import SqlProjectRepository
 from storage.repositories.reports import SqlReports
 from storage.repositories.tasks import SqlTaskRepository
+from storage.repositories.teams import SqlTeamRepository
 from storage.repositories.workspaces import SqlWorkspaceRepository
 
 
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     leases: LeaseRepository
     events: SeenEvents
     cards: CardRepository
+    teams: TeamRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -84,6 +87,7 @@ class SqlUnitOfWork:
         self.leases = SqlLeaseRepository(session)
         self.events = SqlSeenEvents(session)
         self.cards = SqlCardRepository(session)
+        self.teams = SqlTeamRepository(session)
         return self
 
     def __exit__(

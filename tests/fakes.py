@@ -231,6 +231,13 @@ class FakeCards(_Table):
         return [r for r in self.rows() if r.task_id == task_id]
 
 
+class FakeTeams(_Table):
+    """No groups: the in-memory handler tests ask people, not groups (groups are tested on SQL)."""
+
+    def group_by_handle(self, workspace_id: int, handle: str) -> None:
+        return None
+
+
 class FakeOutbox(_Table):
     def add(self, entry: OutboxEntry) -> bool:
         if any(e.dedupe_key == entry.dedupe_key for e in self.rows()):
@@ -267,6 +274,7 @@ class FakeUnitOfWork:
         self.outbox = FakeOutbox(self.store, "outbox")
         self.drafts = _Table(self.store, "drafts")
         self.cards = FakeCards(self.store, "cards")
+        self.teams = FakeTeams(self.store, "groups")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -192,11 +192,21 @@ def _goal_spec(text: str) -> tuple[str, str, str, str]:
 
 def _settings(rest: str) -> c.Command:
     setting, _, value = rest.partition(" ")
+    if setting.lower() == "intake":
+        return _intake(value)
     if not setting:
         return c.ShowSettings()
     if not value.strip():
         raise InvalidInput(f"Give a value: {COMMANDS['settings'][0]}")
     return c.UpdateSettings(setting, value)
+
+
+def _intake(rest: str) -> c.Command:
+    """"@design round-robin", "@design join": a group's intake (the group first, as it is mentioned)."""
+    group, _, action = rest.strip().partition(" ")
+    if not group:
+        raise InvalidInput(f"Say which group: {COMMANDS['intake'][0]}")
+    return c.GroupIntake(group, action.strip())
 
 
 def _draft_id(rest: str) -> tuple[int, str]:
@@ -256,6 +266,8 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "away": lambda rest: c.SetAway(rest),
     "digest": lambda rest: c.DigestCommand(rest),
     "repeat": _with_text(c.SetRepeat, "repeat", required=True),
+    "claim": _one(c.ClaimRequest, "claim"),
+    "intake": _intake,
     "rotate": lambda rest: c.SetRotation(*_ref_and_names(rest)),
     "help": _help,
 }

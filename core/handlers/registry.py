@@ -10,6 +10,7 @@ from core.handlers import (
     adding,
     editing,
     goals,
+    intake,
     lifecycle,
     negotiate,
     projects,
@@ -17,6 +18,7 @@ from core.handlers import (
     scheduling,
     settings,
     sharing,
+    teams,
     views,
 )
 from core.handlers.context import Context
@@ -74,5 +76,7 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.DigestCommand: scheduling.digest_command,
     c.SetRepeat: scheduling.set_repeat,
     c.SetRotation: scheduling.set_rotation,
+    c.ClaimRequest: teams.claim_request,
+    c.GroupIntake: intake.group_intake,
     c.Checked: run_checked,
 }

@@ -6,22 +6,28 @@ from storage.rows.conversations import ConversationMemberRow, ConversationRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
 from storage.rows.leases import LeaseRow
+from storage.rows.nudges import ChannelReminderRow, NoticePreferenceRow
 from storage.rows.outbox import OutboxRow
 from storage.rows.people import IdentityRow, PersonRow, WorkspaceRow
 from storage.rows.projects import GoalRow, ProjectMemberRow, ProjectRow
 from storage.rows.slack import slack_bots, slack_installations, slack_oauth_states
 from storage.rows.tasks import TaskRow, TaskWatcherRow
+from storage.rows.teams import GroupMemberRow, GroupRow, TeamRequestRow
 
 __all__ = [
     "ActivityRow",
     "Base",
+    "ChannelReminderRow",
     "CommentRow",
     "ConversationMemberRow",
     "ConversationRow",
     "DraftRow",
     "GoalRow",
+    "GroupMemberRow",
+    "GroupRow",
     "IdentityRow",
     "LeaseRow",
+    "NoticePreferenceRow",
     "OutboxRow",
     "PersonRow",
     "ProjectMemberRow",
@@ -30,6 +36,7 @@ __all__ = [
     "TaskCardRow",
     "TaskRow",
     "TaskWatcherRow",
+    "TeamRequestRow",
     "WorkspaceRow",
     "slack_bots",
     "slack_installations",
