@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from core.outcome import Action, Card
+
 
 class Intake(StrEnum):
     """How a group takes requests: anyone claims (open), or Tandem hands them out in turn (round-robin)."""
@@ -73,3 +75,15 @@ SOMEONE_FROM = re.compile(r"^(?:some(?:one|body)|any(?:one|body))\s+(?:from|in|o
 def team_title(title: str) -> str:
     """The request's title without "someone from" (what is left once the group's mention is read out)."""
     return SOMEONE_FROM.sub("", title).strip() or title
+
+
+def open_card(card: Card, group: Group) -> Card:
+    """A task's card with the group in the owner's place while nobody has claimed it."""
+    fields = tuple(("Owner", f"anyone in {group.mention} (open)") if label == "Owner" else (label, value)
+                   for label, value in card.fields)
+    return Card(card.heading, fields, card.ref)
+
+
+def claim_actions(ref: str) -> tuple[Action, ...]:
+    """The Claim button of an open request."""
+    return (Action("claim", "Claim", f"/task claim {ref}", "primary"),)

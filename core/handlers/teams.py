@@ -9,14 +9,12 @@ from core.errors import Conflict, InvalidInput, NotAllowed
 from core.handlers.context import Context
 from core.handlers.create import create_tasks, request_text
 from core.language import Reading
-from core.outcome import Action, Card, Notice, Reply
+from core.outcome import Card, Notice, Reply
 from core.schedule.working_time import add_working_hours
 from core.tasks import Agreement, Origin, Task
 from core.team_pick import next_in_turn
-from core.teams import Group, Intake, TeamRequest, team_title
+from core.teams import Group, Intake, TeamRequest, claim_actions, open_card, team_title
 from core.wording import due_phrase, when
-
-CLAIM_LABEL = "Claim"
 
 
 def asked_group(ctx: Context, reading: Reading) -> Group | None:
@@ -53,10 +51,10 @@ def ask_group(ctx: Context, reading: Reading, group: Group, origin: Origin | Non
             return _handed_out(ctx, task, request, group, chosen)
     if request.conversation is None:
         return Reply(f"Asked {group.mention} for {task.ref} {task.title}. Anyone in {group.mention} can take it "
-                     f"with /task claim {task.ref}.", open_card(ctx, task, group), claim_actions(task),
+                     f"with /task claim {task.ref}.", open_card(ctx.card(task), group), claim_actions(task.ref),
                      ephemeral=False)
     ctx.notices.append(Notice(0, "team request", open_text(ctx, task, group), task.id,
-                              open_card(ctx, task, group), claim_actions(task), urgent=True,
+                              open_card(ctx.card(task), group), claim_actions(task.ref), urgent=True,
                               dedupe_key=f"team-request:{task.id}", conversation=request.conversation))
     return Reply(f"Asked {group.mention} for {task.ref} {task.title}; the first of them to claim it takes it. "
                  "I'll tell you who.", ephemeral=True)
@@ -65,18 +63,6 @@ def ask_group(ctx: Context, reading: Reading, group: Group, origin: Origin | Non
 def open_text(ctx: Context, task: Task, group: Group) -> str:
     return (f"{ctx.me.mention} asks {group.mention}: {task.ref} {task.title} ({due_phrase(task.due, ctx.me.tz)}). "
             f"Anyone in {group.mention} can take it: Claim, or /task claim {task.ref}.")
-
-
-def open_card(ctx: Context, task: Task, group: Group) -> Card:
-    """The task's card with the group in the owner's place while nobody has claimed it."""
-    card = ctx.card(task)
-    fields = tuple(("Owner", f"anyone in {group.mention} (open)") if label == "Owner" else (label, value)
-                   for label, value in card.fields)
-    return replace(card, fields=fields)
-
-
-def claim_actions(task: Task) -> tuple[Action, ...]:
-    return (Action("claim", CLAIM_LABEL, f"/task claim {task.ref}", "primary"),)
 
 
 def claim_request(cmd: ClaimRequest, ctx: Context) -> Reply:

@@ -71,3 +71,26 @@ def test_joining_and_leaving_a_groups_intake(chat: ChatHarness) -> None:
     assert "You took T-1" in chat.reply("@dave: /task claim T-1")
     assert "You left @design's intake." in chat.reply("@dave: /task settings intake @design leave")
     assert "I don't know a group called @sales" in chat.reply("@dave: /task settings intake @sales join")
+
+
+def test_an_unclaimed_request_nudges_the_group_in_the_room_then_tells_the_requester(chat: ChatHarness) -> None:
+    _group(chat)
+    chat.say("@alice: /task add someone from @design review the mockups by friday")
+    nudges = [m for m in chat.say(":advance 1d") if m.to is None and m.text.startswith("Still open for @design")]
+    assert [(m.fired, m.conversation) for m in nudges] == [("Fri 27 Mar 13:00", "console"),
+                                                           ("Fri 27 Mar 17:00", "console")]
+    assert "T-1 review the mockups (due Fri 27 Mar), asked by @alice on Thu 26 Mar." in nudges[0].text
+    assert [a.command for a in nudges[0].actions] == ["/task claim T-1"]
+    later = chat.say(":advance 3d")
+    assert not [m for m in later if m.text.startswith("Still open for @design")]
+    told = [m.text for m in later if m.to == "@alice" and m.text.startswith("Nobody in @design")]
+    assert told == ["Nobody in @design has claimed T-1 review the mockups after 2 reminders. Ask someone directly "
+                    "(/task assign T-1 @name), change the date, or cancel it."]
+    assert not [m for m in chat.say(":advance 7d") if "@design" in m.text]
+
+
+def test_a_claimed_request_is_not_followed_up_as_a_group_request(chat: ChatHarness) -> None:
+    _group(chat)
+    chat.say("@alice: /task add someone from @design review the mockups by friday")
+    chat.say("@bob: /task claim T-1")
+    assert not [m for m in chat.say(":advance 7d") if "Still open for @design" in m.text or "Nobody in" in m.text]
