@@ -14,7 +14,7 @@ REDIRECT_PATH = "/slack/oauth_redirect"
 PLACEHOLDER_URL = "https://tandem.example.com"
 # Minimal bot scopes; docs/slack.md has one row per scope saying why (a test keeps the two in step).
 BOT_SCOPES: tuple[str, ...] = ("app_mentions:read", "channels:read", "chat:write", "commands", "files:write",
-                                "groups:read", "im:read", "mpim:read", "users:read")
+                                "groups:read", "im:read", "mpim:read", "usergroups:read", "users:read")
 # app_home_opened, app_uninstalled and tokens_revoked need no scope of their own; the membership events come with
 # channels:read (public channels) and groups:read (private channels).
 BOT_EVENTS: tuple[str, ...] = ("app_mention", "app_home_opened", "app_uninstalled", "tokens_revoked",
