@@ -14,7 +14,7 @@ from core.outcome import Outcome, Reply
 from core.people import Person, PersonDefaults
 from core.ports import UnitOfWorkFactory
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
-from core.team_groups import record_group
+from core.team_groups import note_roles, record_group
 from core.teams import Group, GroupFacts
 from core.validation.commands import checked
 from core.validation.names import fitted_identity, refuse_lookalike
@@ -100,3 +100,9 @@ class Bus:
             group = record_group(uow, facts, self.defaults)
             uow.commit()
         return group
+
+    def note_roles(self, platform: str, workspace_external_id: str, user: str, roles: tuple[str, ...]) -> None:
+        """`user` carries these platform roles: they may claim the requests of the groups the roles stand for."""
+        with self.uow_factory() as uow:
+            note_roles(uow, platform, workspace_external_id, user, roles)
+            uow.commit()

@@ -1,6 +1,8 @@
 """Keeping groups and their members current from what the adapters learn on their platform."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from core.people import PersonDefaults, Workspace
 from core.ports import UnitOfWork
 from core.teams import Group, GroupFacts, group_handle
@@ -19,3 +21,15 @@ def record_group(uow: UnitOfWork, facts: GroupFacts, defaults: PersonDefaults) -
     if facts.members is not None:
         uow.teams.set_members(group.id or 0, facts.members)
     return group
+
+
+def note_roles(uow: UnitOfWork, platform: str, workspace_external_id: str, user: str, roles: Iterable[str]) -> None:
+    """Someone seen carrying these roles (Discord) may claim the requests of the groups they stand for; it does
+    not put them in a round-robin, which only those who joined the intake are in."""
+    workspace = uow.workspaces.by_external(platform, workspace_external_id)
+    if workspace is None:
+        return
+    for role in roles:
+        group = uow.teams.group_by_external(workspace.id or 0, role)
+        if group is not None and user not in uow.teams.members(group.id or 0):
+            uow.teams.add_member(group.id or 0, user, intake=False)

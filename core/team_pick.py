@@ -27,8 +27,8 @@ def next_in_turn(ctx: Context, group: Group, task: Task) -> int | None:
 
 
 def _members(ctx: Context, group: Group) -> list[Person]:
-    """The group's members Tandem knows as people, in handle order."""
+    """The group's intake members Tandem knows as people, in handle order."""
     platform = ctx.workspace.platform
     found = (ctx.uow.people.by_identity(ctx.workspace.id or 0, platform, user)
-             for user in sorted(ctx.uow.teams.members(group.id or 0)))
+             for user in sorted(ctx.uow.teams.intake_members(group.id or 0)))
     return sorted((p for p in found if p is not None and p.id is not None), key=lambda p: p.handle)

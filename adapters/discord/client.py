@@ -59,13 +59,17 @@ class TandemBot(discord.AutoShardedClient):
                  self.shard_count or 1)
 
     # slash commands
-    async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None:
-        """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up."""
+    async def run_slash(self, interaction: Interaction, text: str, public: bool = False,
+                        roles: Sequence[discord.Role] = ()) -> None:
+        """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up; `roles`
+        mentioned in `text` are read as the groups they stand for."""
         await interaction.response.defer(ephemeral=not public, thinking=True)
         place = self.place_of(interaction)
         await self.core.acting(interaction.user, place)
         person = await self.core.person(interaction.user, place)
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
+        if roles:
+            said = await self.core.readable_roles(said, place, roles)
         answer = await self.core.run_text(said, speaker_of(person, place))
         reply = answer.reply
         if answer.ok and words(said)[0] == "help":
@@ -77,6 +81,10 @@ class TandemBot(discord.AutoShardedClient):
     async def set_zone(self, interaction: Interaction, zone: str) -> None:
         await self.run_slash(interaction, f"settings tz {zone}")
         await self.core.zone_told(await self.core.person(interaction.user, self.place_of(interaction)))
+
+    async def intake(self, interaction: Interaction, role: discord.Role, how: str) -> None:
+        """`/task settings intake`: the role is stored as a group first, so it needs no earlier mention."""
+        await self.run_slash(interaction, f"settings intake <@&{role.id}> {how}".strip(), roles=(role,))
 
     async def suggest_tasks(self, interaction: Interaction, text: str) -> list[Card]:
         place = self.place_of(interaction)
@@ -108,6 +116,7 @@ class TandemBot(discord.AutoShardedClient):
         speaker = await self.core.speaker(message.author, place)
         said = await self.core.readable(message.content, place, self.member_lookup(place, message.mentions),
                                         str(self.user.id))
+        said = await self.core.readable_roles(said, place, message.role_mentions)
         reply = (await self.core.run(DraftRequest(said), speaker)).reply
         await message.reply(mention_author=False, **shown(reply, quote=said).kwargs(place.guild_id))
 

@@ -20,6 +20,7 @@ class SlashRunner(Protocol):
     async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None: ...
 
     async def set_zone(self, interaction: Interaction, zone: str) -> None: ...
+    async def intake(self, interaction: Interaction, role: discord.Role, how: str) -> None: ...
 
 
 def _run(interaction: Interaction, *words: str | None, public: bool = False) -> Any:
@@ -176,6 +177,13 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     @app_commands.describe(what="now, off, on, or at 08:30 mon-thu")
     async def digest(self, interaction: Interaction, what: str) -> None:
         await _run(interaction, "digest", what)
+
+    @settings.command(name="intake", description="how a group (a role) takes requests; join or leave its intake")
+    @app_commands.describe(group="the role people ask requests of", how="round-robin, open, join, leave; empty: show")
+    async def intake(self, interaction: Interaction, group: discord.Role,
+                     how: Literal["round-robin", "open", "join", "leave"] | None = None) -> None:
+        runner: SlashRunner = interaction.client
+        await runner.intake(interaction, group, how or "")
 
     @settings.command(name="show", description="see your settings")
     async def show_settings(self, interaction: Interaction) -> None:

@@ -58,9 +58,16 @@ class SqlTeamRepository:
         for user in sorted(wanted - current):
             self.add_member(group_id, user)
 
-    def add_member(self, group_id: int, user: str) -> None:
-        values = {"group_id": group_id, "user": user}
+    def intake_members(self, group_id: int) -> set[str]:
+        return set(self._session.scalars(select(GroupMemberRow.user).where(
+            GroupMemberRow.group_id == group_id, GroupMemberRow.intake)))
+
+    def add_member(self, group_id: int, user: str, intake: bool = True) -> None:
+        values = {"group_id": group_id, "user": user, "intake": intake}
         self._session.execute(insert_once(self._session, GroupMemberRow, values, ["group_id", "user"]))
+        if intake:
+            self._session.execute(update(GroupMemberRow).where(
+                GroupMemberRow.group_id == group_id, GroupMemberRow.user == user).values(intake=True))
 
     def remove_member(self, group_id: int, user: str) -> None:
         self._session.execute(delete(GroupMemberRow).where(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.rows.base import Base
@@ -26,6 +26,8 @@ class GroupMemberRow(Base):
 
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True)
     user: Mapped[str] = mapped_column(String(255), primary_key=True)
+    # in the group's intake (takes requests in turn); False: only seen carrying the group's role (Discord)
+    intake: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class TeamRequestRow(Base):

@@ -11,6 +11,7 @@ from tests.fakediscord.records import Interaction
 from tests.fakediscord.state import DiscordState
 
 Json = dict[str, Any]
+ROLE_OPTION = 8
 
 
 def interaction(state: DiscordState, kind: int, guild_id: str | None, channel_id: str, user_id: str,
@@ -52,9 +53,23 @@ def command_data(state: DiscordState, guild_id: str | None, name: str, kind: int
     data: Json = {"id": command["id"] if command else snowflake(), "name": name, "type": kind}
     if options:
         data["options"] = copy.deepcopy(options)
+        roles = _role_options(options)
+        if roles and guild_id in state.guilds:
+            known = state.guilds[guild_id].roles
+            data["resolved"] = {"roles": {r: copy.deepcopy(known[r]) for r in roles if r in known}}
     if command is not None and command.get("guild_id"):
         data["guild_id"] = command["guild_id"]
     return data
+
+
+def _role_options(options: list[Json]) -> list[str]:
+    """The role ids given as ROLE (8) options anywhere in the tree: Discord sends their roles in `resolved`."""
+    found: list[str] = []
+    for option in options:
+        if option.get("type") == ROLE_OPTION:
+            found.append(str(option.get("value")))
+        found += _role_options(option.get("options") or [])
+    return found
 
 
 def mark_focused(options: list[Json], focused: str) -> list[Json]:

@@ -38,6 +38,7 @@ def upgrade() -> None:
         "group_members",
         sa.Column("group_id", sa.Integer(), nullable=False),
         sa.Column("user", sa.String(length=255), nullable=False),
+        sa.Column("intake", sa.Boolean(), nullable=False),
         _fk("group_members", "group_id", "groups"),
         sa.PrimaryKeyConstraint("group_id", "user", name=op.f("pk_group_members")),
     )
