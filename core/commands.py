@@ -314,3 +314,25 @@ class GroupIntake(Command):
 
     group: str
     action: str = ""
+
+
+@dataclass(frozen=True)
+class RemindChannel(Command):
+    """Post `text` (which ends with when, maybe a repeat) in conversation `channel` ("" = here) at that time."""
+
+    channel: str
+    text: str
+    channel_name: str = ""
+
+
+@dataclass(frozen=True)
+class ListChannelReminders(Command):
+    """The reminders still to post in `channel` ("" = here)."""
+
+    channel: str = ""
+    channel_name: str = ""
+
+
+@dataclass(frozen=True)
+class CancelChannelReminder(Command):
+    number: int

@@ -9,6 +9,7 @@ from typing import Protocol, Self
 
 from core.activity import Activity, Comment
 from core.cards import PostedCard
+from core.channel_reminders import ChannelReminder
 from core.conversations import Conversation
 from core.drafts import Draft
 from core.outbox import OutboxEntry
@@ -255,6 +256,7 @@ class UnitOfWork(Protocol):
     events: SeenEvents
     cards: CardRepository
     teams: TeamRepository
+    channel_reminders: ChannelReminderRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -298,4 +300,18 @@ class TeamRepository(Protocol):
         ...
     def claim_due_follow_ups(self, now: datetime, limit: int) -> list[TeamRequest]:
         """Open requests whose follow_up_at has come (locked FOR UPDATE SKIP LOCKED on PostgreSQL)."""
+        ...
+
+
+class ChannelReminderRepository(Protocol):
+    """Reminders posted in conversations at a time."""
+
+    def add(self, reminder: ChannelReminder) -> ChannelReminder: ...
+    def get(self, reminder_id: int) -> ChannelReminder | None: ...
+    def save(self, reminder: ChannelReminder) -> None: ...
+    def active(self, workspace_id: int, conversation: str | None = None, limit: int = 50) -> list[ChannelReminder]:
+        """The reminders still to post, in one conversation or the whole workspace, soonest first."""
+        ...
+    def claim_due(self, now: datetime, limit: int) -> list[ChannelReminder]:
+        """Reminders whose next_at has come (locked FOR UPDATE SKIP LOCKED on PostgreSQL), oldest first."""
         ...

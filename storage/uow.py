@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.ports import (
     ActivityRepository,
     CardRepository,
+    ChannelReminderRepository,
     CommentRepository,
     ConversationRepository,
     DraftRepository,
@@ -26,6 +27,7 @@ from core.ports import (
     WorkspaceRepository,
 )
 from storage.repositories.cards import SqlCardRepository
+from storage.repositories.channel_reminders import SqlChannelReminderRepository
 from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.events import SqlSeenEvents
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
     events: SeenEvents
     cards: CardRepository
     teams: TeamRepository
+    channel_reminders: ChannelReminderRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -88,6 +91,7 @@ class SqlUnitOfWork:
         self.events = SqlSeenEvents(session)
         self.cards = SqlCardRepository(session)
         self.teams = SqlTeamRepository(session)
+        self.channel_reminders = SqlChannelReminderRepository(session)
         return self
 
     def __exit__(

@@ -275,6 +275,7 @@ class FakeUnitOfWork:
         self.drafts = _Table(self.store, "drafts")
         self.cards = FakeCards(self.store, "cards")
         self.teams = FakeTeams(self.store, "groups")
+        self.channel_reminders = _Table(self.store, "channel_reminders")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "claim": ("/task claim T-3", "take a request asked of a group you are in; the first claim wins"),
     "intake": ("/task settings intake @design round-robin | open | join | leave",
                "how a group takes requests: claimed openly, or handed out in turn; join or leave its intake"),
+    "remind": ("/task remind #general submit your timesheets every friday at 3pm (also: list, cancel R-3)",
+               "post a reminder in a channel you and Tandem are in, once or on a repeat"),
     "help": ("/task help [command]", "this list"),
     "portfolio": ("/task portfolio", "every goal and its projects: % done, counts, forecast and likely finish"),
     "stats": ("/task stats [@bob | #launch]", "commitment health: kept on time, renegotiations, answer time, load"),

@@ -18,6 +18,7 @@ from core.handlers.create import (
     unread_note,
 )
 from core.handlers.past import is_past, past_question, wire
+from core.handlers.remind import remind_channel, remind_here
 from core.handlers.teams import ask_group, asked_group, group_card
 from core.language import Reading
 from core.outcome import Action, Card, Reply
@@ -49,6 +50,9 @@ def add_task(cmd: AddTask, ctx: Context) -> Reply:
 
 
 def draft_request(cmd: DraftRequest, ctx: Context) -> Reply:
+    here = remind_here(cmd.text)
+    if here is not None:
+        return replace(remind_channel(here, ctx), ephemeral=cmd.privately)
     reading = read(ctx, cmd.text)
     if not reading.is_request or not reading.title.strip():
         return Reply(NOT_A_REQUEST)

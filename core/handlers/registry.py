@@ -14,6 +14,7 @@ from core.handlers import (
     lifecycle,
     negotiate,
     projects,
+    remind,
     reports,
     scheduling,
     settings,
@@ -78,5 +79,8 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.SetRotation: scheduling.set_rotation,
     c.ClaimRequest: teams.claim_request,
     c.GroupIntake: intake.group_intake,
+    c.RemindChannel: remind.remind_channel,
+    c.ListChannelReminders: remind.list_channel_reminders,
+    c.CancelChannelReminder: remind.cancel_channel_reminder,
     c.Checked: run_checked,
 }

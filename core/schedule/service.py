@@ -12,6 +12,7 @@ from core.outcome import Notice
 from core.people import Person
 from core.ports import DigestMaterial, UnitOfWork, UnitOfWorkFactory
 from core.report.health import MONTH
+from core.schedule.channel_reminders import run_channel_reminders
 from core.schedule.digest import compose_digest, next_digest_at
 from core.schedule.followups import follow_up_notices, overdue_commitment_notices, plan_follow_up
 from core.schedule.instances import next_instance
@@ -41,7 +42,8 @@ class Scheduler:
         """Everything that is due now, until nothing is left (bounded); counts of notices by kind."""
         jobs = {"reminders": self.run_reminders, "follow_ups": self.run_follow_ups,
                 "occurrences": self.run_occurrences, "digests": self.run_digests,
-                "project_digests": self.run_project_digests, "team_follow_ups": self.run_team_follow_ups}
+                "project_digests": self.run_project_digests, "team_follow_ups": self.run_team_follow_ups,
+                "channel_reminders": self.run_channel_reminders}
         done: dict[str, int] = {}
         for name, job in jobs.items():
             for _ in range(100):
@@ -164,6 +166,12 @@ class Scheduler:
 
     def run_project_digests(self) -> int:
         return run_project_digests(self, self.clock.now())
+
+    def run_channel_reminders(self) -> int:
+        with self.uow_factory() as uow:
+            handled = run_channel_reminders(uow, self.clock.now(), self.batch)
+            uow.commit()
+        return handled
 
     def run_team_follow_ups(self) -> int:
         with self.uow_factory() as uow:
