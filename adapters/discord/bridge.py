@@ -91,6 +91,20 @@ class DiscordCore(BusRunner):
                                      MembershipChange(PLATFORM, place.guild_id, channel_id, str(user.id), joined=views))
                 self.access[key] = views
 
+    async def know_channels(self, user: discord.abc.User, place: Place, channels: Sequence[int]) -> None:
+        """Channels a command names (a reminder's), recorded with whether `user` may view each: Discord lists no
+        channel's members without a privileged intent, so a person's place in a public channel is stored too."""
+        if not isinstance(user, discord.Member):
+            return
+        for channel_id in channels:
+            channel = user.guild.get_channel_or_thread(channel_id)
+            if channel is None:
+                continue
+            await self.in_thread(self.bus.record_conversation, facts(channel, user.guild))
+            change = MembershipChange(PLATFORM, place.guild_id, str(channel_id), str(user.id),
+                                      joined=can_view(channel, user))
+            await self.in_thread(self.bus.change_membership, change)
+
     async def person(self, user: discord.abc.User, place: Place) -> Person:
         """bus.whois for a Discord user in a server, remembered while what Discord says about them is unchanged."""
         who = identity_of(user, place.guild_id, place.guild_name, self.rules)

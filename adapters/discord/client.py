@@ -60,12 +60,13 @@ class TandemBot(discord.AutoShardedClient):
 
     # slash commands
     async def run_slash(self, interaction: Interaction, text: str, public: bool = False,
-                        roles: Sequence[discord.Role] = ()) -> None:
+                        roles: Sequence[discord.Role] = (), channels: Sequence[int] = ()) -> None:
         """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up; `roles`
-        mentioned in `text` are read as the groups they stand for."""
+        mentioned in `text` are read as the groups they stand for, `channels` it names are recorded first."""
         await interaction.response.defer(ephemeral=not public, thinking=True)
         place = self.place_of(interaction)
         await self.core.acting(interaction.user, place)
+        await self.core.know_channels(interaction.user, place, channels)
         person = await self.core.person(interaction.user, place)
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
         if roles:
@@ -85,6 +86,19 @@ class TandemBot(discord.AutoShardedClient):
     async def intake(self, interaction: Interaction, role: discord.Role, how: str) -> None:
         """`/task settings intake`: the role is stored as a group first, so it needs no earlier mention."""
         await self.run_slash(interaction, f"settings intake <@&{role.id}> {how}".strip(), roles=(role,))
+
+    async def remind(self, interaction: Interaction, what: str, channel: discord.TextChannel | None) -> None:
+        """`/task remind`: the channel (or this one) is recorded with whether the person may view it first."""
+        here = interaction.channel_id
+        named = channel.id if channel is not None else None
+        first = what.strip().split(" ", 1)[0].lower()
+        if first == "list":
+            text = f"remind list <#{named}>" if named else "remind list"
+        elif first == "cancel" or named is None:
+            text = f"remind {what}"
+        else:
+            text = f"remind <#{named}> {what}"
+        await self.run_slash(interaction, text, channels=[c for c in (here, named) if c is not None])
 
     async def suggest_tasks(self, interaction: Interaction, text: str) -> list[Card]:
         place = self.place_of(interaction)

@@ -21,6 +21,7 @@ class SlashRunner(Protocol):
 
     async def set_zone(self, interaction: Interaction, zone: str) -> None: ...
     async def intake(self, interaction: Interaction, role: discord.Role, how: str) -> None: ...
+    async def remind(self, interaction: Interaction, what: str, channel: discord.TextChannel | None) -> None: ...
 
 
 def _run(interaction: Interaction, *words: str | None, public: bool = False) -> Any:
@@ -142,6 +143,13 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
             await _run(interaction, action, name)
             return
         await _run(interaction, "goal", action, name)
+
+    @app_commands.command(description=_about("remind")[:100])
+    @app_commands.describe(what="what to post and when, e.g. submit your timesheets every friday at 3pm; "
+                                "or: list, cancel R-3", channel="where to post it (empty: here)")
+    async def remind(self, interaction: Interaction, what: str, channel: discord.TextChannel | None = None) -> None:
+        runner: SlashRunner = interaction.client
+        await runner.remind(interaction, what, channel)
 
     @app_commands.command(name="help", description=_about("help"))
     @app_commands.choices(topic=HELP_TOPICS)
