@@ -9,6 +9,7 @@ from core.handlers.cards import refreshed_cards
 from core.handlers.context import Context
 from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
+from core.notice_batching import hold, is_deferrable
 from core.outbox import entry_for
 from core.outcome import Outcome, Reply
 from core.people import Person, PersonDefaults
@@ -42,7 +43,10 @@ class Bus:
             result = handler(command, ctx)
             ctx.notices.extend(refreshed_cards(ctx))
             for notice in ctx.notices:
-                uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
+                if is_deferrable(uow, notice):
+                    hold(uow, notice, speaker.workspace_id, ctx.now)
+                else:
+                    uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
             uow.commit()
         reply = Reply(result) if isinstance(result, str) else result
         return Outcome(reply, ctx.notices)

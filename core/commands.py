@@ -336,3 +336,10 @@ class ListChannelReminders(Command):
 @dataclass(frozen=True)
 class CancelChannelReminder(Command):
     number: int
+
+
+@dataclass(frozen=True)
+class SetNotices(Command):
+    """How non-urgent notices reach the speaker: "now", "every 30m", "digest"."""
+
+    how: str

@@ -12,6 +12,7 @@ from core.cards import PostedCard
 from core.channel_reminders import ChannelReminder
 from core.conversations import Conversation
 from core.drafts import Draft
+from core.notices import HeldNotice, NoticePreference
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 from core.projects import Goal, Project, ProjectStatus
@@ -257,6 +258,7 @@ class UnitOfWork(Protocol):
     cards: CardRepository
     teams: TeamRepository
     channel_reminders: ChannelReminderRepository
+    notices: NoticeRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -314,4 +316,21 @@ class ChannelReminderRepository(Protocol):
         ...
     def claim_due(self, now: datetime, limit: int) -> list[ChannelReminder]:
         """Reminders whose next_at has come (locked FOR UPDATE SKIP LOCKED on PostgreSQL), oldest first."""
+        ...
+
+
+class NoticeRepository(Protocol):
+    """Each person's choice of how non-urgent notices reach them, and the notices held until then."""
+
+    def preference(self, person_id: int) -> NoticePreference: ...
+    def set_preference(self, person_id: int, preference: NoticePreference) -> None: ...
+    def hold(self, notice: HeldNotice) -> None: ...
+    def pending_release(self, person_id: int) -> datetime | None:
+        """When the person's held notices go out, if any are waiting."""
+        ...
+    def claim_due(self, now: datetime, limit: int) -> list[HeldNotice]:
+        """Held notices whose release has come, oldest first (locked FOR UPDATE SKIP LOCKED on PostgreSQL)."""
+        ...
+    def release(self, notice_ids: Iterable[int]) -> None:
+        """Forget held notices once they were written to the outbox."""
         ...

@@ -16,6 +16,7 @@ from core.ports import (
     DraftRepository,
     GoalRepository,
     LeaseRepository,
+    NoticeRepository,
     Outbox,
     PersonRepository,
     ProjectRepository,
@@ -34,6 +35,7 @@ from storage.repositories.events import SqlSeenEvents
 from storage.repositories.goals import SqlGoalRepository
 from storage.repositories.history import SqlActivityRepository, SqlCommentRepository
 from storage.repositories.leases import SqlLeaseRepository
+from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutbox
 from storage.repositories.people import SqlPersonRepository
 from storage.repositories.projects import SqlProjectRepository
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
     cards: CardRepository
     teams: TeamRepository
     channel_reminders: ChannelReminderRepository
+    notices: NoticeRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -92,6 +95,7 @@ class SqlUnitOfWork:
         self.cards = SqlCardRepository(session)
         self.teams = SqlTeamRepository(session)
         self.channel_reminders = SqlChannelReminderRepository(session)
+        self.notices = SqlNoticeRepository(session)
         return self
 
     def __exit__(

@@ -238,6 +238,20 @@ class FakeTeams(_Table):
         return None
 
 
+class FakeNotices(_Table):
+    """Everyone gets notices at once; held ones are kept like any row."""
+
+    def preference(self, person_id: int) -> Any:
+        from core.notices import NoticePreference
+        return NoticePreference()
+
+    def pending_release(self, person_id: int) -> datetime | None:
+        return min((r.release_at for r in self.rows() if r.person_id == person_id), default=None)
+
+    def hold(self, notice: Any) -> None:
+        self.add(notice)
+
+
 class FakeOutbox(_Table):
     def add(self, entry: OutboxEntry) -> bool:
         if any(e.dedupe_key == entry.dedupe_key for e in self.rows()):
@@ -276,6 +290,7 @@ class FakeUnitOfWork:
         self.cards = FakeCards(self.store, "cards")
         self.teams = FakeTeams(self.store, "groups")
         self.channel_reminders = _Table(self.store, "channel_reminders")
+        self.notices = FakeNotices(self.store, "held_notices")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -195,6 +195,10 @@ def _settings(rest: str) -> c.Command:
     setting, _, value = rest.partition(" ")
     if setting.lower() == "intake":
         return _intake(value)
+    if setting.lower() == "notices":
+        if not value.strip():
+            raise InvalidInput(f"Say how: {COMMANDS['notices'][0]}")
+        return c.SetNotices(value.strip())
     if not setting:
         return c.ShowSettings()
     if not value.strip():

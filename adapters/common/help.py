@@ -38,6 +38,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "how a group takes requests: claimed openly, or handed out in turn; join or leave its intake"),
     "remind": ("/task remind #general submit your timesheets every friday at 3pm (also: list, cancel R-3)",
                "post a reminder in a channel you and Tandem are in, once or on a repeat"),
+    "notices": ("/task settings notices now | every 30m | digest",
+                "how comments and changes to tasks you watch reach you: at once, batched, or at digest time"),
     "help": ("/task help [command]", "this list"),
     "portfolio": ("/task portfolio", "every goal and its projects: % done, counts, forecast and likely finish"),
     "stats": ("/task stats [@bob | #launch]", "commitment health: kept on time, renegotiations, answer time, load"),

@@ -193,6 +193,11 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         runner: SlashRunner = interaction.client
         await runner.intake(interaction, group, how or "")
 
+    @settings.command(name="notices", description=_about("notices")[:100])
+    @app_commands.describe(how="now, every 30m, every 2h, or digest")
+    async def notices(self, interaction: Interaction, how: str) -> None:
+        await _run(interaction, "settings notices", how)
+
     @settings.command(name="show", description="see your settings")
     async def show_settings(self, interaction: Interaction) -> None:
         await _run(interaction, "settings")

@@ -13,6 +13,7 @@ from core.handlers import (
     intake,
     lifecycle,
     negotiate,
+    notices,
     projects,
     remind,
     reports,
@@ -82,5 +83,6 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.RemindChannel: remind.remind_channel,
     c.ListChannelReminders: remind.list_channel_reminders,
     c.CancelChannelReminder: remind.cancel_channel_reminder,
+    c.SetNotices: notices.set_notices,
     c.Checked: run_checked,
 }

@@ -6,7 +6,7 @@ from storage.rows.conversations import ConversationMemberRow, ConversationRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
 from storage.rows.leases import LeaseRow
-from storage.rows.nudges import ChannelReminderRow, NoticePreferenceRow
+from storage.rows.nudges import ChannelReminderRow, HeldNoticeRow, NoticePreferenceRow
 from storage.rows.outbox import OutboxRow
 from storage.rows.people import IdentityRow, PersonRow, WorkspaceRow
 from storage.rows.projects import GoalRow, ProjectMemberRow, ProjectRow
@@ -25,6 +25,7 @@ __all__ = [
     "GoalRow",
     "GroupMemberRow",
     "GroupRow",
+    "HeldNoticeRow",
     "IdentityRow",
     "LeaseRow",
     "NoticePreferenceRow",

@@ -30,3 +30,16 @@ class NoticePreferenceRow(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     mode: Mapped[str] = mapped_column(String(16))
     every_minutes: Mapped[int] = mapped_column(Integer)
+
+
+class HeldNoticeRow(Base):
+    __tablename__ = "held_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    release_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

@@ -10,7 +10,7 @@ from core.clock import FixedClock
 from storage.uow import SqlUnitOfWorkFactory
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import ALICE, BOB, GENERAL, GUILD
-from tests.discord.flows import answer, is_ephemeral, shown, until
+from tests.discord.flows import answer, is_ephemeral, settings, shown, until
 from tests.discord.test_scheduled import scheduler
 from tests.fakediscord import FakeDiscord
 
@@ -50,3 +50,8 @@ def test_a_reminder_is_posted_in_the_channel_and_refused_where_the_person_cant_v
     assert [shown(m) for m in until(posted, what="the reminder in #hr")] == ["Reminder from @alice: pay day"]
     assert "R-1" in shown(_remind(fake_discord, ALICE, "list", HR))
     assert "Cancelled R-1" in shown(_remind(fake_discord, ALICE, "cancel R-1"))
+
+
+def test_notices_are_set_under_settings(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
+    said = answer(settings(fake_discord, ALICE, "notices", how="every 2h"))
+    assert is_ephemeral(said) and "at most every 2 hours" in shown(said)

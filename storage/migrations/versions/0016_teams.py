@@ -1,4 +1,5 @@
-"""Teams: groups and their members, requests asked of a group, channel reminders, notice preferences.
+"""Teams: groups and their members, requests asked of a group, channel reminders, notice preferences and held
+notices.
 
 Revision ID: 0016_teams
 Revises: 0009_scale
@@ -90,9 +91,29 @@ def upgrade() -> None:
         _fk("notice_preferences", "person_id", "people"),
         sa.PrimaryKeyConstraint("person_id", name=op.f("pk_notice_preferences")),
     )
+    op.create_table(
+        "held_notices",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("task_id", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("held_at", WHEN, nullable=False),
+        sa.Column("release_at", WHEN, nullable=False),
+        _fk("held_notices", "workspace_id", "workspaces", None),
+        _fk("held_notices", "person_id", "people"),
+        _fk("held_notices", "task_id", "tasks"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_held_notices")),
+    )
+    op.create_index(op.f("ix_held_notices_person_id"), "held_notices", ["person_id"])
+    op.create_index(op.f("ix_held_notices_release_at"), "held_notices", ["release_at"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_held_notices_release_at"), table_name="held_notices")
+    op.drop_index(op.f("ix_held_notices_person_id"), table_name="held_notices")
+    op.drop_table("held_notices")
     op.drop_table("notice_preferences")
     op.drop_index(op.f("ix_channel_reminders_next_at"), table_name="channel_reminders")
     op.drop_index(op.f("ix_channel_reminders_conversation"), table_name="channel_reminders")
