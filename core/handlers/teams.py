@@ -75,8 +75,7 @@ def claim_request(cmd: ClaimRequest, ctx: Context) -> Reply:
     group = ctx.uow.teams.group(request.group_id)
     if group is None or not set(ctx.me.identities.values()) & ctx.uow.teams.members(group.id or 0):
         shown = group.mention if group else "the group"
-        raise NotAllowed(f"Only members of {shown} can claim {task.ref}. "
-                         f"On Discord, join the group's intake first: /task settings intake {shown} join")
+        raise NotAllowed(_members_only(ctx, shown, task))
     if not request.is_open or not ctx.uow.teams.claim(request.id or 0, ctx.me.id or 0, ctx.now):
         raise _taken(ctx, task)
     _give(ctx, task, ctx.me.id or 0)
@@ -89,6 +88,17 @@ def claim_request(cmd: ClaimRequest, ctx: Context) -> Reply:
                      f"/task accept {task.ref} next friday", ctx.card(task), verb="claim")
     return Reply(f"You took {task.ref} {task.title}, due {when(task.due, ctx.me.tz, ctx.now)}. "
                  "I've told the requester.", ctx.card(task), verb="claim")
+
+
+def _members_only(ctx: Context, shown: str, task: Task) -> str:
+    """Who may claim, and how to become one of them on this platform."""
+    if ctx.workspace.platform == "discord":
+        return (f"Only members of {shown} can claim {task.ref}. If you have the role, or want to take its requests, "
+                f"join its intake: /task settings intake {shown} join")
+    if ctx.workspace.platform == "slack":
+        return (f"Only members of {shown} can claim {task.ref}. Ask a Slack admin to add you to the user group; "
+                "I read its members each time it is mentioned.")
+    return f"Only members of {shown} can claim {task.ref}. Join its intake: /task settings intake {shown} join"
 
 
 def _taken(ctx: Context, task: Task) -> Conflict:

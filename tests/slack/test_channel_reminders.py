@@ -34,3 +34,17 @@ def test_a_reminder_for_another_channel_is_posted_there_at_its_time(
     scheduler(uow_factory, clock).tick()
     eventually(lambda: deliverer.run_once() or len(fake_slack.posts_to("C2")) > 1)
     assert len(fake_slack.posts_to("C2")) == 2
+
+
+def test_remind_the_channel_said_to_the_bot_is_set_for_that_channel(
+        slack: SlackClient, fake_slack: FakeSlack, deliverer: Deliverer, clock: FixedClock,
+        uow_factory: SqlUnitOfWorkFactory) -> None:
+    said = {"type": "app_mention", "user": "UALICE", "channel": "C1", "ts": "1700000002.000100",
+            "text": "<@UTANDEM> remind the channel to water the plants today at 11"}
+    assert slack.event(said, "EvRemind1")[0] == 200
+    answer = eventually(lambda: fake_slack.posts_to("C1"))[0]
+    assert 'R-1: I\'ll post "water the plants" here on Mon 2 Mar 11:00.' in answer.text
+    clock.set(clock.now() + timedelta(hours=1))
+    scheduler(uow_factory, clock).tick()
+    eventually(lambda: deliverer.run_once() or len(fake_slack.posts_to("C1")) > 1)
+    assert fake_slack.posts_to("C1")[-1].text == "Reminder from @alice: water the plants"
