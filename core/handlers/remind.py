@@ -15,6 +15,8 @@ from core.wording import when
 
 REMIND_HERE = re.compile(r"^(?:please\s+)?remind\s+(?:the|this|our)\s+(?:channel|room|group|team)\s+(?:to\s+)?(.+)$",
                          re.IGNORECASE | re.DOTALL)
+HIDDEN = {"@": "\ue000", "#": "\ue001", "+": "\ue002", "!": "\ue003"}
+MARK = re.compile(r"(?<!\S)([@#+!])(?=\w)")
 EXAMPLE = "/task remind #general submit your timesheets every friday at 3pm"
 NOT_THERE = ("I can only post reminders in a conversation both you and I are in. Invite me there (on Slack: "
              "/invite @Tandem) and make sure you are in it too.")
@@ -28,8 +30,8 @@ def remind_here(text: str) -> RemindChannel | None:
 
 def remind_channel(cmd: RemindChannel, ctx: Context) -> Reply:
     conversation = _conversation(ctx, cmd.channel)
-    reading = read(ctx, cmd.text)
-    text = re.sub(r"^to\s+", "", reading.title.strip(), flags=re.IGNORECASE).strip()
+    reading = read(ctx, _kept_marks(cmd.text))
+    text = _restored(re.sub(r"^to\s+", "", reading.title.strip(), flags=re.IGNORECASE).strip())
     if not text or reading.due is None:
         raise InvalidInput(f"Say what to post and when: {EXAMPLE}")
     if len(text) > TEXT_LIMIT:
@@ -44,6 +46,18 @@ def remind_channel(cmd: RemindChannel, ctx: Context) -> Reply:
     repeats = f", then {repeat_words(reading.recurrence, reading.due, ctx.me.tz)}" if reading.recurrence else ""
     return Reply(f"{reminder.ref}: I'll post \"{text}\" {where} on {when(reading.due, ctx.me.tz, ctx.now)}{repeats}.",
                  actions=(Action("cancel", "Cancel", f"/task remind cancel {reminder.ref}", "danger"),))
+
+
+def _kept_marks(text: str) -> str:
+    """A reminder's @names, #channels, +labels and !words are part of what it says, not a task's markers: they are
+    hidden from the reader (which takes only the time and the repeat) and restored after."""
+    return MARK.sub(lambda m: HIDDEN[m.group(1)], text)
+
+
+def _restored(text: str) -> str:
+    for mark, hidden in HIDDEN.items():
+        text = text.replace(hidden, mark)
+    return text
 
 
 def list_channel_reminders(cmd: ListChannelReminders, ctx: Context) -> Reply:

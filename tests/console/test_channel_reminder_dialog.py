@@ -49,3 +49,8 @@ def test_a_reminder_for_a_room_the_person_is_not_in_is_refused_like_one_that_doe
 def test_a_reminder_needs_a_time_to_come(chat: ChatHarness) -> None:
     assert "Say what to post and when" in chat.reply("@alice: /task remind submit your timesheets")
     assert "has already passed" in chat.reply("@alice: /task remind submit your timesheets today at 9")
+
+
+def test_names_channels_and_labels_in_a_reminder_are_kept_as_said(chat: ChatHarness) -> None:
+    said = chat.reply("@alice: /task remind ping @bob about the #q3 report +design !now friday at 3pm")
+    assert 'I\'ll post "ping @bob about the #q3 report +design !now" here on Fri 27 Mar 15:00.' in said
