@@ -13,6 +13,7 @@ from core.handlers.context import Context
 from core.handlers.followthrough import thread_notices
 from core.handlers.registry import HANDLERS
 from core.identity import Identity, person_for, workspace_for
+from core.notice_batching import hold, is_deferrable
 from core.observe import NoObserver, Observer
 from core.outbox import entry_for
 from core.outcome import Outcome, Reply
@@ -21,6 +22,8 @@ from core.permissions import Act, can
 from core.ports import UnitOfWorkFactory
 from core.schedule.policy import HolidayCalendar, NoHolidays, SchedulePolicy
 from core.tasks import parse_ref
+from core.team_groups import note_roles, record_group
+from core.teams import Group, GroupFacts
 from core.validation.commands import checked
 from core.validation.names import fitted_identity, refuse_lookalike
 
@@ -64,7 +67,10 @@ class Bus:
             ctx.notices.extend(refreshed_cards(ctx))
             ctx.notices.extend(thread_notices(ctx, self.defaults.thread_updates))
             for notice in ctx.notices:
-                uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
+                if is_deferrable(uow, notice):
+                    hold(uow, notice, speaker.workspace_id, ctx.now)
+                else:
+                    uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
             uow.commit()
         reply = Reply(result) if isinstance(result, str) else result
         return Outcome(reply, ctx.notices)
@@ -140,3 +146,15 @@ class Bus:
                                      handle=shown.handle, expires_at=now + shown.lifetime, uses_left=shown.uses_left))
             uow.commit()
         return True
+    def record_group(self, facts: GroupFacts) -> Group:
+        """Store what an adapter read about a group (a Slack user group, a Discord role): its name and members."""
+        with self.uow_factory() as uow:
+            group = record_group(uow, facts, self.defaults)
+            uow.commit()
+        return group
+
+    def note_roles(self, platform: str, workspace_external_id: str, user: str, roles: tuple[str, ...]) -> None:
+        """`user` carries these platform roles: they may claim the requests of the groups the roles stand for."""
+        with self.uow_factory() as uow:
+            note_roles(uow, platform, workspace_external_id, user, roles)
+            uow.commit()

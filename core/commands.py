@@ -343,3 +343,45 @@ class SetRotation(TaskCommand):
     """Whose turn it is next: the people to rotate the owner through, in order."""
 
     names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimRequest(TaskCommand):
+    """A member of the group a request was asked of takes it; the first claim wins."""
+
+
+@dataclass(frozen=True)
+class GroupIntake(Command):
+    """How a group takes requests, and who is in its intake: "round-robin", "open", "join", "leave", or "" to show."""
+
+    group: str
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class RemindChannel(Command):
+    """Post `text` (which ends with when, maybe a repeat) in conversation `channel` ("" = here) at that time."""
+
+    channel: str
+    text: str
+    channel_name: str = ""
+
+
+@dataclass(frozen=True)
+class ListChannelReminders(Command):
+    """The reminders still to post in `channel` ("" = here)."""
+
+    channel: str = ""
+    channel_name: str = ""
+
+
+@dataclass(frozen=True)
+class CancelChannelReminder(Command):
+    number: int
+
+
+@dataclass(frozen=True)
+class SetNotices(Command):
+    """How non-urgent notices reach the speaker: "now", "every 30m", "digest"."""
+
+    how: str

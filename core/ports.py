@@ -9,15 +9,18 @@ from typing import Protocol, Self
 
 from core.activity import Activity, Comment
 from core.cards import PostedCard
+from core.channel_reminders import ChannelReminder
 from core.chat import ChatSettings
 from core.conversations import Conversation
 from core.drafts import Draft
+from core.notices import HeldNotice, NoticePreference
 from core.outbox import OutboxEntry
 from core.people import Person, Workspace
 from core.projects import Goal, Project, ProjectStatus
 from core.report.figures import WorkFigures
 from core.report.health import Commitment, Request
 from core.tasks import Agreement, Task
+from core.teams import Group, TeamRequest
 from core.work import ListCursor, WorkPage, WorkQuery
 
 
@@ -302,6 +305,9 @@ class UnitOfWork(Protocol):
     calendars: CalendarFeedRepository
     chat: ChatRepository
     cursors: ListCursors
+    teams: TeamRepository
+    channel_reminders: ChannelReminderRepository
+    notices: NoticeRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -313,3 +319,67 @@ class UnitOfWork(Protocol):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self) -> UnitOfWork: ...
+
+
+class TeamRepository(Protocol):
+    """Groups, their members (platform user ids) and the open requests asked of them."""
+
+    def group_by_handle(self, workspace_id: int, handle: str) -> Group | None: ...
+    def group(self, group_id: int) -> Group | None: ...
+    def group_by_external(self, workspace_id: int, external_id: str) -> Group | None: ...
+    def save_group(self, group: Group) -> Group:
+        """Add the group, or update the stored one with the same workspace and external id."""
+        ...
+    def members(self, group_id: int) -> set[str]: ...
+    def set_members(self, group_id: int, users: Iterable[str]) -> None: ...
+    def intake_members(self, group_id: int) -> set[str]:
+        """The members who take the group's requests in turn (not those only seen carrying its Discord role)."""
+        ...
+    def add_member(self, group_id: int, user: str, intake: bool = True) -> None:
+        """Add `user` (in the intake unless `intake` is False; an intake member stays one)."""
+        ...
+    def remove_member(self, group_id: int, user: str) -> None: ...
+    def add_request(self, request: TeamRequest) -> TeamRequest: ...
+    def request_for_task(self, task_id: int) -> TeamRequest | None: ...
+    def save_request(self, request: TeamRequest) -> None: ...
+    def claim(self, request_id: int, person_id: int, now: datetime) -> bool:
+        """Take the request for `person_id` unless someone already has: one conditional UPDATE, so of any
+        number of concurrent claimers (in any process) exactly one gets True."""
+        ...
+    def last_taker(self, group_id: int) -> int | None:
+        """Who took (or was handed) the group's most recent request."""
+        ...
+    def claim_due_follow_ups(self, now: datetime, limit: int) -> list[TeamRequest]:
+        """Open requests whose follow_up_at has come (locked FOR UPDATE SKIP LOCKED on PostgreSQL)."""
+        ...
+
+
+class ChannelReminderRepository(Protocol):
+    """Reminders posted in conversations at a time."""
+
+    def add(self, reminder: ChannelReminder) -> ChannelReminder: ...
+    def get(self, reminder_id: int) -> ChannelReminder | None: ...
+    def save(self, reminder: ChannelReminder) -> None: ...
+    def active(self, workspace_id: int, conversation: str | None = None, limit: int = 50) -> list[ChannelReminder]:
+        """The reminders still to post, in one conversation or the whole workspace, soonest first."""
+        ...
+    def claim_due(self, now: datetime, limit: int) -> list[ChannelReminder]:
+        """Reminders whose next_at has come (locked FOR UPDATE SKIP LOCKED on PostgreSQL), oldest first."""
+        ...
+
+
+class NoticeRepository(Protocol):
+    """Each person's choice of how non-urgent notices reach them, and the notices held until then."""
+
+    def preference(self, person_id: int) -> NoticePreference: ...
+    def set_preference(self, person_id: int, preference: NoticePreference) -> None: ...
+    def hold(self, notice: HeldNotice) -> None: ...
+    def pending_release(self, person_id: int) -> datetime | None:
+        """When the person's held notices go out, if any are waiting."""
+        ...
+    def claim_due(self, now: datetime, limit: int) -> list[HeldNotice]:
+        """Held notices whose release has come, oldest first (locked FOR UPDATE SKIP LOCKED on PostgreSQL)."""
+        ...
+    def release(self, notice_ids: Iterable[int]) -> None:
+        """Forget held notices once they were written to the outbox."""
+        ...

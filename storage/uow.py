@@ -11,6 +11,7 @@ from core.ports import (
     ActivityRepository,
     CalendarFeedRepository,
     CardRepository,
+    ChannelReminderRepository,
     ChatRepository,
     CommentRepository,
     ConversationRepository,
@@ -18,17 +19,20 @@ from core.ports import (
     GoalRepository,
     LeaseRepository,
     ListCursors,
+    NoticeRepository,
     Outbox,
     PersonRepository,
     ProjectRepository,
     ReportRepository,
     SeenEvents,
     TaskRepository,
+    TeamRepository,
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
 from storage.repositories.calendars import SqlCalendarFeeds
 from storage.repositories.cards import SqlCardRepository
+from storage.repositories.channel_reminders import SqlChannelReminderRepository
 from storage.repositories.chat import SqlChatRepository
 from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.cursors import SqlListCursors
@@ -37,11 +41,13 @@ from storage.repositories.events import SqlSeenEvents
 from storage.repositories.goals import SqlGoalRepository
 from storage.repositories.history import SqlActivityRepository, SqlCommentRepository
 from storage.repositories.leases import SqlLeaseRepository
+from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutbox
 from storage.repositories.people import SqlPersonRepository
 from storage.repositories.projects import SqlProjectRepository
 from storage.repositories.reports import SqlReports
 from storage.repositories.tasks import SqlTaskRepository
+from storage.repositories.teams import SqlTeamRepository
 from storage.repositories.workspaces import SqlWorkspaceRepository
 
 
@@ -68,6 +74,9 @@ class SqlUnitOfWork:
     calendars: CalendarFeedRepository
     chat: ChatRepository
     cursors: ListCursors
+    teams: TeamRepository
+    channel_reminders: ChannelReminderRepository
+    notices: NoticeRepository
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -96,6 +105,9 @@ class SqlUnitOfWork:
         self.calendars = SqlCalendarFeeds(session)
         self.chat = SqlChatRepository(session)
         self.cursors = SqlListCursors(session)
+        self.teams = SqlTeamRepository(session)
+        self.channel_reminders = SqlChannelReminderRepository(session)
+        self.notices = SqlNoticeRepository(session)
         return self
 
     def __exit__(

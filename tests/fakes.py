@@ -245,6 +245,27 @@ class FakeCards(_Table):
         return found[-1] if found else None
 
 
+class FakeTeams(_Table):
+    """No groups: the in-memory handler tests ask people, not groups (groups are tested on SQL)."""
+
+    def group_by_handle(self, workspace_id: int, handle: str) -> None:
+        return None
+
+
+class FakeNotices(_Table):
+    """Everyone gets notices at once; held ones are kept like any row."""
+
+    def preference(self, person_id: int) -> Any:
+        from core.notices import NoticePreference
+        return NoticePreference()
+
+    def pending_release(self, person_id: int) -> datetime | None:
+        return min((r.release_at for r in self.rows() if r.person_id == person_id), default=None)
+
+    def hold(self, notice: Any) -> None:
+        self.add(notice)
+
+
 class FakeOutbox(_Table):
     def add(self, entry: OutboxEntry) -> bool:
         if any(e.dedupe_key == entry.dedupe_key for e in self.rows()):
@@ -324,6 +345,9 @@ class FakeUnitOfWork:
         self.cards = FakeCards(self.store, "cards")
         self.calendars = FakeCalendars(self.store, "calendars")
         self.chat = FakeChat(self.store)
+        self.teams = FakeTeams(self.store, "groups")
+        self.channel_reminders = _Table(self.store, "channel_reminders")
+        self.notices = FakeNotices(self.store, "held_notices")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -205,6 +206,12 @@ THREAD_UPDATES = ("thread-updates", "thread_updates", "threadupdates")
 
 def _settings(rest: str) -> c.Command:
     setting, _, value = rest.partition(" ")
+    if setting.lower() == "intake":
+        return _intake(value)
+    if setting.lower() == "notices":
+        if not value.strip():
+            raise InvalidInput(f"Say how: {COMMANDS['notices'][0]}")
+        return c.SetNotices(value.strip())
     if not setting:
         return c.ShowSettings()
     if setting.lower() == "calendar":
@@ -214,6 +221,48 @@ def _settings(rest: str) -> c.Command:
     if setting.lower() in THREAD_UPDATES:
         return c.SetThreadUpdates(value.strip())
     return c.UpdateSettings(setting, value)
+
+
+def _intake(rest: str) -> c.Command:
+    """"@design round-robin", "@design join": a group's intake (the group first, as it is mentioned)."""
+    group, _, action = rest.strip().partition(" ")
+    if not group:
+        raise InvalidInput(f"Say which group: {COMMANDS['intake'][0]}")
+    return c.GroupIntake(group, action.strip())
+
+
+CHANNEL = re.compile(r"^(?:<#(\w+)(?:\|([^>]*))?>|#([\w.\-]+))$")
+
+
+def _channel(token: str) -> tuple[str, str] | None:
+    """A channel named in a command: Slack's <#C123|general>, Discord's <#123>, or the console's #room."""
+    found = CHANNEL.match(token)
+    if found is None:
+        return None
+    if found.group(3):
+        return found.group(3).lower(), found.group(3).lower()
+    return found.group(1), found.group(2) or ""
+
+
+def _remind(rest: str) -> c.Command:
+    """remind [#channel] <text> <when> | remind list [#channel] | remind cancel R-3."""
+    first, _, tail = rest.strip().partition(" ")
+    if first.lower() == "list":
+        where = _channel(tail.strip()) if tail.strip() else ("", "")
+        if where is None:
+            raise InvalidInput("Say which channel, e.g. /task remind list #general")
+        return c.ListChannelReminders(*where)
+    if first.lower() == "cancel":
+        number = tail.strip().upper().removeprefix("R-").removeprefix("R")
+        if not number.isdigit():
+            raise InvalidInput("Say which reminder, by the number I gave it: /task remind cancel R-3")
+        return c.CancelChannelReminder(int(number))
+    where = _channel(first)
+    if where is None:
+        where, tail = ("", ""), rest.strip()
+    if not tail.strip():
+        raise InvalidInput(f"Say what to post and when: {COMMANDS['remind'][0]}")
+    return c.RemindChannel(where[0], tail.strip(), where[1])
 
 
 def _draft_id(rest: str) -> tuple[int, str]:
@@ -274,6 +323,9 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "away": lambda rest: c.SetAway(rest),
     "digest": lambda rest: c.DigestCommand(rest),
     "repeat": _with_text(c.SetRepeat, "repeat", required=True),
+    "claim": _one(c.ClaimRequest, "claim"),
+    "intake": _intake,
+    "remind": _remind,
     "rotate": lambda rest: c.SetRotation(*_ref_and_names(rest)),
     "help": _help,
 }

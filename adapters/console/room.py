@@ -18,6 +18,7 @@ from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
 from core.sandbox import Sandbox
+from core.teams import GroupFacts
 from core.validation import limits
 from core.validation.names import person_name
 from core.validation.text import clean
@@ -29,7 +30,8 @@ CONSOLE_HELP = (
     "Console: `@name: text` speaks as name (new names join the room); `:as name [guest|admin|external|member]` "
     "changes the default speaker (and their role); `:dm text` (or `@name -> tandem: text`) is a DM to Tandem; "
     "`:room #name [public|private|group|dm|thread]` goes to a room, "
-    "made on first use; `:join [@name]` / `:leave [@name]` add to or take out of this room; "
+    "made on first use; `:group design alice bob` makes a group (members replace the old ones); "
+    "`:join [@name]` / `:leave [@name]` add to or take out of this room; "
     "`:advance 2h` (m/h/d/w, at most 8 weeks) moves the sandbox clock and runs what falls due; `:now`; `:quit`. "
     "Type /task help for the commands."
 )
@@ -142,6 +144,8 @@ class ConsoleRoom:
             self._answer(lambda: Reply(self.rooms.join(self.conversation, who, joined=word == "join")))
         elif word == "dm" and rest.strip():
             self._direct(self.speaker, rest.strip())
+        elif word == "group":
+            self._answer(lambda: self._group(*rest.split()))
         elif word == "advance":
             self._answer(lambda: self._advance(rest.strip()))
         elif word == "now":
@@ -170,6 +174,16 @@ class ConsoleRoom:
         said = self.rooms.open(room, KINDS.get(kind.lower()), self.speaker.lower())
         self.conversation = room
         return Reply(said)
+
+    def _group(self, name: str = "", *members: str) -> Reply:
+        """Make (or change) the group `@name` with these members, as a Slack user group or a Discord role would be."""
+        handle = name.lstrip("@").lower()
+        if not handle or len(handle) > ROOM_NAME_LIMIT:
+            return Reply("Say the group's name and its members: :group design alice bob")
+        users = tuple(dict.fromkeys(person_name(m.lstrip("@")).lower() for m in members))
+        self.bus.record_group(GroupFacts("console", self.workspace, handle, handle, users))
+        shown = ", ".join(f"@{u}" for u in users) or "nobody"
+        return Reply(f"Group @{handle}: {shown}.")
 
     def _advance(self, amount: str) -> Reply:
         """Move the sandbox clock, delivering at each instant something fell due, stamped with that time."""

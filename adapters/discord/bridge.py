@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -17,8 +17,10 @@ from core.commands import Speaker
 from core.conversations import MembershipChange
 from core.identity import Identity
 from core.people import Person
+from core.teams import GroupFacts
 
 MENTION = re.compile(r"<@!?(\d{5,22})>")
+ROLE_MENTION = re.compile(r"<@&(\d{5,22})>")
 KNOWN_SECONDS = 600.0  # how long a person read from the database is trusted while Discord says the same about them
 CHANNEL_SECONDS = 300.0  # how long a channel's kind (public or private, from its overwrites) is trusted
 
@@ -44,6 +46,7 @@ class DiscordCore(BusRunner):
     recorded: dict[tuple[str, str], float] = field(default_factory=dict)  # (server, channel) -> kind stored until
     access: dict[tuple[str, str, str], bool] = field(default_factory=dict)  # (server, channel, user) -> may view
     places: dict[str, str] = field(default_factory=dict)  # Discord user -> the server their DMs act in, as stored
+    roles_noted: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # (server, user) -> roles told
 
     async def speaker(self, user: discord.abc.User, place: Place) -> Speaker:
         await self.acting(user, place)
@@ -57,9 +60,29 @@ class DiscordCore(BusRunner):
             await self.in_thread(self.bus.remember_place, PLATFORM, str(user.id), guild_id)
             self.places[str(user.id)] = guild_id
 
+    async def note_member_roles(self, user: discord.abc.User, place: Place) -> None:
+        """The roles someone carries, told to the core when they changed (so they may claim their groups' requests):
+        listing a role's members needs a privileged intent, but a member acting shows their own roles."""
+        if not isinstance(user, discord.Member):
+            return
+        key, roles = (place.guild_id, str(user.id)), tuple(sorted(str(r.id) for r in user.roles if not r.is_default()))
+        if roles and self.roles_noted.get(key) != roles:
+            await self.in_thread(self.bus.note_roles, PLATFORM, place.guild_id, str(user.id), roles)
+            self.roles_noted[key] = roles
+
+    async def readable_roles(self, text: str, place: Place, roles: Sequence[discord.Role]) -> str:
+        """Every role mention <@&123> stored as a group (its members are those who join its intake or are seen
+        carrying it) and turned into the @handle a request names a group by."""
+        handles: dict[str, str] = {}
+        for role in roles:
+            facts = GroupFacts(PLATFORM, place.guild_id, str(role.id), role.name)
+            handles[str(role.id)] = (await self.in_thread(self.bus.record_group, facts)).handle
+        return ROLE_MENTION.sub(lambda m: f"@{handles[m.group(1)]}" if m.group(1) in handles else m.group(0), text)
+
     async def acting(self, user: discord.abc.User, place: Place) -> None:
         """Before someone acts in a server: the channel they act in is recorded (its kind), and what they may view
         among the server's non-public conversations is recomputed from roles and overwrites and stored."""
+        await self.note_member_roles(user, place)
         if not isinstance(user, discord.Member) or not place.channel:
             return
         await self.person(user, place)  # the server becomes a workspace the way people first see it
@@ -76,6 +99,20 @@ class DiscordCore(BusRunner):
                 await self.in_thread(self.bus.change_membership,
                                      MembershipChange(PLATFORM, place.guild_id, channel_id, str(user.id), joined=views))
                 self.access[key] = views
+
+    async def know_channels(self, user: discord.abc.User, place: Place, channels: Sequence[int]) -> None:
+        """Channels a command names (a reminder's), recorded with whether `user` may view each: Discord lists no
+        channel's members without a privileged intent, so a person's place in a public channel is stored too."""
+        if not isinstance(user, discord.Member):
+            return
+        for channel_id in channels:
+            channel = user.guild.get_channel_or_thread(channel_id)
+            if channel is None:
+                continue
+            await self.in_thread(self.bus.record_conversation, facts(channel, user.guild))
+            change = MembershipChange(PLATFORM, place.guild_id, str(channel_id), str(user.id),
+                                      joined=can_view(channel, user))
+            await self.in_thread(self.bus.change_membership, change)
 
     async def person(self, user: discord.abc.User, place: Place) -> Person:
         """bus.whois for a Discord user in a server, remembered while what Discord says about them is unchanged."""

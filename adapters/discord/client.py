@@ -66,8 +66,10 @@ class TandemBot(discord.AutoShardedClient):
                  self.shard_count or 1)
 
     # slash commands
-    async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None:
-        """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up."""
+    async def run_slash(self, interaction: Interaction, text: str, public: bool = False,
+                        roles: Sequence[discord.Role] = (), channels: Sequence[int] = ()) -> None:
+        """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up; `roles`
+        mentioned in `text` are read as the groups they stand for, `channels` it names are recorded first."""
         await interaction.response.defer(ephemeral=not public, thinking=True)
         waited = (datetime.now(UTC) - interaction.created_at).total_seconds()
         self.core.bus.observer.acknowledged("discord", max(0.0, waited))
@@ -79,9 +81,12 @@ class TandemBot(discord.AutoShardedClient):
                 return
             place = found
         await self.core.acting(interaction.user, place)
+        await self.core.know_channels(interaction.user, place, channels)
         person = await self.core.person(interaction.user, place)
         await self.core.used_in(interaction.user, place.guild_id)
         said = await self.core.readable("/task " + text, place, self.member_lookup(place))
+        if roles:
+            said = await self.core.readable_roles(said, place, roles)
         answer = await self.core.run_text(said, speaker_of(person, place))
         reply = answer.reply
         if answer.ok and words(said)[0] == "help":
@@ -95,6 +100,23 @@ class TandemBot(discord.AutoShardedClient):
     async def set_zone(self, interaction: Interaction, zone: str) -> None:
         await self.run_slash(interaction, f"settings tz {zone}")
         await self.core.zone_told(await self.core.person(interaction.user, self.place_of(interaction)))
+
+    async def intake(self, interaction: Interaction, role: discord.Role, how: str) -> None:
+        """`/task settings intake`: the role is stored as a group first, so it needs no earlier mention."""
+        await self.run_slash(interaction, f"settings intake <@&{role.id}> {how}".strip(), roles=(role,))
+
+    async def remind(self, interaction: Interaction, what: str, channel: discord.TextChannel | None) -> None:
+        """`/task remind`: the channel (or this one) is recorded with whether the person may view it first."""
+        here = interaction.channel_id
+        named = channel.id if channel is not None else None
+        first = what.strip().split(" ", 1)[0].lower()
+        if first == "list":
+            text = f"remind list <#{named}>" if named else "remind list"
+        elif first == "cancel" or named is None:
+            text = f"remind {what}"
+        else:
+            text = f"remind <#{named}> {what}"
+        await self.run_slash(interaction, text, channels=[c for c in (here, named) if c is not None])
 
     async def suggest_tasks(self, interaction: Interaction, text: str) -> list[Card]:
         place = await self._place_or_none(interaction)
@@ -134,6 +156,7 @@ class TandemBot(discord.AutoShardedClient):
         speaker = await self.core.speaker(message.author, place)
         said = await self.core.readable(message.content, place, self.member_lookup(place, message.mentions),
                                         str(self.user.id))
+        said = await self.core.readable_roles(said, place, message.role_mentions)
         reply = (await self.core.run(DraftRequest(said), speaker)).reply
         await message.reply(mention_author=False, **shown(reply, quote=said).kwargs(place.guild_id))
 

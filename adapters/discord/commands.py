@@ -20,6 +20,8 @@ class SlashRunner(Protocol):
     async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None: ...
 
     async def set_zone(self, interaction: Interaction, zone: str) -> None: ...
+    async def intake(self, interaction: Interaction, role: discord.Role, how: str) -> None: ...
+    async def remind(self, interaction: Interaction, what: str, channel: discord.TextChannel | None) -> None: ...
 
 
 def _run(interaction: Interaction, *words: str | None, public: bool = False) -> Any:
@@ -150,6 +152,13 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
             return
         await _run(interaction, "goal", action, name)
 
+    @app_commands.command(description=_about("remind")[:100])
+    @app_commands.describe(what="what to post and when, e.g. submit your timesheets every friday at 3pm; "
+                                "or: list, cancel R-3", channel="where to post it (empty: here)")
+    async def remind(self, interaction: Interaction, what: str, channel: discord.TextChannel | None = None) -> None:
+        runner: SlashRunner = interaction.client
+        await runner.remind(interaction, what, channel)
+
     @app_commands.command(name="help", description=_about("help"))
     @app_commands.choices(topic=HELP_TOPICS)
     async def help_(self, interaction: Interaction, topic: app_commands.Choice[str] | None = None) -> None:
@@ -189,10 +198,23 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     @app_commands.describe(reset="revoke your current address and get a new one")
     async def calendar(self, interaction: Interaction, reset: bool = False) -> None:
         await _run(interaction, "calendar", "reset" if reset else None)
+
     @settings.command(name="thread-updates", description="admins: post task answers in the thread they came from")
     @app_commands.describe(on="on (the default) or off, for the whole server")
     async def thread_updates(self, interaction: Interaction, on: Literal["on", "off"]) -> None:
         await _run(interaction, "settings thread-updates", on)
+
+    @settings.command(name="intake", description="how a group (a role) takes requests; join or leave its intake")
+    @app_commands.describe(group="the role people ask requests of", how="round-robin, open, join, leave; empty: show")
+    async def intake(self, interaction: Interaction, group: discord.Role,
+                     how: Literal["round-robin", "open", "join", "leave"] | None = None) -> None:
+        runner: SlashRunner = interaction.client
+        await runner.intake(interaction, group, how or "")
+
+    @settings.command(name="notices", description=_about("notices")[:100])
+    @app_commands.describe(how="now, every 30m, every 2h, or digest")
+    async def notices(self, interaction: Interaction, how: str) -> None:
+        await _run(interaction, "settings notices", how)
 
     @settings.command(name="show", description="see your settings")
     async def show_settings(self, interaction: Interaction) -> None:

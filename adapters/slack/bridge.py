@@ -12,7 +12,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.common.known import KnownPeople
 from adapters.common.runner import BusRunner
+from adapters.slack.channels_named import named_channels
 from adapters.slack.conversations import SlackConversations
+from adapters.slack.groups import group_facts, mentioned_groups, with_group_handles
 from adapters.slack.home import home_view
 from adapters.slack.people import SlackPeople
 from adapters.slack.translate import mentioned_users, with_handles
@@ -86,7 +88,23 @@ class SlackCore(BusRunner):
         """Slack text with every <@U123|name> replaced by the @handle Tandem knows that person by."""
         users = mentioned_users(text)
         found = await asyncio.gather(*(self.handle_of(client, where.team, u, where.team_name) for u in users))
-        return with_handles(text, dict(zip(users, found, strict=True)))
+        await self.read_named_channels(client, where, text)
+        return await self.readable_groups(client, where, with_handles(text, dict(zip(users, found, strict=True))))
+
+    async def read_named_channels(self, client: AsyncWebClient, where: Where, text: str) -> None:
+        """Channels a command names (a reminder's #channel) are read like the one it was said in, so the core
+        knows whether Tandem and the speaker are in them."""
+        for channel in named_channels(text):
+            if not self.conversations.fresh(where.team, channel):
+                await self.read_conversation(client, where.team, channel, where.team_name)
+
+    async def readable_groups(self, client: AsyncWebClient, where: Where, text: str) -> str:
+        """Every <!subteam^S123|@design> read from Slack (its members now), stored, and turned into @design."""
+        handles: dict[str, str] = {}
+        for group, name in mentioned_groups(text).items():
+            facts = await group_facts(client, where.team, group, name)
+            handles[group] = (await self.in_thread(self.bus.record_group, facts)).handle
+        return with_group_handles(text, handles)
 
     async def publish_home(self, client: AsyncWebClient, speaker: Speaker, user: str, page: Reply | None = None,
                            ) -> None:

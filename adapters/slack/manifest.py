@@ -14,7 +14,8 @@ REDIRECT_PATH = "/slack/oauth_redirect"
 PLACEHOLDER_URL = "https://tandem.example.com"
 # Minimal bot scopes; docs/slack.md has one row per scope saying why (a test keeps the two in step).
 BOT_SCOPES: tuple[str, ...] = ("app_mentions:read", "channels:read", "chat:write", "commands", "files:write",
-                                "groups:read", "im:history", "im:read", "mpim:read", "reactions:read", "users:read")
+                                "groups:read", "im:history", "im:read", "mpim:read", "reactions:read",
+                                "usergroups:read", "users:read")
 # app_home_opened, app_uninstalled and tokens_revoked need no scope of their own; the membership events come with
 # channels:read (public channels) and groups:read (private channels); message.im with im:history (DMs to the bot);
 # reaction_added with reactions:read (a ✅ on a task's card).

@@ -18,6 +18,8 @@ from core.handlers.create import (
     unread_note,
 )
 from core.handlers.past import is_past, past_question, wire
+from core.handlers.remind import remind_channel, remind_here
+from core.handlers.teams import ask_group, asked_group, group_card
 from core.language import Reading
 from core.outcome import Action, Card, Reply
 from core.people import Person
@@ -33,6 +35,9 @@ NOT_A_REQUEST = (
 def add_task(cmd: AddTask, ctx: Context) -> Reply:
     reading = read(ctx, cmd.text)
     require_request(reading)
+    group = asked_group(ctx, reading)
+    if group is not None:
+        return ask_group(ctx, reading, group, _origin(ctx))
     if _past(ctx, reading):
         owners = owners_of(ctx, reading)
         draft = _new_draft(ctx, cmd.text)
@@ -45,9 +50,15 @@ def add_task(cmd: AddTask, ctx: Context) -> Reply:
 
 
 def draft_request(cmd: DraftRequest, ctx: Context) -> Reply:
+    here = remind_here(cmd.text)
+    if here is not None:
+        return replace(remind_channel(here, ctx), ephemeral=cmd.privately)
     reading = read(ctx, cmd.text)
     if not reading.is_request or not reading.title.strip():
         return Reply(NOT_A_REQUEST)
+    group = asked_group(ctx, reading)
+    if group is not None:
+        return _draft_reply(ctx, _new_draft(ctx, cmd.text), group_card(ctx, reading, group), cmd.privately)
     owners = owners_of(ctx, reading)
     draft = _new_draft(ctx, cmd.text)
     if _past(ctx, reading):
@@ -63,6 +74,10 @@ def confirm_draft(cmd: ConfirmDraft, ctx: Context) -> Reply:
     elif _past(ctx, reading):  # a date chosen on the card is taken as chosen, even one already gone
         return _ask_about_past(ctx, draft, reading, owners_of(ctx, reading), ephemeral=True)
     origin = Origin(draft.conversation, draft.message, draft.link) if draft.conversation else None
+    group = asked_group(ctx, reading)
+    if group is not None:
+        _close(ctx, draft)
+        return ask_group(ctx, reading, group, origin)
     tasks = create_tasks(ctx, reading, origin, private=False)
     _close(ctx, draft)
     return Reply(created_text(ctx, tasks), ctx.card(tasks[0]), undo_action(tasks), ephemeral=False)
@@ -78,10 +93,12 @@ def revise_draft(cmd: ReviseDraft, ctx: Context) -> Reply:
     draft = _my_draft(ctx, cmd.draft_id)
     reading = read(ctx, cmd.text)
     require_request(reading)
-    owners = owners_of(ctx, reading)
+    group = asked_group(ctx, reading)
+    owners = [] if group is not None else owners_of(ctx, reading)
     draft.text, draft.said_at = cmd.text, ctx.now
     ctx.uow.drafts.save(draft)
-    return _draft_reply(ctx, draft, reading_card(ctx, reading, owners))
+    card = group_card(ctx, reading, group) if group is not None else reading_card(ctx, reading, owners)
+    return _draft_reply(ctx, draft, card)
 
 
 def _new_draft(ctx: Context, text: str) -> Draft:

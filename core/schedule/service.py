@@ -13,13 +13,16 @@ from core.outcome import Notice
 from core.people import Person
 from core.ports import DigestMaterial, UnitOfWork, UnitOfWorkFactory
 from core.report.health import MONTH
+from core.schedule.channel_reminders import run_channel_reminders
 from core.schedule.digest import compose_digest, next_digest_at
 from core.schedule.followups import follow_up_notices, overdue_commitment_notices, plan_follow_up
 from core.schedule.instances import next_instance
+from core.schedule.notice_batches import run_notice_batches
 from core.schedule.plan import plan_task
 from core.schedule.policy import HolidayCalendar, SchedulePolicy
 from core.schedule.projects import run_project_digests
 from core.schedule.reminders import plan_reminder, reminder_notice
+from core.schedule.team_followups import run_team_follow_ups
 from core.schedule.working_time import is_holiday, next_working_moment
 from core.tasks import Agreement, Task
 
@@ -42,7 +45,8 @@ class Scheduler:
         """Everything that is due now, until nothing is left (bounded); counts of notices by kind."""
         jobs = {"reminders": self.run_reminders, "follow_ups": self.run_follow_ups,
                 "occurrences": self.run_occurrences, "digests": self.run_digests,
-                "project_digests": self.run_project_digests}
+                "project_digests": self.run_project_digests, "team_follow_ups": self.run_team_follow_ups,
+                "channel_reminders": self.run_channel_reminders, "notice_batches": self.run_notice_batches}
         done: dict[str, int] = {}
         for name, job in jobs.items():
             for _ in range(100):
@@ -166,6 +170,24 @@ class Scheduler:
 
     def run_project_digests(self) -> int:
         return run_project_digests(self, self.clock.now())
+
+    def run_notice_batches(self) -> int:
+        with self.uow_factory() as uow:
+            handled = run_notice_batches(uow, self.clock.now(), self.batch)
+            uow.commit()
+        return handled
+
+    def run_channel_reminders(self) -> int:
+        with self.uow_factory() as uow:
+            handled = run_channel_reminders(uow, self.clock.now(), self.batch)
+            uow.commit()
+        return handled
+
+    def run_team_follow_ups(self) -> int:
+        with self.uow_factory() as uow:
+            handled = run_team_follow_ups(uow, self.clock.now(), self.policy, self.holidays, self.batch)
+            uow.commit()
+        return handled
 
     def _send(self, out: list[OutboxEntry], workspace_id: int, notice: Notice, recipient: Person | None,
               now: datetime, quiet: bool = True) -> None:

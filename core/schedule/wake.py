@@ -21,6 +21,9 @@ def next_wake(uow_factory: UnitOfWorkFactory, after: datetime, until: datetime) 
             *(t.next_occurrence_at for t in tasks.claim_due_occurrences(until, LOOKED_AT)),
             *(p.next_digest_at for p in uow.people.claim_due_digests(until, LOOKED_AT)),
             *(p.next_digest_at for p in uow.projects.claim_due_digests(until, LOOKED_AT)),
+            *(r.follow_up_at for r in uow.teams.claim_due_follow_ups(until, LOOKED_AT)),
+            *(r.next_at for r in uow.channel_reminders.claim_due(until, LOOKED_AT)),
+            *(n.release_at for n in uow.notices.claim_due(until, LOOKED_AT)),
             *(e.not_before for e in uow.outbox.pending(LOOKED_AT * 20, until)),
         ]
     return min((when for when in found if when is not None and when > after), default=None)

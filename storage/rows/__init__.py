@@ -9,16 +9,19 @@ from storage.rows.cursors import ListCursorRow
 from storage.rows.drafts import DraftRow
 from storage.rows.events import SeenEventRow
 from storage.rows.leases import LeaseRow
+from storage.rows.nudges import ChannelReminderRow, HeldNoticeRow, NoticePreferenceRow
 from storage.rows.outbox import OutboxRow
 from storage.rows.people import IdentityRow, PersonRow, WorkspaceRow
 from storage.rows.projects import GoalRow, ProjectMemberRow, ProjectRow
 from storage.rows.slack import slack_bots, slack_installations, slack_oauth_states
 from storage.rows.tasks import TaskRow, TaskWatcherRow
+from storage.rows.teams import GroupMemberRow, GroupRow, TeamRequestRow
 
 __all__ = [
     "ActivityRow",
     "Base",
     "CalendarFeedRow",
+    "ChannelReminderRow",
     "ChatFocusRow",
     "ChatPlaceRow",
     "ChatSettingsRow",
@@ -27,9 +30,13 @@ __all__ = [
     "ConversationRow",
     "DraftRow",
     "GoalRow",
+    "GroupMemberRow",
+    "GroupRow",
+    "HeldNoticeRow",
     "IdentityRow",
     "LeaseRow",
     "ListCursorRow",
+    "NoticePreferenceRow",
     "OutboxRow",
     "PersonRow",
     "ProjectMemberRow",
@@ -38,6 +45,7 @@ __all__ = [
     "TaskCardRow",
     "TaskRow",
     "TaskWatcherRow",
+    "TeamRequestRow",
     "WorkspaceRow",
     "slack_bots",
     "slack_installations",

@@ -11,6 +11,8 @@ from tests.fakediscord.records import Interaction
 from tests.fakediscord.state import DiscordState
 
 Json = dict[str, Any]
+ROLE_OPTION = 8
+CHANNEL_OPTION = 7
 
 
 def interaction(state: DiscordState, kind: int, guild_id: str | None, channel_id: str, user_id: str,
@@ -61,9 +63,30 @@ def command_data(state: DiscordState, guild_id: str | None, name: str, kind: int
     data: Json = {"id": command["id"] if command else snowflake(), "name": name, "type": kind}
     if options:
         data["options"] = copy.deepcopy(options)
+        resolved: Json = {}
+        roles = _picked(options, ROLE_OPTION)
+        if roles and guild_id in state.guilds:
+            known = state.guilds[guild_id].roles
+            resolved["roles"] = {r: copy.deepcopy(known[r]) for r in roles if r in known}
+        channels = [c for c in _picked(options, CHANNEL_OPTION) if c in state.channels]
+        if channels:
+            resolved["channels"] = {c: {**copy.deepcopy(state.channels[c]), "permissions": payloads.ALL_PERMISSIONS}
+                                    for c in channels}
+        if resolved:
+            data["resolved"] = resolved
     if command is not None and command.get("guild_id"):
         data["guild_id"] = command["guild_id"]
     return data
+
+
+def _picked(options: list[Json], kind: int) -> list[str]:
+    """The ids given as options of `kind` (ROLE, CHANNEL) anywhere in the tree: Discord sends them in `resolved`."""
+    found: list[str] = []
+    for option in options:
+        if option.get("type") == kind:
+            found.append(str(option.get("value")))
+        found += _picked(option.get("options") or [], kind)
+    return found
 
 
 def mark_focused(options: list[Json], focused: str) -> list[Json]:

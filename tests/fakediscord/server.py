@@ -29,6 +29,7 @@ from tests.loopserver import LoopServer
 
 Json = dict[str, Any]
 T = TypeVar("T")
+ROLE_MENTION = re.compile(r"<@&(\d+)>")  # a role mention in content, as Discord fills mention_roles
 
 
 class FakeDiscord(LoopServer):
@@ -214,6 +215,8 @@ class FakeDiscord(LoopServer):
             author = self.state.users[author_id]
             message = self.state.create_message(channel_id, author, {"content": content})
             message["mentions"] = [copy.deepcopy(self.state.users[u]) for u in mentions if u in self.state.users]
+            roles = self.state.guilds[guild_id].roles if guild_id in self.state.guilds else {}
+            message["mention_roles"] = [r for r in dict.fromkeys(ROLE_MENTION.findall(content)) if r in roles]
             event = self.state.gateway_message(message)
             stored = copy.deepcopy(message)
         private = guild_id is not None and self.bot_user_id not in mentions

@@ -17,6 +17,7 @@ from tests.fakeslack.limits import Limits, RateLimiter
 from tests.fakeslack.socketmode import SocketMode
 from tests.fakeslack.state import Posted, SlackState
 from tests.fakeslack.surfaces import Surfaces
+from tests.fakeslack.usergroups import Usergroups
 from tests.loopserver import LoopServer
 
 POST = "chat.postMessage"
@@ -40,6 +41,8 @@ class FakeSlack(LoopServer):
         self._api.methods.update(self.files.methods())
         self.conversations = Conversations(self.state)
         self._api.methods.update(self.conversations.methods())
+        self.usergroups = Usergroups()
+        self._api.methods.update(self.usergroups.methods())
         self.socket_mode = SocketMode(self.state)
         self._api.app_methods["apps.connections.open"] = self.socket_mode.connections_open
 
