@@ -36,7 +36,7 @@ class Bus:
             raise TypeError(f"no handler for {type(command).__name__}")
         command = checked(command)
         with self.uow_factory() as uow:
-            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
+            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays, self.defaults)
             result = handler(command, ctx)
             ctx.notices.extend(refreshed_cards(ctx))
             for notice in ctx.notices:

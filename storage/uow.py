@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.ports import (
     ActivityRepository,
+    AdminStore,
     CardRepository,
     CommentRepository,
     ConversationRepository,
@@ -24,6 +25,7 @@ from core.ports import (
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
+from storage.repositories.admin import SqlAdminStore
 from storage.repositories.cards import SqlCardRepository
 from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.drafts import SqlDraftRepository
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     leases: LeaseRepository
     events: SeenEvents
     cards: CardRepository
+    admin: AdminStore
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -84,6 +87,7 @@ class SqlUnitOfWork:
         self.leases = SqlLeaseRepository(session)
         self.events = SqlSeenEvents(session)
         self.cards = SqlCardRepository(session)
+        self.admin = SqlAdminStore(session, people)
         return self
 
     def __exit__(

@@ -88,7 +88,8 @@ class ConsoleRoom:
         if quiet and not result.error:
             return
         reply = result.reply
-        self.emit(BotMessage(None, self.conversation, reply.text, reply.actions, reply.card, reply.cards,
+        text = reply.text + (self.sender.save(reply.attachment) if reply.attachment else "")
+        self.emit(BotMessage(None, self.conversation, text, reply.actions, reply.card, reply.cards,
                              error=result.error))
 
     def _deliver(self) -> Reply:

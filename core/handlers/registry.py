@@ -8,6 +8,10 @@ from core import commands as c
 from core.actions import actions_for, version_of
 from core.handlers import (
     adding,
+    admin,
+    admin_people,
+    admin_privacy,
+    admin_settings,
     editing,
     goals,
     lifecycle,
@@ -75,4 +79,12 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.SetRepeat: scheduling.set_repeat,
     c.SetRotation: scheduling.set_rotation,
     c.Checked: run_checked,
+    c.AdminSettings: admin_settings.admin_settings,
+    c.PromoteAdmin: admin.promote,
+    c.DemoteAdmin: admin.demote,
+    c.DeactivatePerson: admin_people.deactivate,
+    c.ReactivatePerson: admin_people.reactivate,
+    c.ExportPerson: admin_privacy.export,
+    c.ForgetPerson: admin_privacy.forget,
+    c.ShowAudit: admin.audit,
 }

@@ -1,5 +1,6 @@
 """Every row class, imported together so Base.metadata knows all tables."""
 from storage.rows.activity import ActivityRow, CommentRow
+from storage.rows.audit import AuditRow
 from storage.rows.base import Base
 from storage.rows.cards import TaskCardRow
 from storage.rows.conversations import ConversationMemberRow, ConversationRow
@@ -14,6 +15,7 @@ from storage.rows.tasks import TaskRow, TaskWatcherRow
 
 __all__ = [
     "ActivityRow",
+    "AuditRow",
     "Base",
     "CommentRow",
     "ConversationMemberRow",
