@@ -185,6 +185,8 @@ class Deliverer:
                 raise DeliveryFailed("no adapter serves this workspace", permanent=True)
             if entry.recipient_id is not None and job.recipient is None and entry.conversation is None:
                 raise DeliveryFailed("the recipient no longer exists", permanent=True)
+            if job.recipient is not None and not job.recipient.active:
+                raise DeliveryFailed("the recipient was deactivated", permanent=True)
             posted = sender.send(entry, job.workspace, job.recipient)
         except DeliveryFailed as failure:
             return _Outcome(entry, failure)
