@@ -17,6 +17,7 @@ from core.commands import DraftRequest, Speaker
 from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
+from core.requests import serving
 from core.sandbox import Sandbox
 from core.validation import limits
 from core.validation.names import person_name
@@ -56,6 +57,10 @@ class ConsoleRoom:
         text = clean(line).strip()
         if not text:
             return True
+        with serving("console", self.workspace):
+            return self._handle(text)
+
+    def _handle(self, text: str) -> bool:
         if text.startswith(":"):
             return self._console_command(text[1:].strip())
         match = SPEAKER.match(text)

@@ -27,6 +27,7 @@ from adapters.discord.modals import (
 from adapters.discord.render import Shown, escape, quote_of, shown
 from core.commands import DraftRequest, SuggestPeople, SuggestTasks
 from core.outcome import Card, Reply
+from core.requests import begin_request
 
 log = logging.getLogger("tandem.discord")
 DISCORD_HELP = ("\n\nOn Discord each part is a field of the subcommand: /task settings timezone, "
@@ -61,6 +62,7 @@ class TandemBot(discord.AutoShardedClient):
     # slash commands
     async def run_slash(self, interaction: Interaction, text: str, public: bool = False) -> None:
         """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up."""
+        begin_request("discord", str(interaction.guild_id or ""))
         await interaction.response.defer(ephemeral=not public, thinking=True)
         place = self.place_of(interaction)
         await self.core.acting(interaction.user, place)
@@ -93,6 +95,7 @@ class TandemBot(discord.AutoShardedClient):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.guild is None or self.user is None or self.user not in message.mentions:
             return
+        begin_request("discord", str(message.guild.id))
         if not await self.core.in_thread(self.core.bus.first_time, f"discord:message:{message.id}"):
             return  # another Tandem process on the same database answered this mention
         try:
@@ -136,6 +139,7 @@ class TandemBot(discord.AutoShardedClient):
 
     # buttons and their forms
     async def on_task_button(self, interaction: Interaction, guild_id: str, command: str, version: str = "") -> None:
+        begin_request("discord", guild_id)
         if not needs_modal(command):
             await self.guarded(interaction, self.settle(interaction, guild_id, command, version))
             return
@@ -149,6 +153,7 @@ class TandemBot(discord.AutoShardedClient):
         """Form submissions, read from their custom_id, so a form opened before a restart still works."""
         if interaction.type is not discord.InteractionType.modal_submit or not interaction.data:
             return
+        begin_request("discord", str(interaction.guild_id or ""))
         custom_id = str(interaction.data.get("custom_id") or "")
         values = submitted_values(interaction.data)
         if found := BLANKS_FORM.fullmatch(custom_id):
