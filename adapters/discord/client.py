@@ -1,6 +1,7 @@
 """The Discord bot: slash commands, mentions, the message menu, persistent buttons and modals, over one core."""
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Coroutine, Sequence
 from dataclasses import replace
@@ -12,6 +13,7 @@ from discord import app_commands
 from adapters.common.buttons import needs_modal, past_tense, words
 from adapters.common.errors import unexpected
 from adapters.common.runner import Answer
+from adapters.discord.admin_commands import AdminCommands
 from adapters.discord.bridge import DiscordCore, Place, speaker_of
 from adapters.discord.buttons import TaskButton
 from adapters.discord.commands import TaskCommands
@@ -26,7 +28,7 @@ from adapters.discord.modals import (
 )
 from adapters.discord.render import Shown, escape, quote_of, shown
 from core.commands import DraftRequest, SuggestPeople, SuggestTasks
-from core.outcome import Card, Reply
+from core.outcome import Attachment, Card, Reply
 from core.requests import begin_request
 
 log = logging.getLogger("tandem.discord")
@@ -50,6 +52,7 @@ class TandemBot(discord.AutoShardedClient):
     async def setup_hook(self) -> None:
         self.add_dynamic_items(TaskButton)
         self.tree.add_command(TaskCommands())
+        self.tree.add_command(AdminCommands())
         menu = app_commands.ContextMenu(name="Make it a task", callback=self.make_it_a_task)
         self.tree.add_command(app_commands.guild_only()(menu))
         if self.sync_commands:
@@ -131,11 +134,12 @@ class TandemBot(discord.AutoShardedClient):
         """Answer a deferred interaction. A public deferral whose answer is an error or private is replaced by a
         message only the speaker sees, so nothing is left in the channel."""
         reply = answer.reply
+        extra = attached(reply.attachment)
         if deferred_public and (reply.ephemeral or not answer.ok):
             await interaction.delete_original_response()
-            await interaction.followup.send(ephemeral=True, **shown(reply).kwargs(guild_id))
+            await interaction.followup.send(ephemeral=True, **shown(reply).kwargs(guild_id), **extra)
             return
-        await interaction.followup.send(ephemeral=not deferred_public, **shown(reply).kwargs(guild_id))
+        await interaction.followup.send(ephemeral=not deferred_public, **shown(reply).kwargs(guild_id), **extra)
 
     # buttons and their forms
     async def on_task_button(self, interaction: Interaction, guild_id: str, command: str, version: str = "") -> None:
@@ -244,6 +248,13 @@ class TandemBot(discord.AutoShardedClient):
                 await interaction.response.send_message(text, ephemeral=True)
         except discord.HTTPException:
             log.warning("could not tell %s: %s", interaction.user.id, text)
+
+
+def attached(attachment: Attachment | None) -> dict[str, Any]:
+    """The keyword arguments that send a reply's file (a person's data export) with it."""
+    if attachment is None:
+        return {}
+    return {"files": [discord.File(io.BytesIO(attachment.content.encode()), filename=attachment.filename)]}
 
 
 def settled(message: discord.Message | None, note: str, reply: Reply) -> Shown:
