@@ -33,12 +33,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "goals that projects serve: owner, target date, description"),
     "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30, holidays DE-BY)",
                  "your settings"),
-    "admin": ("/task admin settings | promote @person | demote @person | deactivate @person [to @someone] | "
-              "reactivate @person | export @person | forget @person | audit [page]",
-              "for workspace admins: the workspace's defaults, admins, people who left, personal data, the audit log"),
     "help": ("/task help [command]", "this list"),
     "portfolio": ("/task portfolio", "every goal and its projects: % done, counts, forecast and likely finish"),
     "stats": ("/task stats [@bob | #launch]", "commitment health: kept on time, renegotiations, answer time, load"),
+    "admin": ("/task admin settings | promote @person | demote @person | deactivate @person [to @someone] | "
+              "reactivate @person | export @person | forget @person | audit [page]",
+              "for workspace admins: the workspace's defaults, admins, people who left, personal data, the audit log"),
 }
 
 
