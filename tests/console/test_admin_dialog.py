@@ -149,3 +149,14 @@ def _rows_mentioning(engine: Engine, word: str) -> list[tuple[str, str]]:
                     if word.lower() in json.dumps(value, default=str, ensure_ascii=False).lower():
                         found.append((table.name, str(value)))
     return found
+
+
+def test_admin_commands_that_are_said_wrong_say_how_to_say_them(chat: ChatHarness) -> None:
+    _admin(chat)
+    assert "Admin commands: /task admin settings" in chat.reply("@alice: /task admin")
+    assert "Say who: /task admin deactivate @person [to @someone]" in chat.reply("@alice: /task admin deactivate")
+    assert "won't ignore 'now please'" in chat.reply("@alice: /task admin promote @bob now please")
+    assert "The form is: /task admin audit [page]" in chat.reply("@alice: /task admin audit last")
+    assert "I don't know @zed here" in chat.reply("@alice: /task admin export @zed")
+    assert "The digest time looks like 08:30" in chat.reply("@alice: /task admin settings digest soon")
+    assert "/task admin" in chat.reply("@alice: /task help admin")
