@@ -1,7 +1,6 @@
 """`logging.format: json`: one JSON object a line, whose request id is the reference people are shown."""
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Iterator
@@ -13,31 +12,22 @@ import pytest
 from sqlalchemy import Engine, text
 
 from bot.config import load_config
-from bot.config.model import LoggingConfig
-from bot.logs.json_lines import handler_for
 from core.requests import serving
 from storage.uow import SqlUnitOfWorkFactory
 from tests.harness import ChatHarness
+from tests.logs.capture import json_lines, json_log_file
 
 REFERENCE = re.compile(r"reference (E-[0-9A-F]{6})")
 
 
 @pytest.fixture
 def json_log(tmp_path: Path) -> Iterator[Path]:
-    """The root logger also writes JSON lines to a file, as `logging.format: json` with `logging.file` makes it."""
-    path = tmp_path / "tandem.log"
-    handler = handler_for(LoggingConfig(level="INFO", file=path, format="json"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    try:
+    with json_log_file(tmp_path / "tandem.log") as path:
         yield path
-    finally:
-        root.removeHandler(handler)
-        handler.close()
 
 
 def _lines(path: Path) -> list[dict[str, str]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return json_lines(path)
 
 
 def test_an_unexpected_error_is_logged_as_json_under_the_reference_the_person_sees(
