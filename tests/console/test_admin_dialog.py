@@ -67,7 +67,7 @@ def test_deactivating_someone_returns_their_work_to_the_requesters_who_are_told(
     assert "T-1" in chat.reply("@carol: /task list mine")
     before = len(chat.dms("@bob"))
     chat.say("@carol: /task comment T-3 slides are in the folder")
-    chat.say(":advance 5d")  # bob's own to-do falls due: its reminders are not sent to him
+    chat.say(":advance 5d")  # bob's own to-do falls due and mornings pass: no reminder, no digest for him
     assert len(chat.dms("@bob")) == before  # no notices for a deactivated person
     assert "was deactivated by an admin" in chat.reply("@carol: /task assign T-1 @bob")
     assert "deactivated you" in chat.reply("@bob: /task list")
