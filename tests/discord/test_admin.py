@@ -13,7 +13,8 @@ MANAGE_GUILD = 1 << 5
 
 
 def admin(fake: FakeDiscord, user: str, verb: str, **options: Any) -> Interaction:
-    given = [{"type": 6 if k in ("person", "to") else 3, "name": k, "value": v} for k, v in options.items()]
+    given = [{"type": 6 if k in ("person", "to") else 5 if isinstance(v, bool) else 3, "name": k, "value": v}
+             for k, v in options.items()]
     return fake.slash(GUILD, GENERAL, user, "task-admin", [{"type": 1, "name": verb, "options": given}])
 
 
@@ -37,5 +38,9 @@ def test_task_admin_is_for_managers_and_the_server_owner_erases_someones_data(di
     until(lambda: "@olga erased the personal data of a former member." in shown(answer(admin(fake_discord, owner,
                                                                                                "audit"))),
           what="the erasure in the audit log")
+    handed = answer(admin(fake_discord, owner, "deactivate", person=ALICE, to=owner))
+    assert "Deactivated @alice: 0 open task(s) went to @olga" in shown(handed)
+    back = answer(admin(fake_discord, owner, "deactivate", person=ALICE, undo=True))
+    assert "@alice is active again" in shown(back)
     exported = answer(admin(fake_discord, owner, "export", person=ALICE))
     assert [a["filename"].endswith(".jsonl") for a in exported.get("attachments") or []] == [True]
