@@ -22,6 +22,7 @@ def test_a_slack_admin_gets_a_persons_export_as_a_file_and_others_are_refused(sl
     assert "everything Tandem stores about @bob" in answer["text"] and "direct message" in answer["text"]
     upload = eventually(lambda: fake_slack.uploaded())[0]
     assert upload.channel == "DUADA" and upload.filename.endswith(".jsonl")
+    assert any(p.channel == "UADA" and upload.filename in p.text for p in fake_slack.posted)
     lines = [json.loads(line) for line in upload.data.decode().splitlines()]
     assert lines[0]["tandem_personal_export"] == 1
     assert any(line["table"] == "identities" and line["row"]["external_id"] == "UBOB" for line in lines[1:])
