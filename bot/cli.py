@@ -14,6 +14,7 @@ from bot.calendar import command as calendar_command
 from bot.config import Config, ConfigError, load_config
 from bot.install import health
 from bot.install import init as init_command
+from bot.logs.json_lines import handler_for
 from bot.serving import console as console_main
 from bot.serving import run
 from core.errors import new_reference_id
@@ -76,11 +77,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _configure_logging(config: Config) -> None:
-    """Log to stderr (or logging.file); migrations, the job runner's every-second lines and discord.py's
-    voice notices stay quiet unless something is wrong."""
-    handler = logging.FileHandler(config.logging.file) if config.logging.file else logging.StreamHandler()
-    logging.basicConfig(level=config.logging.level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-                        handlers=[handler])
+    """Log to stderr (or logging.file), as text or JSON lines; migrations, the job runner's every-second lines
+    and discord.py's voice notices stay quiet unless something is wrong."""
+    logging.basicConfig(level=config.logging.level, handlers=[handler_for(config.logging)])
     for chatty in ("alembic", "apscheduler", "discord.client"):
         logging.getLogger(chatty).setLevel(max(logging.WARNING, logging.getLogger().level))
     logging.getLogger("discord.client").addFilter(lambda record: "voice will NOT be supported" not in

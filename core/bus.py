@@ -62,7 +62,7 @@ class Bus:
             raise TypeError(f"no handler for {type(command).__name__}")
         command = checked(command)
         with self.uow_factory() as uow:
-            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays, self.web_url)
+            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays, self.web_url, self.defaults)
             result = handler(command, ctx)
             ctx.notices.extend(refreshed_cards(ctx))
             ctx.notices.extend(thread_notices(ctx, self.defaults.thread_updates))
@@ -146,6 +146,7 @@ class Bus:
                                      handle=shown.handle, expires_at=now + shown.lifetime, uses_left=shown.uses_left))
             uow.commit()
         return True
+
     def record_group(self, facts: GroupFacts) -> Group:
         """Store what an adapter read about a group (a Slack user group, a Discord role): its name and members."""
         with self.uow_factory() as uow:

@@ -385,3 +385,54 @@ class SetNotices(Command):
     """How non-urgent notices reach the speaker: "now", "every 30m", "digest"."""
 
     how: str
+
+
+@dataclass(frozen=True)
+class AdminSettings(Command):
+    """The workspace's defaults for newcomers: shown (no setting), or one changed (tz, days, hours, digest,
+    holidays, lang)."""
+
+    setting: str = ""
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class PromoteAdmin(Command):
+    person: str
+
+
+@dataclass(frozen=True)
+class DemoteAdmin(Command):
+    person: str
+
+
+@dataclass(frozen=True)
+class DeactivatePerson(Command):
+    """Their open work goes to `to` when given, else back to whoever asked for it."""
+
+    person: str
+    to: str = ""
+
+
+@dataclass(frozen=True)
+class ReactivatePerson(Command):
+    person: str
+
+
+@dataclass(frozen=True)
+class ExportPerson(Command):
+    person: str
+
+
+@dataclass(frozen=True)
+class ForgetPerson(Command):
+    """Erase a person's personal data; without `confirmed`, a card asks first."""
+
+    person: str
+    confirmed: bool = False
+    keep: bool = False
+
+
+@dataclass(frozen=True)
+class ShowAudit(Command):
+    page: int = 1

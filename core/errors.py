@@ -1,7 +1,7 @@
 """One error policy: domain errors carry a message for the person; anything else is unexpected."""
 from __future__ import annotations
 
-import secrets
+from core.requests import current_request, new_request_id
 
 
 class DomainError(Exception):
@@ -29,5 +29,7 @@ class Conflict(DomainError):
 
 
 def new_reference_id() -> str:
-    """A short id to show for an unexpected error, so the log entry can be found."""
-    return "E-" + secrets.token_hex(3).upper()
+    """A short id to show for an unexpected error, so the log entry can be found: the id of the request being
+    served (which every log line of that request carries), or a new one outside any request."""
+    request = current_request()
+    return request.id if request is not None else new_request_id()

@@ -35,12 +35,13 @@ def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity, defaults: P
     """The person behind `who`, created on first sight and refreshed when the platform says otherwise."""
     person = uow.people.by_identity(workspace.id or 0, who.platform, who.user_external_id)
     if person is None:
+        start = newcomer_defaults(workspace, defaults)
         return uow.people.add_or_get(Person(
             workspace_id=workspace.id or 0, display_name=who.display_name,
             handle=_free_handle(uow, workspace, who.handle or handle_for(who.display_name)),
             tz=who.tz or workspace.default_tz, role=who.role or Role.MEMBER, external=bool(who.external),
-            working_days=defaults.working_days, work_start=defaults.work_start, work_end=defaults.work_end,
-            digest_time=defaults.digest_time, lang=defaults.lang, holiday_country=workspace.holiday_country,
+            working_days=start.working_days, work_start=start.work_start, work_end=start.work_end,
+            digest_time=start.digest_time, lang=start.lang, holiday_country=workspace.holiday_country,
         ), who.platform, who.user_external_id)
     fresh = {"display_name": who.display_name, "tz": who.tz, "role": who.role, "external": who.external}
     changes = {k: v for k, v in fresh.items() if v is not None and getattr(person, k) != v}
@@ -49,6 +50,19 @@ def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity, defaults: P
     if changes:
         uow.people.save(person)
     return person
+
+
+def newcomer_defaults(workspace: Workspace, defaults: PersonDefaults) -> PersonDefaults:
+    """What a newcomer starts with: the workspace's own defaults (set by an admin), else app.yaml's."""
+    return PersonDefaults(
+        tz=workspace.default_tz,
+        working_days=defaults.working_days if workspace.working_days is None else workspace.working_days,
+        work_start=workspace.work_start or defaults.work_start,
+        work_end=workspace.work_end or defaults.work_end,
+        digest_time=workspace.digest_time or defaults.digest_time,
+        lang=workspace.lang or defaults.lang,
+        holiday_country=workspace.holiday_country,
+    )
 
 
 def _free_handle(uow: UnitOfWork, workspace: Workspace, wanted: str) -> str:

@@ -43,6 +43,16 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file handed to the speaker with a reply (a person's data export): uploaded where the platform allows,
+    saved to a file in the console."""
+
+    filename: str
+    content: str
+    media_type: str = "application/x-ndjson"
+
+
+@dataclass(frozen=True)
 class Reply:
     """The answer to the person who spoke. Ephemeral replies are shown only to them."""
 
@@ -52,6 +62,7 @@ class Reply:
     ephemeral: bool = True
     cards: tuple[Card, ...] = ()
     verb: str = ""  # what was done, when it differs from the command's verb (an accept that became a proposal)
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)

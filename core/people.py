@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 
+FORMER_MEMBER = "a former member"  # how a forgotten person is shown, in every task they took part in
+FORGOTTEN_HANDLE = "former-member-"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -37,6 +39,12 @@ class Workspace:
     name: str
     default_tz: str = "UTC"
     holiday_country: str | None = None
+    # What newcomers start with when an admin set it (None: app.yaml's defaults).
+    working_days: frozenset[int] | None = None
+    work_start: time | None = None
+    work_end: time | None = None
+    digest_time: time | None = None
+    lang: str | None = None
     id: int | None = None
 
 
@@ -61,6 +69,8 @@ class Person:
     digest_days: frozenset[int] | None = None
     next_digest_at: datetime | None = None
     last_digest_at: datetime | None = None
+    admin_grant: bool = False  # made an admin in Tandem (kept when the platform's roles are refreshed)
+    deactivated_at: datetime | None = None
     id: int | None = None
     identities: dict[str, str] = field(default_factory=dict)
 
@@ -71,7 +81,12 @@ class Person:
 
     @property
     def is_admin(self) -> bool:
-        return self.role is Role.ADMIN
+        """Platform admins and owners, and people an admin promoted in Tandem; never while deactivated."""
+        return (self.role is Role.ADMIN or self.admin_grant) and self.active
+
+    @property
+    def active(self) -> bool:
+        return self.deactivated_at is None
 
     @property
     def digest_weekdays(self) -> frozenset[int]:
@@ -82,8 +97,13 @@ class Person:
         return self.away_until is not None and day <= self.away_until
 
     @property
+    def forgotten(self) -> bool:
+        """An admin erased this person's personal data; only their anonymous place in tasks is left."""
+        return self.deactivated_at is not None and self.handle.startswith(FORGOTTEN_HANDLE)
+
+    @property
     def mention(self) -> str:
-        return f"@{self.handle}"
+        return FORMER_MEMBER if self.forgotten else f"@{self.handle}"
 
 
 def handle_for(display_name: str) -> str:

@@ -5,9 +5,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from core.activity import Activity, Comment
+from core.audit import AuditEntry
 from core.cards import PostedCard
 from core.channel_reminders import ChannelReminder
 from core.chat import ChatSettings
@@ -247,6 +248,28 @@ class SeenEvents(Protocol):
         ...
 
 
+class AdminStore(Protocol):
+    """What administration needs beyond the other repositories: the audit log, the admins, a person's data."""
+
+    def record(self, entry: AuditEntry) -> None: ...
+    def entries(self, workspace_id: int, offset: int, limit: int) -> list[AuditEntry]:
+        """The workspace's audit entries, newest first."""
+        ...
+    def count(self, workspace_id: int) -> int: ...
+    def admins(self, workspace_id: int) -> list[Person]:
+        """Active people who are admins: by their platform role or by Tandem's own grant."""
+        ...
+    def drop_notices(self, person_id: int) -> int:
+        """Notices still waiting for the person, dropped (they were deactivated); how many."""
+        ...
+    def personal_data(self, person_id: int) -> list[tuple[str, dict[str, Any]]]:
+        """Every stored row about or by the person, as (table, JSON-ready row)."""
+        ...
+    def forget(self, person_id: int, now: datetime) -> None:
+        """Erase the person's personal data everywhere (names in texts too); their tasks stay, anonymised."""
+        ...
+
+
 @dataclass(frozen=True)
 class Lease:
     """Who holds a named lease, since when, and until when (unless renewed)."""
@@ -308,6 +331,7 @@ class UnitOfWork(Protocol):
     teams: TeamRepository
     channel_reminders: ChannelReminderRepository
     notices: NoticeRepository
+    admin: AdminStore
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.ports import (
     ActivityRepository,
+    AdminStore,
     CalendarFeedRepository,
     CardRepository,
     ChannelReminderRepository,
@@ -30,6 +31,7 @@ from core.ports import (
     UnitOfWorkFactory,
     WorkspaceRepository,
 )
+from storage.repositories.admin import SqlAdminStore
 from storage.repositories.calendars import SqlCalendarFeeds
 from storage.repositories.cards import SqlCardRepository
 from storage.repositories.channel_reminders import SqlChannelReminderRepository
@@ -77,6 +79,7 @@ class SqlUnitOfWork:
     teams: TeamRepository
     channel_reminders: ChannelReminderRepository
     notices: NoticeRepository
+    admin: AdminStore
     delivery: SqlOutbox
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -108,6 +111,7 @@ class SqlUnitOfWork:
         self.teams = SqlTeamRepository(session)
         self.channel_reminders = SqlChannelReminderRepository(session)
         self.notices = SqlNoticeRepository(session)
+        self.admin = SqlAdminStore(session, people)
         return self
 
     def __exit__(

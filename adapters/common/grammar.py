@@ -201,6 +201,8 @@ def _calendar(rest: str) -> c.Command:
         _no_more("calendar", rest, COMMANDS["calendar"][0])
     _no_more("calendar", extra, COMMANDS["calendar"][0])
     return c.CalendarLink(reset=word.lower() == "reset")
+
+
 THREAD_UPDATES = ("thread-updates", "thread_updates", "threadupdates")
 
 
@@ -265,6 +267,51 @@ def _remind(rest: str) -> c.Command:
     return c.RemindChannel(where[0], tail.strip(), where[1])
 
 
+ADMIN_FORMS = {
+    "settings": "/task admin settings [tz Europe/Berlin | days mon-fri | hours 09:00-17:30 | digest 08:30 | "
+                "holidays DE-BY | lang de]",
+    "promote": "/task admin promote @person", "demote": "/task admin demote @person",
+    "deactivate": "/task admin deactivate @person [to @someone]", "reactivate": "/task admin reactivate @person",
+    "export": "/task admin export @person", "forget": "/task admin forget @person",
+    "audit": "/task admin audit [page]",
+}
+ADMIN_ONE_PERSON: dict[str, Callable[[str], c.Command]] = {
+    "promote": c.PromoteAdmin, "demote": c.DemoteAdmin, "reactivate": c.ReactivatePerson, "export": c.ExportPerson,
+}
+
+
+def _admin(rest: str) -> c.Command:
+    """admin settings|promote|demote|deactivate|reactivate|export|forget|audit ..."""
+    action, _, tail = rest.partition(" ")
+    action, args = action.lower(), tail.split()
+    if action not in ADMIN_FORMS:
+        raise InvalidInput("Admin commands: " + "; ".join(ADMIN_FORMS.values()))
+    form = ADMIN_FORMS[action]
+    if action == "settings":
+        setting, _, value = tail.strip().partition(" ")
+        return c.AdminSettings(setting, value.strip())
+    if action == "audit":
+        if len(args) > 1 or (args and not args[0].isdigit()):
+            raise InvalidInput(f"The form is: {form}")
+        return c.ShowAudit(int(args[0]) if args else 1)
+    if not args:
+        raise InvalidInput(f"Say who: {form}")
+    if action == "deactivate":
+        if len(args) == 3 and args[1].lower() == "to":
+            return c.DeactivatePerson(args[0], args[2])
+        if len(args) > 1:
+            _no_more("admin deactivate", " ".join(args[1:]), form)
+        return c.DeactivatePerson(args[0])
+    if action == "forget":
+        flags = {"--confirm", "--keep"}
+        if len(args) > 2 or any(a not in flags for a in args[1:]):
+            _no_more("admin forget", " ".join(a for a in args[1:] if a not in flags) or " ".join(args[1:]), form)
+        return c.ForgetPerson(args[0], confirmed="--confirm" in args[1:], keep="--keep" in args[1:])
+    if len(args) > 1:
+        _no_more(f"admin {action}", " ".join(args[1:]), form)
+    return ADMIN_ONE_PERSON[action](args[0])
+
+
 def _draft_id(rest: str) -> tuple[int, str]:
     first, _, tail = rest.partition(" ")
     if not first.isdigit():
@@ -316,6 +363,7 @@ _PARSERS: dict[str, Callable[[str], c.Command | HelpRequest]] = {
     "stats": lambda rest: c.ShowStats(rest.strip()),
     "settings": _settings,
     "calendar": _calendar,
+    "admin": _admin,
     "confirm": lambda rest: c.ConfirmDraft(*_draft_id(rest)),
     "discard": _draft_only(c.DiscardDraft, "discard"),
     "revise": lambda rest: c.ReviseDraft(*_draft_id(rest)),

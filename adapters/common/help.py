@@ -48,6 +48,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "help": ("/task help [command]", "this list"),
     "portfolio": ("/task portfolio", "every goal and its projects: % done, counts, forecast and likely finish"),
     "stats": ("/task stats [@bob | #launch]", "commitment health: kept on time, renegotiations, answer time, load"),
+    "admin": ("/task admin settings | promote @person | demote @person | deactivate @person [to @someone] | "
+              "reactivate @person | export @person | forget @person | audit [page]",
+              "for workspace admins: the workspace's defaults, admins, people who left, personal data, the audit log"),
 }
 
 

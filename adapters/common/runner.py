@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -42,7 +43,9 @@ class BusRunner:
         """`work(*args)` in one of the bus's worker threads."""
         if self._executor is None:
             self._executor = ThreadPoolExecutor(self.threads, thread_name_prefix="tandem-bus")
-        return await asyncio.get_running_loop().run_in_executor(self._executor, partial(work, *args))
+        # The worker runs in a copy of this context, so it logs under the request being served.
+        context = contextvars.copy_context()
+        return await asyncio.get_running_loop().run_in_executor(self._executor, partial(context.run, work, *args))
 
     async def run_text(self, text: str, speaker: Speaker, version: str = "") -> Answer:
         """A `/task ...` line, parsed and run; errors become the reply (shown, or a reference id).

@@ -17,6 +17,7 @@ from core.commands import Converse, DraftRequest, Speaker
 from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
+from core.requests import serving
 from core.sandbox import Sandbox
 from core.teams import GroupFacts
 from core.validation import limits
@@ -61,6 +62,10 @@ class ConsoleRoom:
         text = clean(line).strip()
         if not text:
             return True
+        with serving("console", self.workspace):
+            return self._handle(text)
+
+    def _handle(self, text: str) -> bool:
         if text.startswith(":"):
             return self._console_command(text[1:].strip())
         direct = DIRECT.match(text)
@@ -110,7 +115,8 @@ class ConsoleRoom:
         if quiet and not result.error:
             return
         reply = result.reply
-        self.emit(BotMessage(to, self.conversation, reply.text, reply.actions, reply.card, reply.cards,
+        text = reply.text + (self.sender.save(reply.attachment) if reply.attachment else "")
+        self.emit(BotMessage(to, self.conversation, text, reply.actions, reply.card, reply.cards,
                              error=result.error))
 
     def _deliver(self) -> Reply:

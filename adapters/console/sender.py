@@ -10,7 +10,7 @@ from pathlib import Path
 from adapters.common.chart import chart_of, render_burn_up
 from adapters.console.render import BotMessage
 from core.outbox import OutboxEntry
-from core.outcome import Action, Card
+from core.outcome import Action, Attachment, Card
 from core.people import Person, Workspace
 
 
@@ -41,6 +41,19 @@ class ConsoleSender:
         thread = str(payload["thread"]) if payload.get("thread") else None
         self.emit(BotMessage(to, entry.conversation, str(payload.get("text", "")) + self._chart(entry), actions, card,
                              fired=self._fired, thread=thread))
+
+    def save(self, attachment: Attachment) -> str:
+        """Write a file handed over with a reply (readable by its owner only: it may be personal data) and say
+        where it is."""
+        folder = self.charts.parent / "tandem-exports"
+        path = folder / re.sub(r"[^A-Za-z0-9_.-]+", "-", attachment.filename)[:100]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600)
+            path.write_text(attachment.content, encoding="utf-8")
+        except OSError as error:
+            return f"\nI couldn't save the file {attachment.filename}: {error.strerror}."
+        return f"\nSaved to {path}"
 
     def _chart(self, entry: OutboxEntry) -> str:
         """Write the notice's chart as a PNG and say where; nothing when there is none or it can't be written."""

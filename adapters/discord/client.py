@@ -1,6 +1,7 @@
 """The Discord bot: slash commands, mentions, the message menu, persistent buttons and modals, over one core."""
 from __future__ import annotations
 
+import io
 import logging
 import time
 from collections.abc import Coroutine, Sequence
@@ -14,6 +15,7 @@ from discord import app_commands
 from adapters.common.buttons import needs_modal, past_tense, words
 from adapters.common.errors import unexpected
 from adapters.common.runner import Answer
+from adapters.discord.admin_commands import AdminCommands
 from adapters.discord.bridge import DiscordCore, Place, speaker_of
 from adapters.discord.buttons import TaskButton
 from adapters.discord.commands import TaskCommands
@@ -30,7 +32,8 @@ from adapters.discord.modals import (
 from adapters.discord.people import PLATFORM
 from adapters.discord.render import ORIGINAL, Shown, escape, quote_of, reply_card, shown
 from core.commands import DraftRequest, RememberCard, SuggestPeople, SuggestTasks
-from core.outcome import Card, Reply
+from core.outcome import Attachment, Card, Reply
+from core.requests import begin_request
 from core.tasks import parse_ref
 
 log = logging.getLogger("tandem.discord")
@@ -56,6 +59,7 @@ class TandemBot(discord.AutoShardedClient):
     async def setup_hook(self) -> None:
         self.add_dynamic_items(TaskButton)
         self.tree.add_command(TaskCommands())
+        self.tree.add_command(AdminCommands())
         menu = app_commands.ContextMenu(name="Make it a task", callback=self.make_it_a_task)
         self.tree.add_command(app_commands.guild_only()(menu))
         if self.sync_commands:
@@ -70,6 +74,7 @@ class TandemBot(discord.AutoShardedClient):
                         roles: Sequence[discord.Role] = (), channels: Sequence[int] = ()) -> None:
         """Defer at once (the 3-second rule), then run `/task <text>` and answer with a follow-up; `roles`
         mentioned in `text` are read as the groups they stand for, `channels` it names are recorded first."""
+        begin_request("discord", str(interaction.guild_id or ""))
         await interaction.response.defer(ephemeral=not public, thinking=True)
         waited = (datetime.now(UTC) - interaction.created_at).total_seconds()
         self.core.bus.observer.acknowledged("discord", max(0.0, waited))
@@ -141,6 +146,7 @@ class TandemBot(discord.AutoShardedClient):
             return
         if message.author.bot or message.guild is None or self.user is None or self.user not in message.mentions:
             return
+        begin_request("discord", str(message.guild.id))
         if not await self.core.in_thread(self.core.bus.first_time, f"discord:message:{message.id}"):
             return  # another Tandem process on the same database answered this mention
         try:
@@ -203,14 +209,16 @@ class TandemBot(discord.AutoShardedClient):
         """Answer a deferred interaction. A public deferral whose answer is an error or private is replaced by a
         message only the speaker sees, so nothing is left in the channel."""
         reply = answer.reply
+        extra = attached(reply.attachment)
         if deferred_public and (reply.ephemeral or not answer.ok):
             await interaction.delete_original_response()
-            return await interaction.followup.send(ephemeral=True, wait=True, **shown(reply).kwargs(guild_id))
+            return await interaction.followup.send(ephemeral=True, wait=True, **shown(reply).kwargs(guild_id), **extra)
         return await interaction.followup.send(ephemeral=not deferred_public, wait=True,
-                                               **shown(reply).kwargs(guild_id))
+                                               **shown(reply).kwargs(guild_id), **extra)
 
     # buttons and their forms
     async def on_task_button(self, interaction: Interaction, guild_id: str, command: str, version: str = "") -> None:
+        begin_request("discord", guild_id)
         if not needs_modal(command):
             await self.guarded(interaction, self.settle(interaction, guild_id, command, version))
             return
@@ -224,6 +232,7 @@ class TandemBot(discord.AutoShardedClient):
         """Form submissions, read from their custom_id, so a form opened before a restart still works."""
         if interaction.type is not discord.InteractionType.modal_submit or not interaction.data:
             return
+        begin_request("discord", str(interaction.guild_id or ""))
         custom_id = str(interaction.data.get("custom_id") or "")
         values = submitted_values(interaction.data)
         if found := BLANKS_FORM.fullmatch(custom_id):
@@ -334,6 +343,13 @@ class TandemBot(discord.AutoShardedClient):
                 await interaction.response.send_message(text, ephemeral=True)
         except discord.HTTPException:
             log.warning("could not tell %s: %s", interaction.user.id, text)
+
+
+def attached(attachment: Attachment | None) -> dict[str, Any]:
+    """The keyword arguments that send a reply's file (a person's data export) with it."""
+    if attachment is None:
+        return {}
+    return {"files": [discord.File(io.BytesIO(attachment.content.encode()), filename=attachment.filename)]}
 
 
 def settled(message: discord.Message | None, note: str, reply: Reply) -> Shown:

@@ -27,6 +27,7 @@ from adapters.slack.bridge import SlackCore
 from adapters.slack.people import SlackPeople
 from core.bus import Bus
 from core.errors import new_reference_id
+from core.requests import begin_request
 
 log = logging.getLogger("tandem.slack")
 Authorize = Callable[..., Awaitable[AuthorizeResult]]
@@ -50,12 +51,21 @@ def build_slack_app(bus: Bus, *, token: str | None, signing_secret: str, api_url
         process_before_response=False, ignoring_self_events_enabled=True,
     )
     core = SlackCore(bus, people=people or SlackPeople())
+    app.middleware(_request)
     app.middleware(_dedupe(bus))
     app.error(_error_sink)
     for listeners in (listeners_commands, listeners_events, listeners_dm, listeners_actions, listeners_views,
                       listeners_shortcuts):
         listeners.register(app, core)
     return app
+
+
+async def _request(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> None:
+    """Each request from Slack is served under its own request id (logged, and the reference of an error).
+    Bolt runs the listener after the middleware returns, in the same task: so the id is set, not scoped."""
+    team = body.get("team_id") or (body.get("team") or {}).get("id") or ""
+    begin_request("slack", str(team))
+    await next()
 
 
 def _dedupe(bus: Bus) -> Callable[..., Awaitable[BoltResponse | None]]:

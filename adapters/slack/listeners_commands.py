@@ -1,12 +1,14 @@
 """The `/task` slash command: ack at once, then identify, translate mentions, run, respond."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.bridge import SlackCore, Where
+from adapters.slack.files import hand_over
 from adapters.slack.render import message, reply_card
 from adapters.slack.translate import where_fields
 
@@ -21,6 +23,9 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         speaker = await core.speaker(client, where)
         text = await core.readable(client, where, "/task " + str(body.get("text") or ""))
         reply = (await core.run_text(text, speaker)).reply
+        if reply.attachment is not None:
+            sent = await hand_over(client, where.user, reply.attachment)
+            reply = replace(reply, text=f"{reply.text}\n{sent}", attachment=None)
         await respond(response_type="ephemeral" if reply.ephemeral else "in_channel", **message(reply))
         if reply.ephemeral:  # a card the channel sees is not edited for one reader's sake
             await core.remember_card(speaker, reply, reply_card(body))

@@ -155,6 +155,7 @@ class LoggingConfig:
 
     level: str = "INFO"
     file: Path | None = None
+    format: str = "text"  # or "json": one JSON object a line, with the request id
 
 
 @dataclass(frozen=True)

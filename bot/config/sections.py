@@ -115,6 +115,7 @@ def _logging(sec: Section, base: Path) -> LoggingConfig:
     built = LoggingConfig(
         level=sec.value("level", lambda raw: v.parse_choice(raw, v.LOG_LEVELS, "INFO"), "INFO"),
         file=sec.optional("file", lambda raw: parse_path(raw, base, "logs/tandem.log")),
+        format=sec.value("format", lambda raw: v.parse_choice(raw, v.LOG_FORMATS, "json"), "text"),
     )
     sec.finish()
     return built

@@ -10,6 +10,7 @@ from bot.config.problems import Invalid
 
 LANGUAGES = ("en", "de", "es", "fr")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
 

@@ -193,6 +193,8 @@ class Deliverer:
             if _edit_window_closed(entry, self.clock.now()):
                 log.info("outbox %s: the platform no longer allows editing that reply; skipped", entry.id)
                 return _Outcome(entry)
+            if job.recipient is not None and not job.recipient.active:
+                raise DeliveryFailed("the recipient was deactivated", permanent=True)
             posted = sender.send(entry, job.workspace, job.recipient)
         except DeliveryFailed as failure:
             return _Outcome(entry, failure, platform=platform)

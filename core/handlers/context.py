@@ -10,10 +10,10 @@ from core.activity import Activity
 from core.clock import Clock
 from core.commands import Speaker
 from core.due import Due
-from core.errors import InvalidInput, NotFound
+from core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from core.language import Workday
 from core.outcome import Action, Card, Notice
-from core.people import Person, Workspace
+from core.people import Person, PersonDefaults, Workspace
 from core.permissions import Act, Reach, can, no_project, not_found, require, sees_project
 from core.ports import UnitOfWork
 from core.projects import Project
@@ -36,6 +36,7 @@ class Context:
     policy: SchedulePolicy = field(default_factory=SchedulePolicy)
     holidays: HolidayCalendar = field(default_factory=NoHolidays)
     web_url: str = ""  # where Tandem's web server is reached (calendar addresses start with it)
+    defaults: PersonDefaults = field(default_factory=PersonDefaults)  # app.yaml's, under the workspace's own
     notices: list[Notice] = field(default_factory=list)
     touched: dict[int, Task] = field(default_factory=dict)  # tasks changed by this command, by id
     logged: list[tuple[Task, str, str]] = field(default_factory=list)  # (task, verb, detail) of this command
@@ -47,13 +48,16 @@ class Context:
 
     @classmethod
     def load(cls, uow: UnitOfWork, clock: Clock, speaker: Speaker, policy: SchedulePolicy,
-             holidays: HolidayCalendar, web_url: str = "") -> Context:
+             holidays: HolidayCalendar, web_url: str = "", defaults: PersonDefaults | None = None) -> Context:
         me = uow.people.get(speaker.person_id)
         workspace = uow.workspaces.get(speaker.workspace_id)
         if me is None or workspace is None or me.workspace_id != workspace.id:
             raise NotFound("I don't know you in this workspace yet. Say something to me first.")
+        if not me.active:
+            raise NotAllowed("An admin deactivated you in Tandem in this workspace, so I can't act for you. "
+                             "Ask an admin to reactivate you with /task admin reactivate.")
         return cls(uow=uow, clock=clock, speaker=speaker, me=me, workspace=workspace, policy=policy,
-                   holidays=holidays, web_url=web_url)
+                   holidays=holidays, web_url=web_url, defaults=defaults or PersonDefaults())
 
     @property
     def workday(self) -> Workday:
@@ -94,8 +98,16 @@ class Context:
             raise no_project(cleaned)
         return project
 
-    def person_named(self, name: str) -> Person:
-        """The one person called `name`; ask instead of guessing when several match."""
+    def person_named(self, name: str, *, deactivated: bool = False) -> Person:
+        """The one person called `name`; ask instead of guessing when several match. A deactivated person is
+        refused (they can't be given work) unless `deactivated` (for admin commands about them)."""
+        found = self._person_named(name)
+        if not found.active and not deactivated:
+            raise Conflict(f"{found.mention} was deactivated by an admin, so they can't be given work or "
+                           "join anything. Pick someone else.")
+        return found
+
+    def _person_named(self, name: str) -> Person:
         cleaned = name.strip().lstrip("@")
         if not cleaned:
             raise InvalidInput("Say who, with an @mention: /task assign T-3 @alice")
@@ -147,6 +159,8 @@ class Context:
         if recipient_id == self.me.id:
             return
         reader = self.people([recipient_id]).get(recipient_id)
+        if reader is not None and not reader.active:
+            return  # deactivated people get no notices
         card = self.card(task, reader) if task is not None and reader is not None else None
         key = f"{kind}:{task.id if task else 0}:{recipient_id}:{uuid4().hex}"
         self.notices.append(Notice(recipient_id, kind, text, task.id if task else None, card, actions,

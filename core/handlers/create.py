@@ -134,6 +134,7 @@ def created_text(ctx: Context, tasks: list[Task]) -> str:
             lines.append(f"Created {task.ref} {task.title}, {due}. It's yours.")
     return "\n".join(lines + _unread_hint(ctx, tasks[0] if tasks else None))
 
+
 def _unread_hint(ctx: Context, task: Task | None) -> list[str]:
     """How to let a private channel see its tasks when Tandem can't read who is in it."""
     if task is None or task.origin is None or task.visibility is not Visibility.CONVERSATION:

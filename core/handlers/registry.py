@@ -8,6 +8,10 @@ from core import commands as c
 from core.actions import actions_for, version_of
 from core.handlers import (
     adding,
+    admin,
+    admin_people,
+    admin_privacy,
+    admin_settings,
     calendar,
     converse,
     editing,
@@ -95,4 +99,12 @@ HANDLERS: dict[type[c.Command], Callable[[Any, Context], Reply | str]] = {
     c.ReactDone: reactions.react_done,
     c.RememberCard: reactions.remember_card,
     c.SetThreadUpdates: followthrough.set_thread_updates,
+    c.AdminSettings: admin_settings.admin_settings,
+    c.PromoteAdmin: admin.promote,
+    c.DemoteAdmin: admin.demote,
+    c.DeactivatePerson: admin_people.deactivate,
+    c.ReactivatePerson: admin_people.reactivate,
+    c.ExportPerson: admin_privacy.export,
+    c.ForgetPerson: admin_privacy.forget,
+    c.ShowAudit: admin.audit,
 }

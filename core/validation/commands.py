@@ -30,6 +30,8 @@ FIELDS: dict[str, tuple[int, str, str]] = {
     "action": (limits.PHRASE, "digest setting", "Try: /task digest at 08:30 mon-thu"),
     "value": (limits.NOTES, "value", "Put long text in the notes or a comment."),
     "assignee": (limits.PERSON_NAME, "name", ""),
+    "person": (limits.PERSON_NAME, "name", ""),
+    "to": (limits.PERSON_NAME, "name", ""),
     "names": (limits.PERSON_NAME, "name", ""),
     "name": (limits.PROJECT_NAME, "project name", "Use one short word, e.g. launch-2027."),
     "goal": (limits.PROJECT_NAME, "goal name", "Use one short word, e.g. grow-revenue."),

@@ -166,13 +166,15 @@ class SqlPersonRepository:
         update_row(row, person)  # flushed with the next query or the commit, in batches
 
     def claim_due_digests(self, now: datetime, limit: int) -> list[Person]:
-        """People with digests on whose next digest is due, soonest first (locked on PostgreSQL)."""
-        due = select(PersonRow).where(PersonRow.digest_enabled == true(), PersonRow.next_digest_at <= now)
+        """Active people with digests on whose next digest is due, soonest first (locked on PostgreSQL)."""
+        due = select(PersonRow).where(PersonRow.digest_enabled == true(), PersonRow.next_digest_at <= now,
+                                      PersonRow.deactivated_at.is_(None))
         return self._with_identities(claim(self._session, due.order_by(PersonRow.next_digest_at, PersonRow.id), limit))
 
     def without_digest_schedule(self, limit: int) -> list[Person]:
         """People with digests on whose next digest was never planned (locked on PostgreSQL)."""
-        new = select(PersonRow).where(PersonRow.digest_enabled == true(), PersonRow.next_digest_at.is_(None))
+        new = select(PersonRow).where(PersonRow.digest_enabled == true(), PersonRow.next_digest_at.is_(None),
+                                      PersonRow.deactivated_at.is_(None))
         return self._with_identities(claim(self._session, new.order_by(PersonRow.id), limit))
 
     def _link(self, person: Person, platform: str, external_id: str) -> None:

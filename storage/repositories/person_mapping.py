@@ -32,7 +32,7 @@ def _values(person: Person) -> dict[str, Any]:
         "tz": person.tz,
         "role": person.role.value,
         "external": person.external,
-        "working_days": _days_text(person.working_days),
+        "working_days": days_text(person.working_days),
         "work_start": person.work_start,
         "work_end": person.work_end,
         "digest_time": person.digest_time,
@@ -40,9 +40,11 @@ def _values(person: Person) -> dict[str, Any]:
         "lang": person.lang,
         "holiday_country": person.holiday_country,
         "away_until": person.away_until,
-        "digest_days": None if person.digest_days is None else _days_text(person.digest_days),
+        "digest_days": None if person.digest_days is None else days_text(person.digest_days),
         "next_digest_at": person.next_digest_at,
         "last_digest_at": person.last_digest_at,
+        "admin_grant": person.admin_grant,
+        "deactivated_at": person.deactivated_at,
     }
 
 
@@ -55,7 +57,7 @@ def to_person(row: PersonRow) -> Person:
         tz=row.tz,
         role=Role(row.role),
         external=row.external,
-        working_days=_days(row.working_days),
+        working_days=days_of(row.working_days),
         work_start=row.work_start,
         work_end=row.work_end,
         digest_time=row.digest_time,
@@ -63,9 +65,11 @@ def to_person(row: PersonRow) -> Person:
         lang=row.lang,
         holiday_country=row.holiday_country,
         away_until=row.away_until,
-        digest_days=None if row.digest_days is None else _days(row.digest_days),
+        digest_days=None if row.digest_days is None else days_of(row.digest_days),
         next_digest_at=row.next_digest_at,
         last_digest_at=row.last_digest_at,
+        admin_grant=row.admin_grant,
+        deactivated_at=row.deactivated_at,
         id=row.id,
     )
 
@@ -74,7 +78,7 @@ def to_person(row: PersonRow) -> Person:
 PERSON_COLUMNS = tuple(PersonRow.__table__.c[name] for name in (
     "id", "workspace_id", "display_name", "handle", "tz", "role", "external", "working_days", "work_start",
     "work_end", "digest_time", "digest_enabled", "lang", "holiday_country", "away_until", "digest_days",
-    "next_digest_at", "last_digest_at",
+    "next_digest_at", "last_digest_at", "admin_grant", "deactivated_at",
 ))
 ROLES = {member.value: member for member in Role}
 
@@ -83,20 +87,21 @@ def to_person_fast(values: Sequence[Any]) -> Person:
     """The Person (without identities) a row of PERSON_COLUMNS stores; equal to what to_person makes."""
     (person_id, workspace_id, display_name, handle, tz, role, external, working_days, work_start, work_end,
      digest_time, digest_enabled, lang, holiday_country, away_until, digest_days, next_digest_at,
-     last_digest_at) = values
+     last_digest_at, admin_grant, deactivated_at) = values
     return Person(
         workspace_id=workspace_id, display_name=display_name, handle=handle, tz=tz, role=ROLES[role],
-        external=external, working_days=_days(working_days), work_start=work_start, work_end=work_end,
+        external=external, working_days=days_of(working_days), work_start=work_start, work_end=work_end,
         digest_time=digest_time, digest_enabled=digest_enabled, lang=lang, holiday_country=holiday_country,
-        away_until=away_until, digest_days=None if digest_days is None else _days(digest_days),
-        next_digest_at=next_digest_at, last_digest_at=last_digest_at, id=person_id,
+        away_until=away_until, digest_days=None if digest_days is None else days_of(digest_days),
+        next_digest_at=next_digest_at, last_digest_at=last_digest_at, admin_grant=admin_grant,
+        deactivated_at=deactivated_at, id=person_id,
     )
 
 
-def _days_text(days: frozenset[int]) -> str:
+def days_text(days: frozenset[int]) -> str:
     """Weekdays as "0,1,2,3,4" (Monday is 0); no days is the empty text."""
     return ",".join(str(day) for day in sorted(days))
 
 
-def _days(text: str) -> frozenset[int]:
+def days_of(text: str) -> frozenset[int]:
     return frozenset(int(day) for day in text.split(",") if day)

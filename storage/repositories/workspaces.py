@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from core.people import Workspace
 from storage.repositories.insert_once import insert_once
+from storage.repositories.person_mapping import days_of, days_text
 from storage.rows import WorkspaceRow
 
 
@@ -58,6 +59,11 @@ def _fill(row: WorkspaceRow, workspace: Workspace) -> None:
     row.name = workspace.name
     row.default_tz = workspace.default_tz
     row.holiday_country = workspace.holiday_country
+    row.default_days = None if workspace.working_days is None else days_text(workspace.working_days)
+    row.default_work_start = workspace.work_start
+    row.default_work_end = workspace.work_end
+    row.default_digest_time = workspace.digest_time
+    row.default_lang = workspace.lang
 
 
 def _to_workspace(row: WorkspaceRow) -> Workspace:
@@ -67,5 +73,10 @@ def _to_workspace(row: WorkspaceRow) -> Workspace:
         name=row.name,
         default_tz=row.default_tz,
         holiday_country=row.holiday_country,
+        working_days=None if row.default_days is None else days_of(row.default_days),
+        work_start=row.default_work_start,
+        work_end=row.default_work_end,
+        digest_time=row.default_digest_time,
+        lang=row.default_lang,
         id=row.id,
     )

@@ -1,5 +1,6 @@
 """Every row class, imported together so Base.metadata knows all tables."""
 from storage.rows.activity import ActivityRow, CommentRow
+from storage.rows.audit import AuditRow
 from storage.rows.base import Base
 from storage.rows.calendars import CalendarFeedRow
 from storage.rows.cards import TaskCardRow
@@ -19,6 +20,7 @@ from storage.rows.teams import GroupMemberRow, GroupRow, TeamRequestRow
 
 __all__ = [
     "ActivityRow",
+    "AuditRow",
     "Base",
     "CalendarFeedRow",
     "ChannelReminderRow",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Time, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.rows.base import Base
@@ -20,6 +20,11 @@ class WorkspaceRow(Base):
     name: Mapped[str] = mapped_column(String(255))
     default_tz: Mapped[str] = mapped_column(String(64))
     holiday_country: Mapped[str | None] = mapped_column(String(16))
+    default_days: Mapped[str | None] = mapped_column(String(16))
+    default_work_start: Mapped[time | None] = mapped_column(Time)
+    default_work_end: Mapped[time | None] = mapped_column(Time)
+    default_digest_time: Mapped[time | None] = mapped_column(Time)
+    default_lang: Mapped[str | None] = mapped_column(String(16))
     last_task_number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
@@ -50,6 +55,8 @@ class PersonRow(Base):
     digest_days: Mapped[str | None] = mapped_column(String(16))
     next_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    admin_grant: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class IdentityRow(Base):

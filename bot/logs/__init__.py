@@ -1,0 +1,1 @@
+"""Logging: text lines for people, or JSON lines (with the request id) for log collectors."""
