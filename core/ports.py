@@ -302,6 +302,9 @@ class CalendarFeedRepository(Protocol):
     def replace(self, person_id: int, token_hash: str, now: datetime) -> None:
         """Give `person_id` the feed `token_hash`; their previous one (if any) stops working."""
         ...
+    def revoke(self, person_id: int) -> None:
+        """`person_id`'s feed (if any) stops working."""
+        ...
     def exists(self, person_id: int) -> bool: ...
     def person_for(self, token_hash: str) -> int | None:
         """Whose feed `token_hash` is, or None."""

@@ -293,6 +293,11 @@ class FakeCalendars(_Table):
     def person_for(self, token_hash: str) -> int | None:
         found = [person for person, (stored, _) in self.store.table(self.name).items() if stored == token_hash]
         return found[0] if found else None
+
+    def revoke(self, person_id: int) -> None:
+        self.store.table(self.name).pop(person_id, None)
+
+
 class FakeChat:
     """Focus, places and chat settings kept in the store's "chat" table, by key."""
 

@@ -43,6 +43,7 @@ def deactivate(cmd: DeactivatePerson, ctx: Context) -> str:
     person.deactivated_at = ctx.now
     ctx.uow.people.save(person)
     dropped = ctx.uow.admin.drop_notices(person.id or 0)
+    ctx.uow.calendars.revoke(person.id or 0)  # a feed address outlives nobody's access
     record(ctx, "deactivate", person, _summary(done, heir is not None, dropped))
     where = (f"{done.handed} open task(s) went to {heir.mention}, and {done.requests} of their open requests "
              f"are now {heir.mention}'s to follow" if heir is not None else

@@ -40,6 +40,7 @@ def forget(cmd: ForgetPerson, ctx: Context) -> Reply:
         return Reply(f"Nothing was erased: {mention}'s data is as it was.")
     if not cmd.confirmed:
         return _confirmation(mention)
+    ctx.uow.calendars.revoke(person.id or 0)
     ctx.uow.admin.forget(person.id or 0, ctx.now)
     record(ctx, "forget", person)
     return Reply(f"Erased the personal data of {mention}: their name, handle, settings and platform accounts, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.audit import AuditEntry
@@ -12,7 +12,7 @@ from core.outbox import DeliveryState
 from core.people import Person, Role
 from storage.repositories.people import SqlPersonRepository
 from storage.repositories.personal_data import forget_person, personal_rows
-from storage.rows import AuditRow, OutboxRow, PersonRow
+from storage.rows import AuditRow, HeldNoticeRow, OutboxRow, PersonRow
 
 DROPPED = "the recipient was deactivated"
 
@@ -51,7 +51,8 @@ class SqlAdminStore:
             update(OutboxRow).where(OutboxRow.recipient_id == person_id,
                                     OutboxRow.state == DeliveryState.PENDING.value)
             .values(state=DeliveryState.FAILED.value, last_error=DROPPED))
-        return int(getattr(dropped, "rowcount", 0) or 0)
+        held = self._session.execute(delete(HeldNoticeRow).where(HeldNoticeRow.person_id == person_id))
+        return int(getattr(dropped, "rowcount", 0) or 0) + int(getattr(held, "rowcount", 0) or 0)
 
     def personal_data(self, person_id: int) -> list[tuple[str, dict[str, Any]]]:
         self._session.flush()

@@ -21,6 +21,9 @@ class SqlCalendarFeeds:
         self._session.add(CalendarFeedRow(person_id=person_id, token_hash=token_hash, created_at=now))
         self._session.flush()
 
+    def revoke(self, person_id: int) -> None:
+        self._session.execute(delete(CalendarFeedRow).where(CalendarFeedRow.person_id == person_id))
+
     def exists(self, person_id: int) -> bool:
         return self._session.get(CalendarFeedRow, person_id) is not None
 

@@ -19,6 +19,7 @@ from storage.rows import (
     ConversationMemberRow,
     ConversationRow,
     DraftRow,
+    HeldNoticeRow,
     IdentityRow,
     OutboxRow,
     PersonRow,
@@ -28,6 +29,7 @@ from storage.rows import (
 # Free texts people write, where someone's name may appear: scrubbed of it when they are forgotten.
 FREE_TEXT = (("tasks", "title"), ("tasks", "notes"), ("comments", "text"), ("activity", "detail"),
              ("drafts", "text"), ("goals", "description"))
+HELD_TEXT = (("outbox", "payload"), ("held_notices", "text"))  # notices waiting to go out
 REMOVED_COMMENT = "(removed: written by a former member)"
 REMOVED = "(removed)"
 SHORTEST_QUOTE = 4  # what they wrote is cut out of notices sent to others, unless too short to be theirs
@@ -79,6 +81,7 @@ def forget_person(session: Session, person_id: int, now: datetime) -> None:
     session.execute(update(DraftRow).where(DraftRow.author_id == person_id, DraftRow.closed_at.is_(None))
                     .values(closed_at=now))
     session.execute(delete(OutboxRow).where(OutboxRow.recipient_id == person_id))
+    session.execute(delete(HeldNoticeRow).where(HeldNoticeRow.person_id == person_id))
     session.execute(delete(TaskCardRow).where(TaskCardRow.recipient_id == person_id))
     session.execute(delete(ConversationMemberRow).where(*_memberships(session, person_id)))
     session.execute(delete(IdentityRow).where(IdentityRow.person_id == person_id))
@@ -114,12 +117,13 @@ def _scrub_texts(session: Session, workspace_id: int, names: Iterable[str], writ
     for table_name, column_name in FREE_TEXT:
         table = tables[table_name]
         _scrub_column(session, table, column_name, _in_workspace(table, workspace_id), said, pattern)
-    outbox = tables["outbox"]
-    for row_id, payload in session.execute(select(outbox.c.id, outbox.c.payload)
-                                           .where(outbox.c.workspace_id == workspace_id)).all():
-        cleaned = _scrubbed(payload, pattern, written)
-        if cleaned != payload:
-            session.execute(update(outbox).where(outbox.c.id == row_id).values(payload=cleaned))
+    for table_name, column_name in HELD_TEXT:  # notices to others: their names replaced, what they wrote cut out
+        table = tables[table_name]
+        for row_id, value in session.execute(select(table.c.id, table.c[column_name])
+                                             .where(table.c.workspace_id == workspace_id)).all():
+            cleaned = _scrubbed(value, pattern, written)
+            if cleaned != value:
+                session.execute(update(table).where(table.c.id == row_id).values({column_name: cleaned}))
 
 
 def _in_workspace(table: Table, workspace_id: int) -> Any:

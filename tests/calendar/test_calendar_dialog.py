@@ -81,3 +81,13 @@ def test_the_feed_holds_only_what_its_owner_may_see(chat: ChatHarness) -> None:
     expected = {"T-1 see the doctor", "T-2 prepare the layoff list (asked of you, not answered yet)",
                 "T-3 send the slides"}
     assert set(_events(_feed(chat, bob))) == expected
+
+
+def test_a_feed_stops_working_when_its_owner_is_deactivated_or_forgotten(chat: ChatHarness) -> None:
+    chat.say(":as alice admin")
+    bobs = _address(chat.reply("@bob: /task calendar"))
+    carols = _address(chat.reply("@carol: /task calendar"))
+    assert "Deactivated @bob" in chat.reply("@alice: /task admin deactivate @bob")
+    assert _owner_of(chat, bobs) is None and _owner_of(chat, carols) is not None
+    chat.say("@alice: /task admin forget @carol --confirm")
+    assert _owner_of(chat, carols) is None
