@@ -8,6 +8,7 @@ from core.conversations import Conversation, ConversationFacts, MembershipChange
 from core.handlers.cards import refreshed_cards
 from core.handlers.context import Context
 from core.handlers.registry import HANDLERS
+from core.i18n import speaking_to
 from core.identity import Identity, person_for, workspace_for
 from core.outbox import entry_for
 from core.outcome import Outcome, Reply
@@ -36,9 +37,11 @@ class Bus:
             raise TypeError(f"no handler for {type(command).__name__}")
         command = checked(command)
         with self.uow_factory() as uow:
-            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
-            result = handler(command, ctx)
-            ctx.notices.extend(refreshed_cards(ctx))
+            with speaking_to(speaker.lang or self.defaults.lang):
+                ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays)
+            with speaking_to(ctx.me.lang):
+                result = handler(command, ctx)
+                ctx.notices.extend(refreshed_cards(ctx))
             for notice in ctx.notices:
                 uow.outbox.add(entry_for(notice, speaker.workspace_id, ctx.now))
             uow.commit()
@@ -53,7 +56,7 @@ class Bus:
         someone else's is refused.
         """
         person = self.whois(who, distinct_look=distinct_look)
-        return Speaker(person.workspace_id, person.id or 0, conversation, message, link)
+        return Speaker(person.workspace_id, person.id or 0, conversation, message, link, person.lang)
 
     def whois(self, who: Identity, *, distinct_look: bool = False) -> Person:
         """The person behind a platform identity (made on first sight, refreshed when it changed)."""

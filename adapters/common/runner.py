@@ -13,6 +13,7 @@ from adapters.common.grammar import HelpRequest, parse_command
 from adapters.common.help import help_text
 from core.bus import Bus
 from core.commands import Checked, Command, Speaker, TaskCommand
+from core.i18n import speaking_to
 from core.outcome import Reply
 
 T = TypeVar("T")
@@ -60,7 +61,7 @@ class BusRunner:
             finished.append(True)
             return reply
 
-        reply = await self.in_thread(safely, work)
+        reply = await self.in_thread(in_language, speaker.lang, lambda: safely(work))
         return Answer(reply, bool(finished))
 
     def _parse_and_run(self, text: str, speaker: Speaker, version: str = "") -> Reply:
@@ -72,6 +73,12 @@ class BusRunner:
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def in_language(lang: str, work: Callable[[], T]) -> T:
+    """`work()` with everything it says (replies, errors, help) in `lang`."""
+    with speaking_to(lang):
+        return work()
 
 
 def checked(command: Command, version: str) -> Command:

@@ -14,6 +14,7 @@ from adapters.console.rooms import KINDS, ROLES, ROOM_NAME_LIMIT, Rooms
 from adapters.console.sender import ConsoleSender
 from core.bus import Bus
 from core.commands import DraftRequest, Speaker
+from core.i18n import speaking_to
 from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
@@ -70,10 +71,11 @@ class ConsoleRoom:
         person_name(name)
         limits.within(text, limits.LINE, "message", "Put long text in a task's notes or in comments.")
         speaker = self._speaker(name)
-        if text.startswith("/"):
-            return self._task_command(speaker, text)
-        if BOT_MENTION.search(text):
-            return self.bus.execute(DraftRequest(BOT_MENTION.sub("", text).strip()), speaker).reply
+        with speaking_to(speaker.lang):
+            if text.startswith("/"):
+                return self._task_command(speaker, text)
+            if BOT_MENTION.search(text):
+                return self.bus.execute(DraftRequest(BOT_MENTION.sub("", text).strip()), speaker).reply
         return Reply("")
 
     def _task_command(self, speaker: Speaker, text: str) -> Reply:

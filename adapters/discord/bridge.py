@@ -32,6 +32,8 @@ class Place:
     channel: str | None = None
     message: str | None = None
     link: str | None = None
+    locale: str | None = None  # the speaker's Discord language, when an interaction carries it
+    guild_locale: str | None = None  # the server's preferred locale, for a newcomer who carries none
 
 
 @dataclass
@@ -70,7 +72,7 @@ class DiscordCore(BusRunner):
 
     async def person(self, user: discord.abc.User, place: Place) -> Person:
         """bus.whois for a Discord user in a server, remembered while what Discord says about them is unchanged."""
-        who = identity_of(user, place.guild_id, place.guild_name, self.rules)
+        who = identity_of(user, place.guild_id, place.guild_name, self.rules, place.locale, place.guild_locale)
         return await self.known.person(who, partial(self.in_thread, self.bus.whois))
 
     async def readable(self, text: str, place: Place, lookup: Callable[[str], Awaitable[discord.abc.User | None]],
@@ -107,9 +109,10 @@ class DiscordCore(BusRunner):
 
 
 def speaker_of(person: Person, place: Place) -> Speaker:
-    return Speaker(person.workspace_id, person.id or 0, place.channel, place.message, place.link)
+    return Speaker(person.workspace_id, person.id or 0, place.channel, place.message, place.link, person.lang)
 
 
 def _same(a: Identity, b: Identity) -> bool:
     """Whether Discord says the same about a person; a DM (no role known) agrees with any stored role."""
-    return a.display_name == b.display_name and a.handle == b.handle and (b.role is None or a.role == b.role)
+    return (a.display_name == b.display_name and a.handle == b.handle and (b.role is None or a.role == b.role)
+            and (b.locale is None or a.locale == b.locale))

@@ -104,7 +104,7 @@ class TandemBot(discord.AutoShardedClient):
         """A request said to the bot, shown back as a draft card (Create / Edit / Cancel) where it was said."""
         assert message.guild is not None and self.user is not None
         place = Place(str(message.guild.id), message.guild.name, str(message.channel.id), str(message.id),
-                      message.jump_url)
+                      message.jump_url, guild_locale=locale_name(message.guild.preferred_locale))
         speaker = await self.core.speaker(message.author, place)
         said = await self.core.readable(message.content, place, self.member_lookup(place, message.mentions),
                                         str(self.user.id))
@@ -157,7 +157,7 @@ class TandemBot(discord.AutoShardedClient):
         elif found := MESSAGE_FORM.fullmatch(custom_id):
             guild, channel, message = found["guild"], found["channel"], found["message"]
             link = f"https://discord.com/channels/{guild}/{channel}/{message}"
-            place = Place(guild, self._guild_name(guild), channel, message, link)
+            place = Place(guild, self._guild_name(guild), channel, message, link, locale_name(interaction.locale))
             await self.guarded(interaction, self.task_from(interaction, place, values))
 
     async def settle(self, interaction: Interaction, guild_id: str, command: str, version: str = "") -> None:
@@ -184,7 +184,9 @@ class TandemBot(discord.AutoShardedClient):
         """The server (for a click in a DM: the one the button names) and, in a server, the channel."""
         gid = guild_id or str(interaction.guild_id or "")
         channel = str(interaction.channel_id) if interaction.channel_id and interaction.guild_id else None
-        return Place(gid, self._guild_name(gid), channel)
+        guild = self.get_guild(int(gid)) if gid else None
+        return Place(gid, guild.name if guild else "", channel, locale=locale_name(interaction.locale),
+                     guild_locale=locale_name(guild.preferred_locale) if guild else None)
 
     def _guild_name(self, guild_id: str) -> str:
         guild = self.get_guild(int(guild_id)) if guild_id else None
@@ -247,3 +249,10 @@ def settled(message: discord.Message | None, note: str, reply: Reply) -> Shown:
     kept = list(message.embeds) if message is not None else []
     text = "\n".join(t for t in (note, after.content) if t)
     return Shown(text, after.embeds or kept, after.actions)
+
+
+def locale_name(locale: discord.Locale | str | None) -> str | None:
+    """A Discord locale ("de", "es-ES", "en-US") as text, None when Discord gave none."""
+    if locale is None:
+        return None
+    return str(getattr(locale, "value", locale)) or None

@@ -56,7 +56,8 @@ class SlackCore(BusRunner):
         person = await self.person(client, where.team, where.user, where.team_name)
         if where.channel and not self.conversations.fresh(where.team, where.channel):
             await self.read_conversation(client, where.team, where.channel, where.team_name)
-        return Speaker(person.workspace_id, person.id or 0, where.channel, where.message, where.link)
+        return Speaker(person.workspace_id, person.id or 0, where.channel, where.message, where.link,
+                       person.lang)
 
     async def read_conversation(self, client: AsyncWebClient, team: str, channel: str, team_name: str = "") -> None:
         """Ask Slack what `channel` is and who is in it, and store it for every process."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from uuid import uuid4
 
@@ -11,6 +11,7 @@ from core.clock import Clock
 from core.commands import Speaker
 from core.due import Due
 from core.errors import InvalidInput, NotFound
+from core.i18n import language, retold, speaking_to
 from core.language import Workday
 from core.outcome import Action, Card, Notice
 from core.people import Person, Workspace
@@ -144,7 +145,11 @@ class Context:
         if recipient_id == self.me.id:
             return
         reader = self.people([recipient_id]).get(recipient_id)
-        card = self.card(task, reader) if task is not None and reader is not None else None
+        lang = reader.lang if reader is not None else language()
+        with speaking_to(lang):
+            card = self.card(task, reader) if task is not None and reader is not None else None
+        text = retold(text, lang)
+        actions = tuple(replace(a, label=retold(a.label, lang)) for a in actions)
         key = f"{kind}:{task.id if task else 0}:{recipient_id}:{uuid4().hex}"
         self.notices.append(Notice(recipient_id, kind, text, task.id if task else None, card, actions,
                                    urgent, key))

@@ -36,7 +36,7 @@ def update_settings(cmd: UpdateSettings, ctx: Context) -> str:
     elif setting in ("lang", "language"):
         if value.lower() not in LANGUAGES:
             raise InvalidInput(f"Languages: {', '.join(LANGUAGES)}. Example: /task settings lang de")
-        me.lang = value.lower()
+        me.lang, me.lang_chosen = value.lower(), True
     else:
         raise InvalidInput("Settings are tz, days, hours, lang, holidays. Example: /task settings tz Europe/Berlin")
     ctx.uow.people.save(me)

@@ -1,0 +1,34 @@
+"""Dates and times as the reader's language writes them ("Fri 30 Oct", "Fr., 30. Okt.", "ven. 30 oct."), with Babel."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+
+from core.i18n import SOURCE, Said
+
+# Short day, day of month, short month; the year only when it is not this year; 24-hour time.
+DAY = {"en": "EEE d MMM", "de": "EEE, d. MMM", "es": "EEE d MMM", "fr": "EEE d MMM"}
+TIME = " HH:mm"
+
+
+def _pattern(lang: str, with_year: bool, with_time: bool) -> str:
+    lang = lang if lang in DAY else SOURCE
+    return DAY[lang] + (" y" if with_year else "") + (TIME if with_time else "")
+
+
+def day_text(day: date, with_year: bool = False) -> str:
+    """A calendar date in the reader's language: "Fri 30 Oct" (with the year: "Fri 30 Oct 2027")."""
+    return Said(lambda lang: format_date(day, _pattern(lang, with_year, False), locale=lang))
+
+
+def instant_text(instant: datetime, tz: str, with_year: bool = False) -> str:
+    """An instant as `tz` sees it, in the reader's language: "Fri 30 Oct 15:00"."""
+    zone = ZoneInfo(tz)
+    return Said(lambda lang: format_datetime(instant, _pattern(lang, with_year, True), tzinfo=zone, locale=lang))
+
+
+def time_text(instant: datetime, tz: str) -> str:
+    """Only the local time of day: "15:00"."""
+    return Said(lambda lang: format_datetime(instant, "HH:mm", tzinfo=ZoneInfo(tz), locale=lang))
