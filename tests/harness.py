@@ -31,10 +31,12 @@ class ChatHarness:
     workspace: str = "acme"
     messages: list[BotMessage] = field(default_factory=list)
     charts: Path | None = None  # where the console writes chart PNGs (default: the system's temp folder)
+    language: str = "en"  # the workspace's default language (app.yaml defaults.language)
 
     def __post_init__(self) -> None:
         self.clock = SandboxClock(self.start)
-        self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz))
+        self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz, lang=self.language))
+
         self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), PublicHolidays())
         sender = ConsoleSender(self.messages.append, self.charts)
         deliverer = Deliverer(self.uow_factory, {"console": sender}, self.clock)

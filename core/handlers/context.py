@@ -11,7 +11,7 @@ from core.clock import Clock
 from core.commands import Speaker
 from core.due import Due
 from core.errors import InvalidInput, NotFound
-from core.i18n import language, retold, speaking_to
+from core.i18n import _, language, retold, speaking_to
 from core.language import Workday
 from core.outcome import Action, Card, Notice
 from core.people import Person, Workspace
@@ -50,7 +50,7 @@ class Context:
         me = uow.people.get(speaker.person_id)
         workspace = uow.workspaces.get(speaker.workspace_id)
         if me is None or workspace is None or me.workspace_id != workspace.id:
-            raise NotFound("I don't know you in this workspace yet. Say something to me first.")
+            raise NotFound(_("I don't know you in this workspace yet. Say something to me first."))
         return cls(uow=uow, clock=clock, speaker=speaker, me=me, workspace=workspace, policy=policy,
                    holidays=holidays)
 
@@ -97,16 +97,19 @@ class Context:
         """The one person called `name`; ask instead of guessing when several match."""
         cleaned = name.strip().lstrip("@")
         if not cleaned:
-            raise InvalidInput("Say who, with an @mention: /task assign T-3 @alice")
+            raise InvalidInput(_("Say who, with an @mention: /task assign T-3 @alice"))
         matches = self.uow.people.find(self.workspace.id or 0, cleaned)
         exact = [p for p in matches if p.handle.lower() == cleaned.lower()]
         if len(exact) == 1:
             return exact[0]
         if not matches:
-            raise NotFound(f"I don't know @{cleaned} here. Check the spelling, or ask them to say hi to me first.")
+            raise NotFound(_("I don't know @{name} here. Check the spelling, or ask them to say hi to me first.",
+                             name=cleaned))
         if len(matches) > 1:
             names = ", ".join(p.mention for p in matches[:5])
-            raise InvalidInput(f"@{cleaned} could be {names}. Which one? Use the exact handle.")
+            raise InvalidInput(_("@{name} could be {names}. Which one? Use the exact handle.", name=cleaned,
+                                 names=names))
+
         return matches[0]
 
     def people(self, ids: Iterable[int]) -> dict[int, Person]:

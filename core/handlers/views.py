@@ -7,23 +7,30 @@ from core.actions import actions_for
 from core.commands import ListTasks, ShowTask, SuggestPeople, SuggestTasks
 from core.errors import InvalidInput
 from core.handlers.context import Context
+from core.i18n import N_, _
 from core.outcome import Card, Reply
 from core.ports import TaskQuery
 from core.tasks import Agreement, Task, parse_ref
-from core.wording import at, history_text, task_line
+from core.wording import at, history_text, status_word, task_line
 
 VIEWS = ("mine", "inbox", "waiting", "here", "overdue", "project", "search", "all")
-TITLES = {"mine": "Your tasks", "inbox": "Waiting for your answer", "waiting": "You're waiting on",
-          "here": "Tasks from this conversation", "overdue": "Overdue", "all": "Open tasks"}
+TITLES = {"mine": N_("Your tasks"), "inbox": N_("Waiting for your answer"), "waiting": N_("You're waiting on"),
+          "here": N_("Tasks from this conversation"), "overdue": N_("Overdue"), "all": N_("Open tasks")}
+# What the history says people did (stored in English, shown in the reader's language).
+HISTORY_VERBS = (N_("accepted,"), N_("agreed to"), N_("asked"), N_("cancelled"), N_("changed who sees it"),
+                 N_("commented"), N_("committed to"), N_("completed"), N_("countered with"), N_("created"),
+                 N_("declined"), N_("due"), N_("edited"), N_("proposed"), N_("reassigned"), N_("reopened"),
+                 N_("repeat"), N_("repeats as"), N_("repeats"), N_("rotates between"), N_("snoozed until"),
+                 N_("status"), N_("undone"), N_("unwatched"), N_("watching"))
 
 
 def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
     view = cmd.view.lower() or "mine"
     if view not in VIEWS:
-        raise InvalidInput(f"Lists are: {', '.join(VIEWS)}. Example: /task list inbox")
+        raise InvalidInput(_("Lists are: {views}. Example: /task list inbox", views=", ".join(VIEWS)))
     tasks, title = _select(ctx, view, cmd.argument.strip())
     if not tasks:
-        return Reply(f"{title}: nothing here.")
+        return Reply(_("{title}: nothing here.", title=title))
     people = ctx.people({p for t in tasks for p in (t.owner_id, t.requester_id)})
     lines = [task_line(t, people, ctx.me, ctx.now) for t in tasks]
     return Reply(f"{title} ({len(tasks)}):\n" + "\n".join(lines))
@@ -63,28 +70,28 @@ def _select(ctx: Context, view: str, argument: str) -> tuple[list[Task], str]:
     base = TaskQuery(workspace_id=ctx.workspace.id or 0, viewer=ctx.me)
     me = ctx.me.id
     if view == "mine":
-        return ctx.uow.tasks.query(replace(base, owner_id=me)), TITLES[view]
+        return ctx.uow.tasks.query(replace(base, owner_id=me)), _(TITLES[view])
     if view == "inbox":
         asked = ctx.uow.tasks.query(replace(base, owner_id=me, agreements=(Agreement.REQUESTED,)))
         proposed = ctx.uow.tasks.query(replace(base, requester_id=me, agreements=(Agreement.PROPOSED,)))
-        return asked + proposed, TITLES[view]
+        return asked + proposed, _(TITLES[view])
     if view == "waiting":
-        return ctx.uow.tasks.query(replace(base, requester_id=me, exclude_owner_id=me)), TITLES[view]
+        return ctx.uow.tasks.query(replace(base, requester_id=me, exclude_owner_id=me)), _(TITLES[view])
     if view == "here":
         if not ctx.speaker.conversation:
-            raise InvalidInput("This view needs a conversation. Try /task list mine.")
-        return ctx.uow.tasks.query(replace(base, conversation=ctx.speaker.conversation)), TITLES[view]
+            raise InvalidInput(_("This view needs a conversation. Try /task list mine."))
+        return ctx.uow.tasks.query(replace(base, conversation=ctx.speaker.conversation)), _(TITLES[view])
     if view == "overdue":
-        return ctx.uow.tasks.query(replace(base, due_before=ctx.now)), TITLES[view]
+        return ctx.uow.tasks.query(replace(base, due_before=ctx.now)), _(TITLES[view])
     if view == "project":
         project = ctx.project(argument)
-        return ctx.uow.tasks.query(replace(base, project_id=project.id)), f"Project #{project.name}"
+        return ctx.uow.tasks.query(replace(base, project_id=project.id)), _("Project #{name}", name=project.name)
     if view == "search":
         if len(argument) < 2:
-            raise InvalidInput("Search for at least two characters: /task list search report")
+            raise InvalidInput(_("Search for at least two characters: /task list search report"))
         found = ctx.uow.tasks.query(replace(base, text=argument, open_only=False))
-        return found, f"Tasks matching '{argument}'"
-    return ctx.uow.tasks.query(base), TITLES[view]
+        return found, _("Tasks matching '{text}'", text=argument)
+    return ctx.uow.tasks.query(base), _(TITLES[view])
 
 
 def show_task(cmd: ShowTask, ctx: Context) -> Reply:
@@ -101,12 +108,12 @@ def show_task(cmd: ShowTask, ctx: Context) -> Reply:
     for comment in comments:
         author = people.get(comment.author_id)
         lines.append(f"  {at(comment.at, tz, ctx.now)} {author.mention if author else '?'}: {comment.text}")
-    lines.append("History:")
+    lines.append(_("History:"))
     for entry in history:
         actor = people.get(entry.actor_id) if entry.actor_id is not None else None
         who = actor.mention if actor else "Tandem"
         detail = history_text(entry.detail, tz, ctx.now)
-        lines.append(f"  {at(entry.at, tz, ctx.now)} {who} {entry.verb} {detail}".rstrip())
+        lines.append(f"  {at(entry.at, tz, ctx.now)} {who} {_(entry.verb)} {detail}".rstrip())
     return Reply("\n".join(lines), ctx.card(task), actions_for(task, ctx.me.id, ctx.me.tz))
 
 
@@ -115,7 +122,8 @@ def _family(ctx: Context, task: Task) -> list[str]:
     lines = []
     parent = ctx.uow.tasks.get_by_id(task.parent_id) if task.parent_id else None
     if parent is not None and ctx.sees(parent):
-        lines.append(f"Part of {parent.ref} {parent.title}")
+        lines.append(_("Part of {ref} {title}", ref=parent.ref, title=parent.title))
     query = TaskQuery(ctx.workspace.id or 0, ctx.me, parent_id=task.id, open_only=False)
-    lines += [f"  subtask {sub.ref} {sub.title} ({sub.status})" for sub in ctx.uow.tasks.query(query)]
+    lines += ["  " + _("subtask {ref} {title} ({status})", ref=sub.ref, title=sub.title, status=status_word(sub.status))
+              for sub in ctx.uow.tasks.query(query)]
     return lines

@@ -9,6 +9,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from core.due import Due
 from core.errors import InvalidInput
+from core.i18n import _
 from core.language import Reading, Workday, parse_request, parse_when
 from core.validation import limits
 from core.validation.text import shorten
@@ -27,8 +28,9 @@ def refuse_negative_duration(text: str) -> None:
     """Durations count forward: "-5h" or "in -3 days" is refused rather than read as 5 hours or 3 days ahead."""
     found = NEGATIVE_DURATION.search(text)
     if found:
-        raise InvalidInput(f"A duration can't be negative ('{shorten(found.group(0).strip())}'). Say how far ahead, "
-                           "e.g. 'in 3 days' or '5h', or give the date itself, e.g. 'friday' or '2026-04-10'.")
+        raise InvalidInput(_("A duration can't be negative ('{text}'). Say how far ahead, e.g. 'in 3 days' or '5h', "
+                             "or give the date itself, e.g. 'friday' or '2026-04-10'.",
+                             text=shorten(found.group(0).strip())))
 
 
 def check_due(due: Due, now: datetime) -> Due:
@@ -36,9 +38,10 @@ def check_due(due: Due, now: datetime) -> Due:
     first, last = now.year - YEARS_BACK, now.year + YEARS_AHEAD
     day = due.on if due.on is not None else _day_of(due)
     if day is None or not first <= day.year <= last:
-        shown = day.isoformat() if day is not None else "that date"
-        raise InvalidInput(f"I keep dates between {first} and {last}; {shown} is outside that. "
-                           "Give a date like 'next friday', '2026-04-10' or 'in 2 weeks'.")
+        shown = day.isoformat() if day is not None else _("that date")
+        raise InvalidInput(_("I keep dates between {first} and {last}; {shown} is outside that. "
+                             "Give a date like 'next friday', '2026-04-10' or 'in 2 weeks'.", first=first, last=last,
+                             shown=shown))
     return due
 
 
@@ -55,8 +58,8 @@ def read_when(text: str, *, now: datetime, tz: str, lang: str = "en", workday: W
     try:
         due = parse_when(text, now=now, tz=tz, lang=lang, workday=workday)
     except (OverflowError, ValueError):
-        raise InvalidInput(f"I couldn't read '{shorten(text)}' as a date. Try 'friday', 'tomorrow 3pm', "
-                           "'2026-04-10' or 'in 2 days'.") from None
+        raise InvalidInput(_("I couldn't read '{text}' as a date. Try 'friday', 'tomorrow 3pm', '2026-04-10' or "
+                             "'in 2 days'.", text=shorten(text))) from None
     return check_due(due, now)
 
 
@@ -65,7 +68,9 @@ def read_request(text: str, *, now: datetime, tz: str, lang: str = "en", workday
     try:
         reading = parse_request(text, now=now, tz=tz, lang=lang, workday=workday)
     except (OverflowError, ValueError):
-        raise InvalidInput("I couldn't read that request. Try: /task add @alice send the Q3 report by friday") from None
+        raise InvalidInput(_("I couldn't read that request. Try: /task add @alice send the Q3 report by friday")) \
+            from None
+
     if reading.due is not None:
         check_due(reading.due, now)
     if reading.recurrence:

@@ -46,7 +46,7 @@ def test_the_platform_language_follows_the_person_until_they_choose_one(bus: Bus
     assert bus.whois(who("hans")).lang == "de"  # a mention that carries no locale keeps it
     assert bus.whois(who("hans", place_locale="fr")).lang == "de"  # the server's only counts for newcomers
     speaker = bus.identify(who("hans", locale="de-DE"))
-    assert "language es" in bus.execute(UpdateSettings("language", "es"), speaker).reply.text
+    assert "idioma es" in bus.execute(UpdateSettings("language", "es"), speaker).reply.text
     assert bus.whois(who("hans", locale="de-DE")).lang == "es"
 
 
