@@ -9,7 +9,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from adapters.common.buttons import needs_modal, past_tense, words
+from adapters.common.buttons import done_by, needs_modal, words
 from adapters.common.errors import unexpected
 from adapters.common.runner import Answer
 from adapters.discord.bridge import DiscordCore, Place, speaker_of
@@ -173,7 +173,7 @@ class TandemBot(discord.AutoShardedClient):
         if answer.reply.verb == STALE:
             await interaction.edit_original_response(**shown(answer.reply).kwargs(guild_id, edit=True))
             return
-        note = f"✓ {past_tense(answer.reply.verb or words(command)[0])} by @{person.handle}"
+        note = done_by(answer.reply.verb or words(command)[0], person.handle, person.lang)
         await interaction.edit_original_response(
             **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
         if words(command)[0] == "confirm":  # a request said to the bot became a task: its author clicked Create

@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.common.buttons import needs_modal, past_tense, words
+from adapters.common.buttons import done_by, needs_modal, words
 from adapters.common.runner import Answer
 from adapters.slack.blocks import version_in
 from adapters.slack.bridge import SlackCore, Where
@@ -37,11 +37,12 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         answer = await core.run_text(command, speaker, version)
         handle = await core.handle_of(client, where.team, where.user, domain)
         original = (body.get("message") or {}).get("blocks") or []
-        await settle(respond, answer, words(command)[0], handle, original)
+        await settle(respond, answer, words(command)[0], handle, original, speaker.lang)
         core.refresh_home(client, speaker, where.user)
 
 
-async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, original: list[Any]) -> None:
+async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, original: list[Any],
+                 lang: str = "en") -> None:
     """Show who changed the clicked message and how; the reply itself goes to the clicker only."""
     reply = answer.reply
     if not answer.ok:
@@ -50,6 +51,6 @@ async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, 
     if reply.verb == STALE:  # the card showed an old state: it now shows the task as it is
         await respond(replace_original=True, **message(reply))
         return
-    await respond(replace_original=True, **settled(original, f"✓ {past_tense(reply.verb or verb)} by @{handle}", reply))
+    await respond(replace_original=True, **settled(original, done_by(reply.verb or verb, handle, lang), reply))
     if reply.ephemeral and reply.text:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))
