@@ -1,8 +1,10 @@
 """What a command produces: a Reply for the speaker and Notices for everyone else."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from core.i18n import retold
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class Card:
     def from_dict(cls, data: dict[str, Any]) -> Card:
         return cls(data["heading"], tuple((str(a), str(b)) for a, b in data.get("fields", [])), data.get("ref"))
 
+    def said_in(self, lang: str) -> Card:
+        """The card with its labels and values said again in `lang`."""
+        return Card(retold(self.heading, lang), tuple((retold(a, lang), retold(b, lang)) for a, b in self.fields),
+                    self.ref)
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -71,6 +78,11 @@ class Notice:
     conversation: str | None = None
     chart: dict[str, Any] | None = None  # a series for the adapter to draw and attach (e.g. a burn-up)
     edit: str | None = None  # the id of a message in `conversation` to edit instead of posting a new one
+
+    def said_in(self, lang: str) -> Notice:
+        """This notice with every translatable word said again in `lang`, its recipient's language."""
+        return replace(self, text=retold(self.text, lang), card=self.card.said_in(lang) if self.card else None,
+                       actions=tuple(replace(a, label=retold(a.label, lang)) for a in self.actions))
 
     def payload(self) -> dict[str, Any]:
         """The rendering-relevant part, stored as JSON in the outbox."""

@@ -57,7 +57,10 @@ def _next_round(ctx: Context, task: Task) -> Task | None:
     fresh, notices = made
     ctx.plan(fresh)
     ctx.uow.tasks.save(fresh)
-    ctx.notices.extend(n for n in notices if n.recipient_id != ctx.me.id)
+    readers = ctx.people(n.recipient_id for n in notices)
+    ctx.notices.extend(n.said_in(readers[n.recipient_id].lang) if n.recipient_id in readers else n
+                       for n in notices if n.recipient_id != ctx.me.id)
+
     return fresh
 
 

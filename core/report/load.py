@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from core.due import Due
+from core.i18n import joined
 from core.people import Person
 from core.ports import UnitOfWork
 from core.report.text import load_line
@@ -22,4 +23,4 @@ def week_load(uow: UnitOfWork, owner: Person, due: Due) -> int:
 def load_note(uow: UnitOfWork, owner: Person, due: Due | None) -> str:
     """" You already have 6 commitments due that week." for a request card; empty when none or undated."""
     line = load_line(week_load(uow, owner, due)) if due is not None else None
-    return f" {line}" if line else ""
+    return joined(["", line], " ") if line else ""

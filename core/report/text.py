@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from core.i18n import ngettext
 from core.report.figures import WorkFigures
 from core.report.forecast import Forecast
 from core.report.health import Health
@@ -82,15 +83,19 @@ def kept_line(kept: int, due: int, you: bool = True) -> str | None:
     """"You kept 9 of 10 commitments this month"; None when none came due."""
     if not due:
         return None
-    who = "You kept" if you else "The team kept"
-    return f"{who} {kept} of {_count(due, 'commitment')} on time in the last 30 days."
+    if you:
+        return ngettext("You kept {kept} of {n} commitment on time in the last 30 days.",
+                        "You kept {kept} of {n} commitments on time in the last 30 days.", due, kept=kept)
+    return ngettext("The team kept {kept} of {n} commitment on time in the last 30 days.",
+                    "The team kept {kept} of {n} commitments on time in the last 30 days.", due, kept=kept)
 
 
 def load_line(load: int) -> str | None:
     """"You already have 6 commitments due that week" for the moment of committing."""
     if not load:
         return None
-    return f"You already have {_count(load, 'commitment')} due that week."
+    return ngettext("You already have {n} commitment due that week.",
+                    "You already have {n} commitments due that week.", load)
 
 
 def _kept(kept: int, due: int) -> str:

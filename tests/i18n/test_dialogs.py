@@ -74,3 +74,14 @@ def test_help_and_mistakes_are_explained_in_the_readers_language(sqlite_uow_fact
     assert "/task done: als erledigt markieren" in chat.reply("@hans: /task help done")
     assert "Ich kenne '/task dnoe' nicht. Meintest du /task done?" in chat.reply("@hans: /task dnoe T-1")
     assert "Welche Aufgabe? Beispiel: /task show T-3" in chat.reply("@hans: /task show")
+
+
+def test_digests_and_reminders_come_in_the_readers_language(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@hans: /task add Bericht schicken morgen 11:00")
+    texts = [m.text for m in chat.say(":advance 1d") if m.to == "@hans"]
+    digest = next(t for t in texts if t.startswith("Deine Übersicht für Fr., 27. März"))
+    assert "Heute fällig (1)\n• T-1 Bericht schicken · @hans · fällig Fr., 27. März 11:00 · offen" in digest
+    assert "Erinnerung: T-1 Bericht schicken ist fällig am Fr., 27. März 11:00 (in 1 Stunde)." in texts
+    assert "Erinnerung: T-1 Bericht schicken ist jetzt fällig." in texts
+    assert any(t.startswith("T-1 Bericht schicken ist überfällig") for t in texts)
