@@ -15,6 +15,7 @@ from adapters.discord.access import can_view, facts
 from adapters.discord.people import PLATFORM, ServerRules, identity_of
 from core.commands import Speaker
 from core.conversations import MembershipChange
+from core.i18n import _, speaking_to
 from core.identity import Identity
 from core.people import Person
 
@@ -95,8 +96,10 @@ class DiscordCore(BusRunner):
             return None
         if not await self._first_zone_mention(key):
             return None
-        return (f"🕑 I read your dates and times in {person.tz}. Discord doesn't tell me your time zone — "
-                "if you're elsewhere, set it with /task settings timezone (e.g. America/New_York).")
+        with speaking_to(person.lang):
+            return _("🕑 I read your dates and times in {zone}. Discord doesn't tell me your time zone — if you're "
+                     "elsewhere, set it with /task settings timezone (e.g. America/New_York).", zone=person.tz)
+
 
     async def zone_told(self, person: Person) -> None:
         """Someone who set their zone themselves need not be asked."""

@@ -26,6 +26,7 @@ from adapters.discord.modals import (
 )
 from adapters.discord.render import Shown, escape, quote_of, shown
 from core.commands import DraftRequest, SuggestPeople, SuggestTasks
+from core.i18n import _, speaking_to
 from core.outcome import Card, Reply
 
 log = logging.getLogger("tandem.discord")
@@ -115,7 +116,10 @@ class TandemBot(discord.AutoShardedClient):
     async def make_it_a_task(self, interaction: Interaction, message: discord.Message) -> None:
         place = self.place_of(interaction)
         author = await self.core.person(message.author, place) if not message.author.bot else None
-        await interaction.response.send_modal(message_form(place.guild_id, message, author.handle if author else ""))
+        reader = await self.core.person(interaction.user, place)
+        with speaking_to(reader.lang):
+            form = message_form(place.guild_id, message, author.handle if author else "")
+        await interaction.response.send_modal(form)
 
     async def task_from(self, interaction: Interaction, place: Place, values: dict[str, str]) -> None:
         await interaction.response.defer(thinking=True)
@@ -139,10 +143,14 @@ class TandemBot(discord.AutoShardedClient):
         if not needs_modal(command):
             await self.guarded(interaction, self.settle(interaction, guild_id, command, version))
             return
-        form = blanks_form(guild_id, command, quote_of(interaction.message), version)
+        reader = await self.core.person(interaction.user, self.place_of(interaction, guild_id=guild_id))
+        with speaking_to(reader.lang):
+            form = blanks_form(guild_id, command, quote_of(interaction.message), version)
+            instead = _("Use the command instead: {command}", command=command)
         if form is None:
-            await interaction.response.send_message(escape(f"Use the command instead: {command}"), ephemeral=True)
+            await interaction.response.send_message(escape(instead), ephemeral=True)
             return
+
         await interaction.response.send_modal(form)
 
     async def on_interaction(self, interaction: Interaction) -> None:

@@ -18,10 +18,11 @@ from adapters.slack.people import SlackPeople
 from adapters.slack.translate import mentioned_users, with_handles
 from core.commands import ListTasks, Speaker
 from core.conversations import MembershipChange
+from core.i18n import N_, _, speaking_to
 from core.people import Person
 
 log = logging.getLogger("tandem.slack")
-HOME_VIEWS = (("Asked of me", "inbox"), ("Waiting on", "waiting"), ("Mine", "mine"))
+HOME_VIEWS = ((N_("Asked of me"), "inbox"), (N_("Waiting on"), "waiting"), (N_("Mine"), "mine"))
 HOME_EVERY_SECONDS = 3.0  # an App Home is re-published at most this often; the latest state wins
 
 
@@ -95,7 +96,10 @@ class SlackCore(BusRunner):
         self.home_viewers.add(key)
         self.home_published[key] = time.monotonic()
         sections = [(title, (await self.run(ListTasks(view), speaker)).reply) for title, view in HOME_VIEWS]
-        await client.views_publish(user_id=user, view=home_view(sections))
+        with speaking_to(speaker.lang):
+            home = home_view([(_(title), reply) for title, reply in sections])
+        await client.views_publish(user_id=user, view=home)
+
 
     def refresh_home(self, client: AsyncWebClient, speaker: Speaker, user: str) -> None:
         """Best effort, in the background: re-publish the home of someone who opened it, at most once per

@@ -14,6 +14,7 @@ from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.modals import modal_for
 from adapters.slack.render import message, settled
 from adapters.slack.translate import where_fields
+from core.i18n import speaking_to
 
 TANDEM_ACTION = re.compile(r"^tandem:.*")
 STALE = "stale"
@@ -26,14 +27,16 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         await ack()
         command = str(action.get("value") or "")
         version = version_in(str(action.get("block_id") or ""))
-        if needs_modal(command):
-            meta = {"response_url": body.get("response_url"), "channel": context.channel_id, "version": version,
-                    "text": str((body.get("message") or {}).get("text") or "")[:500]}
-            await client.views_open(trigger_id=body["trigger_id"], view=modal_for(command, meta))
-            return
         team, domain = where_fields(body)
         where = Where(context.team_id or team, str(context.user_id), domain, context.channel_id)
         speaker = await core.speaker(client, where)
+        if needs_modal(command):
+            meta = {"response_url": body.get("response_url"), "channel": context.channel_id, "version": version,
+                    "text": str((body.get("message") or {}).get("text") or "")[:500]}
+            with speaking_to(speaker.lang):
+                view = modal_for(command, meta)
+            await client.views_open(trigger_id=body["trigger_id"], view=view)
+            return
         answer = await core.run_text(command, speaker, version)
         handle = await core.handle_of(client, where.team, where.user, domain)
         original = (body.get("message") or {}).get("blocks") or []

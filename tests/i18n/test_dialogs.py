@@ -29,7 +29,7 @@ def test_each_person_reads_a_request_in_their_own_language(sqlite_uow_factory: S
     assert "Created T-1 send the Q3 report for @hans, due Fri 27 Mar." in created[0].text
     request = next(m for m in created if m.to == "@hans")
     assert "@alice bittet dich: T-1 send the Q3 report (fällig Fr., 27. März)." in request.text
-    assert [a.label for a in request.actions] == ["Annehmen", "Mit meinem Datum annehmen", "Ablehnen"]
+    assert [a.label for a in request.actions] == ["Annehmen", "Eigenes Datum nennen", "Ablehnen"]
     assert request.card is not None and ("Angefragt von", "@alice") in request.card.fields
 
     proposed = chat.say("@hans: /task propose T-1 next tuesday Brauche erst die Zahlen")
