@@ -33,7 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
                 N_("projects (private ones are for their members only) and the goal each serves")),
     "goal": ("/task goal add grow-revenue by 30 jun owner @alice — double the pipeline | edit | status | list",
              N_("goals that projects serve: owner, target date, description")),
-    "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30, holidays DE-BY)",
+    "settings": ("/task settings tz Europe/Berlin (also: days mon-fri, hours 09:00-17:30, holidays DE-BY, lang de)",
                  N_("your settings")),
     "help": ("/task help [command]", N_("this list")),
     "portfolio": ("/task portfolio",
