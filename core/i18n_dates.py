@@ -11,6 +11,7 @@ from core.i18n import SOURCE, Said
 # Short day, day of month, short month; the year only when it is not this year; 24-hour time.
 DAY = {"en": "EEE d MMM", "de": "EEE, d. MMM", "es": "EEE d MMM", "fr": "EEE d MMM"}
 TIME = " HH:mm"
+MONTH_DAY = {"en": "d MMM", "de": "d. MMM", "es": "d MMM", "fr": "d MMM"}
 
 
 def _pattern(lang: str, with_year: bool, with_time: bool) -> str:
@@ -27,6 +28,11 @@ def instant_text(instant: datetime, tz: str, with_year: bool = False) -> str:
     """An instant as `tz` sees it, in the reader's language: "Fri 30 Oct 15:00"."""
     zone = ZoneInfo(tz)
     return Said(lambda lang: format_datetime(instant, _pattern(lang, with_year, True), tzinfo=zone, locale=lang))
+
+
+def month_day_text(day: date) -> str:
+    """Day and month only, in the reader's language: "30 Jun", "30. Juni", "30 jun", "30 juin"."""
+    return Said(lambda lang: format_date(day, MONTH_DAY.get(lang, MONTH_DAY[SOURCE]), locale=lang))
 
 
 def time_text(instant: datetime, tz: str) -> str:

@@ -8,6 +8,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from core.errors import InvalidInput
+from core.i18n import _
 from core.identity import Identity
 from core.validation import limits
 from core.validation.text import clean
@@ -56,8 +57,10 @@ def refuse_lookalike(name: str, others: list[str]) -> None:
     mine = skeleton(name)
     for other in others:
         if other.casefold() != name.casefold() and skeleton(other) == mine:
-            raise InvalidInput(f"@{name} looks just like @{other}, who is already here, so people could mix you "
-                               f"up. Pick a name that looks different, e.g. @{other}2 or a full name.")
+            raise InvalidInput(_("@{name} looks just like @{other}, who is already here, so people could mix you up. "
+                                 "Pick a name that looks different, e.g. @{other}2 or a full name.", name=name,
+                                 other=other))
+
 
 
 def fitted_identity(who: Identity) -> Identity:

@@ -85,3 +85,16 @@ def test_digests_and_reminders_come_in_the_readers_language(sqlite_uow_factory: 
     assert "Erinnerung: T-1 Bericht schicken ist fällig am Fr., 27. März 11:00 (in 1 Stunde)." in texts
     assert "Erinnerung: T-1 Bericht schicken ist jetzt fällig." in texts
     assert any(t.startswith("T-1 Bericht schicken ist überfällig") for t in texts)
+
+
+def test_projects_goals_and_figures_in_german(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    assert "Projekt #launch angelegt." in chat.reply("@hans: /task project new launch")
+    chat.say("@hans: /task add Folien bauen bis Freitag #launch")
+    assert "#launch: 0% erledigt (1 offen). 0 überfällig, 0 unbeantwortete Anfragen, 1 Zusage diese Woche fällig." \
+        in chat.reply("@hans: /task project status launch")
+    assert "• offene Last: 1 offene Zusage" in chat.reply("@hans: /task stats")
+    chat.say("@hans: /task goal add wachstum by 30 jun")
+    chat.say("@hans: /task project goal #launch wachstum")
+    portfolio = chat.reply("@hans: /task portfolio")
+    assert "Prognostiziertes Ende: Fr., 27. März — innerhalb des Ziels vom 30. Juni." in portfolio
