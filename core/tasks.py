@@ -141,10 +141,8 @@ def clean_title(title: str) -> str:
     text = " ".join(title.split())
     if not text:
         raise InvalidInput(_("A task needs a title. Try: /task add Send the Q3 report by friday"))
-
     if len(text) > TITLE_LIMIT:
-        raise InvalidInput(
-            f"That title is {len(text)} characters; the limit is {TITLE_LIMIT}. "
-            "Keep the title short and put details in a comment: /task comment T-1 …"
-        )
+        raise InvalidInput(_("That title is {length} characters; the limit is {limit}. Keep the title short and put "
+                             "details in a comment: /task comment T-1 …", length=len(text), limit=TITLE_LIMIT))
+
     return text

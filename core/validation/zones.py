@@ -22,7 +22,8 @@ def _zones() -> dict[str, str]:
 def zone_name(value: str) -> str:
     """The IANA name `value` spells (in any letter case); a refusal with the nearest names otherwise."""
     text = clean(value).strip()
-    limits.within(text, limits.ZONE, "time-zone name", _(EXAMPLE))
+    limits.within(text, limits.ZONE, N_("time-zone name"), EXAMPLE)
+
     known = _zones().get(text.lower())
     if known is not None:
         return known
