@@ -83,9 +83,10 @@ def no_project(name: str) -> NotFound:
 
 def _refusal(act: Act, task: Task) -> str:
     if act is Act.ANSWER:
-        return f"Only the owner of {task.ref} can accept, propose a date or decline it."
+        return _("Only the owner of {ref} can accept, propose a date or decline it.", ref=task.ref)
     if act is Act.SETTLE:
-        return f"Only the person who asked for {task.ref} can accept or counter the proposed date."
+        return _("Only the person who asked for {ref} can accept or counter the proposed date.", ref=task.ref)
     if act is Act.SHARE:
-        return f"Only the person who asked for {task.ref} (or an admin) can change who sees it."
-    return f"Only the owner or the requester of {task.ref} (or an admin) can change it."
+        return _("Only the person who asked for {ref} (or an admin) can change who sees it.", ref=task.ref)
+    return _("Only the owner or the requester of {ref} (or an admin) can change it.", ref=task.ref)
+

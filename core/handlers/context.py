@@ -11,7 +11,7 @@ from core.clock import Clock
 from core.commands import Speaker
 from core.due import Due
 from core.errors import InvalidInput, NotFound
-from core.i18n import _, language, retold, speaking_to
+from core.i18n import SOURCE, _, language, retold, speaking_to
 from core.language import Workday
 from core.outcome import Action, Card, Notice
 from core.people import Person, Workspace
@@ -127,7 +127,9 @@ class Context:
         return task_card(task, people, reader or self.me, self.now, project.name if project else None)
 
     def log(self, task: Task, verb: str, detail: str = "") -> None:
-        self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, detail, self.now))
+        """A line of the task's history, stored in English whoever wrote it (verbs are translated when shown)."""
+        self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, retold(detail, SOURCE), self.now))
+
 
     def plan(self, task: Task) -> None:
         """Re-plan the task's reminders and follow-ups after a change."""

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import re
-from calendar import month_name
 from datetime import date, datetime, timedelta
 
+from babel.dates import get_month_names
 from dateutil.rrule import rrule, rrulestr
 
 from core.due import Due
 from core.errors import InvalidInput
-from core.i18n import N_, _
+from core.i18n import N_, Said, _
 from core.language import Reading, Workday, parse_request, parse_when
+from core.repeat_words import ordinal
 from core.validation import limits
 from core.validation.text import shorten
 
@@ -89,16 +90,17 @@ def check_repeat(rule: str, now: datetime) -> str:
     try:
         parsed = rrulestr(rule.removeprefix("RRULE:"), dtstart=start)
     except (ValueError, TypeError):
-        raise InvalidInput("I couldn't read that repeat. Try: every monday, every 2 weeks, every month on the 1st.") \
-            from None
+        raise InvalidInput(_("I couldn't read that repeat. Try: every monday, every 2 weeks, every month on the "
+                             "1st.")) from None
     assert isinstance(parsed, rrule)
     impossible = _impossible_day(rule)
     bounded = any(word in rule.upper() for word in ("UNTIL=", "COUNT="))
     horizon = parsed if bounded else parsed.replace(until=start + timedelta(days=366 * REPEAT_HORIZON_YEARS))
     if impossible or horizon.after(start) is None:
-        reason = impossible or f"no date in the next {REPEAT_HORIZON_YEARS} years matches it"
-        raise InvalidInput(f"That repeat would never happen: {reason}. Try e.g. every month on the 28th, "
-                           "or every year on 1 march.")
+        reason = impossible or _("no date in the next {n} years matches it", n=REPEAT_HORIZON_YEARS)
+        raise InvalidInput(_("That repeat would never happen: {reason}. Try e.g. every month on the 28th, or every "
+                             "year on 1 march.", reason=reason))
+
     return rule
 
 
@@ -111,10 +113,9 @@ def _impossible_day(rule: str) -> str:
     except (KeyError, ValueError):
         return ""
     if all(day > _MONTH_DAYS.get(month, 31) for month in months for day in days):
-        return f"{month_name[months[0]]} has no {_ordinal(min(days))} day"
+        month = months[0]
+        return _("{month} has no {day} day", month=Said(lambda lang: get_month_names("wide", "stand-alone",
+                                                                                      lang)[month]),
+                 day=ordinal(min(days)))
     return ""
 
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
