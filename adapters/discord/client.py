@@ -25,6 +25,7 @@ from adapters.discord.modals import (
     task_text,
 )
 from adapters.discord.render import Shown, escape, quote_of, shown
+from adapters.discord.translator import TandemTranslator
 from core.commands import DraftRequest, SuggestPeople, SuggestTasks
 from core.i18n import _, speaking_to
 from core.outcome import Card, Reply
@@ -48,7 +49,9 @@ class TandemBot(discord.AutoShardedClient):
         self.tree.on_error = self._command_failed  # type: ignore[method-assign]
 
     async def setup_hook(self) -> None:
+        await self.tree.set_translator(TandemTranslator())
         self.add_dynamic_items(TaskButton)
+
         self.tree.add_command(TaskCommands())
         menu = app_commands.ContextMenu(name="Make it a task", callback=self.make_it_a_task)
         self.tree.add_command(app_commands.guild_only()(menu))

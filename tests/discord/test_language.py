@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tests.discord.botrun import RunningBot
 from tests.discord.conftest import ALICE, BOB
-from tests.discord.flows import answer, buttons, shown, task
+from tests.discord.flows import answer, buttons, settings, shown, task
 from tests.fakediscord import FakeDiscord
 
 
@@ -16,3 +16,19 @@ def test_a_person_whose_discord_speaks_german_is_answered_in_german(discord_bot:
 
     other = shown(answer(task(fake_discord, BOB, "add", text="water the plants on 2026-03-06")))
     assert "Created T-2 water the plants, due Fri 6 Mar. It's yours." in other
+
+
+def test_the_language_chosen_in_settings_wins_over_discords(discord_bot: RunningBot, fake_discord: FakeDiscord) -> None:
+    assert "Guardado. Tus ajustes" in shown(answer(settings(fake_discord, BOB, "language", language="es")))
+    reply = shown(answer(task(fake_discord, BOB, "add", text="regar las plantas el 2026-03-06")))
+    assert "Creada T-1 regar las plantas, vence el vie 6 mar. Es tuya." in reply
+
+
+def test_command_descriptions_are_in_each_persons_discord_language(discord_bot: RunningBot,
+                                                                    fake_discord: FakeDiscord) -> None:
+    group = next(c for c in fake_discord.commands() if c["name"] == "task")
+    add = next(o for o in group["options"] if o["name"] == "add")
+    assert add["description"] == "create a task or ask someone"
+    assert add["description_localizations"]["de"] == "eine Aufgabe anlegen oder jemanden bitten"
+    assert add["description_localizations"]["fr"] == "créer une tâche ou demander à quelqu'un"
+    assert "name_localizations" not in add or not add["name_localizations"]
