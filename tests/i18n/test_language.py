@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from adapters.common.chart import render_burn_up
 from core.bus import Bus
 from core.clock import FixedClock
 from core.commands import UpdateSettings
@@ -12,6 +13,7 @@ from core.due import Due
 from core.i18n import _, retold, speaking_to, supported
 from core.identity import Identity
 from core.people import PersonDefaults
+from core.report.burnup import BurnUp, burn_up
 from core.wording import when
 from storage.uow import SqlUnitOfWorkFactory
 
@@ -72,3 +74,10 @@ def test_a_sentence_made_for_one_reader_is_said_again_for_another() -> None:
     assert retold(said, "de") == "fällig Fr., 30. Okt."
     assert retold(said, "fr") == "échéance ven. 30 oct."
     assert retold("plain text", "de") == "plain text"
+
+
+def test_a_burn_up_is_drawn_in_the_language_of_its_reader() -> None:
+    with speaking_to("de"):
+        series = burn_up("#launch", [(NOW, None)], NOW, "UTC")
+    assert BurnUp.from_dict(series.to_dict()).lang == "de"
+    assert render_burn_up(series).startswith(b"\x89PNG")
