@@ -88,7 +88,14 @@ class Bus:
         with self.uow_factory() as uow:
             return membership.not_public(uow, platform, workspace_external_id)
 
+    def language_of(self, speaker: Speaker) -> str:
+        """The language the speaker reads now (their stored choice), for words said before a command runs."""
+        with self.uow_factory() as uow:
+            person = uow.people.get(speaker.person_id)
+        return person.lang if person is not None else speaker.lang or self.defaults.lang
+
     def first_time(self, key: str) -> bool:
+
         """Whether a platform delivery (e.g. "slack:event:Ev123") is new; recorded before any work starts."""
         with self.uow_factory() as uow:
             new = uow.events.first_time(key, self.clock.now())

@@ -13,6 +13,7 @@ from adapters.common.grammar import HelpRequest, parse_command
 from adapters.common.help import help_text
 from core.bus import Bus
 from core.commands import Checked, Command, Speaker, TaskCommand
+from core.errors import DomainError
 from core.i18n import speaking_to
 from core.outcome import Reply
 
@@ -65,9 +66,16 @@ class BusRunner:
         return Answer(reply, bool(finished))
 
     def _parse_and_run(self, text: str, speaker: Speaker, version: str = "") -> Reply:
-        command = parse_command(text)
+        try:
+            command = parse_command(text)
+        except DomainError:
+            with speaking_to(self.bus.language_of(speaker)):  # people are cached: read their language afresh
+                parse_command(text)  # the same refusal, in the language the person reads now
+            raise
         if isinstance(command, HelpRequest):
-            return Reply(help_text(command.topic))
+            with speaking_to(self.bus.language_of(speaker)):
+                return Reply(help_text(command.topic))
+
         return self.bus.execute(checked(command, version), speaker).reply
 
     def close(self) -> None:

@@ -22,6 +22,8 @@ def test_the_language_chosen_in_settings_wins_over_discords(discord_bot: Running
     assert "Guardado. Tus ajustes" in shown(answer(settings(fake_discord, BOB, "language", language="es")))
     reply = shown(answer(task(fake_discord, BOB, "add", text="regar las plantas el 2026-03-06")))
     assert "Creada T-1 regar las plantas, vence el vie 6 mar. Es tuya." in reply
+    assert "Tandem lleva la cuenta de quién hace qué" in shown(answer(task(fake_discord, BOB, "help")))
+
 
 
 def test_command_descriptions_are_in_each_persons_discord_language(discord_bot: RunningBot,
