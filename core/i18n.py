@@ -57,14 +57,18 @@ class Said(str):
     """A sentence in one language that can be said again in another (`to`)."""
 
     _render: Callable[[str], str]
+    _lang: str
 
     def __new__(cls, render: Callable[[str], str], lang: str | None = None) -> Said:
-        made = super().__new__(cls, render(lang or language()))
-        made._render = render
+        lang = lang or language()
+        made = super().__new__(cls, render(lang))
+        made._render, made._lang = render, lang
         return made
 
     def to(self, lang: str) -> str:
-        return self._render(supported(lang) or SOURCE)
+        lang = supported(lang) or SOURCE
+        return str.__str__(self) if lang == self._lang else self._render(lang)
+
 
     def __copy__(self) -> Said:
         return self  # immutable, like every str

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
+from babel import Locale
+from babel.dates import DateTimePattern, parse_pattern
 
 from core.i18n import SOURCE, Said
 
@@ -21,20 +23,36 @@ def _pattern(lang: str, with_year: bool, with_time: bool) -> str:
 
 def day_text(day: date, with_year: bool = False) -> str:
     """A calendar date in the reader's language: "Fri 30 Oct" (with the year: "Fri 30 Oct 2027")."""
-    return Said(lambda lang: format_date(day, _pattern(lang, with_year, False), locale=lang))
+    return Said(lambda lang: _formatted(day, _pattern(lang, with_year, False), lang))
 
 
 def instant_text(instant: datetime, tz: str, with_year: bool = False) -> str:
     """An instant as `tz` sees it, in the reader's language: "Fri 30 Oct 15:00"."""
-    zone = ZoneInfo(tz)
-    return Said(lambda lang: format_datetime(instant, _pattern(lang, with_year, True), tzinfo=zone, locale=lang))
+    local = instant.astimezone(ZoneInfo(tz))
+    return Said(lambda lang: _formatted(local, _pattern(lang, with_year, True), lang))
 
 
 def month_day_text(day: date) -> str:
     """Day and month only, in the reader's language: "30 Jun", "30. Juni", "30 jun", "30 juin"."""
-    return Said(lambda lang: format_date(day, MONTH_DAY.get(lang, MONTH_DAY[SOURCE]), locale=lang))
+    return Said(lambda lang: _formatted(day, MONTH_DAY.get(lang, MONTH_DAY[SOURCE]), lang))
 
 
 def time_text(instant: datetime, tz: str) -> str:
     """Only the local time of day: "15:00"."""
-    return Said(lambda lang: format_datetime(instant, "HH:mm", tzinfo=ZoneInfo(tz), locale=lang))
+    local = instant.astimezone(ZoneInfo(tz))
+    return Said(lambda lang: _formatted(local, "HH:mm", lang))
+
+
+def _formatted(value: date | datetime, pattern: str, lang: str) -> str:
+    """Babel's formatting with the locale and the pattern read once (format_date reads both on every call)."""
+    return str(_compiled(pattern).apply(value, _locale(lang)))
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@cache
+def _compiled(pattern: str) -> DateTimePattern:
+    return parse_pattern(pattern)
