@@ -12,6 +12,7 @@ from core.handlers.cards import refreshed_cards
 from core.handlers.context import Context
 from core.handlers.followthrough import thread_notices
 from core.handlers.registry import HANDLERS
+from core.i18n import speaking_to
 from core.identity import Identity, person_for, workspace_for
 from core.notice_batching import hold, is_deferrable
 from core.observe import NoObserver, Observer
@@ -62,10 +63,13 @@ class Bus:
             raise TypeError(f"no handler for {type(command).__name__}")
         command = checked(command)
         with self.uow_factory() as uow:
-            ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays, self.web_url, self.defaults)
-            result = handler(command, ctx)
-            ctx.notices.extend(refreshed_cards(ctx))
-            ctx.notices.extend(thread_notices(ctx, self.defaults.thread_updates))
+            with speaking_to(speaker.lang or self.defaults.lang):
+                ctx = Context.load(uow, self.clock, speaker, self.policy, self.holidays, self.web_url,
+                                   self.defaults)
+            with speaking_to(ctx.me.lang):
+                result = handler(command, ctx)
+                ctx.notices.extend(refreshed_cards(ctx))
+                ctx.notices.extend(thread_notices(ctx, self.defaults.thread_updates))
             for notice in ctx.notices:
                 if is_deferrable(uow, notice):
                     hold(uow, notice, speaker.workspace_id, ctx.now)
@@ -83,7 +87,7 @@ class Bus:
         someone else's is refused.
         """
         person = self.whois(who, distinct_look=distinct_look)
-        return Speaker(person.workspace_id, person.id or 0, conversation, message, link)
+        return Speaker(person.workspace_id, person.id or 0, conversation, message, link, person.lang)
 
     def whois(self, who: Identity, *, distinct_look: bool = False) -> Person:
         """The person behind a platform identity (made on first sight, refreshed when it changed)."""
@@ -126,7 +130,14 @@ class Bus:
         with self.uow_factory() as uow:
             return places.places(uow, platform, user)
 
+    def language_of(self, speaker: Speaker) -> str:
+        """The language the speaker reads now (their stored choice), for words said before a command runs."""
+        with self.uow_factory() as uow:
+            person = uow.people.get(speaker.person_id)
+        return person.lang if person is not None else speaker.lang or self.defaults.lang
+
     def first_time(self, key: str) -> bool:
+
         """Whether a platform delivery (e.g. "slack:event:Ev123") is new; recorded before any work starts."""
         with self.uow_factory() as uow:
             new = uow.events.first_time(key, self.clock.now())

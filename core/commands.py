@@ -13,6 +13,7 @@ class Speaker:
     conversation: str | None = None
     message: str | None = None
     link: str | None = None
+    lang: str = ""  # the language the speaker reads, for words said before the core loads them (parse errors)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n import supported
 from core.people import Person, PersonDefaults, Role, Workspace, handle_for
 from core.ports import UnitOfWork
 
@@ -21,6 +22,8 @@ class Identity:
     external: bool | None = None
     handle: str | None = None
     workspace_tz: str | None = None  # the zone a workspace starts with, when the platform's config names one
+    locale: str | None = None  # the person's own platform locale ("de-DE"): their language until they choose one
+    place_locale: str | None = None  # the server's preferred locale: a newcomer's language when theirs is unknown
 
 
 def workspace_for(uow: UnitOfWork, who: Identity, defaults: PersonDefaults) -> Workspace:
@@ -41,9 +44,11 @@ def person_for(uow: UnitOfWork, workspace: Workspace, who: Identity, defaults: P
             handle=_free_handle(uow, workspace, who.handle or handle_for(who.display_name)),
             tz=who.tz or workspace.default_tz, role=who.role or Role.MEMBER, external=bool(who.external),
             working_days=start.working_days, work_start=start.work_start, work_end=start.work_end,
-            digest_time=start.digest_time, lang=start.lang, holiday_country=workspace.holiday_country,
+            digest_time=start.digest_time, holiday_country=workspace.holiday_country,
+            lang=supported(who.locale) or supported(who.place_locale) or start.lang,
         ), who.platform, who.user_external_id)
-    fresh = {"display_name": who.display_name, "tz": who.tz, "role": who.role, "external": who.external}
+    fresh = {"display_name": who.display_name, "tz": who.tz, "role": who.role, "external": who.external,
+             "lang": None if person.lang_chosen else supported(who.locale)}
     changes = {k: v for k, v in fresh.items() if v is not None and getattr(person, k) != v}
     for key, value in changes.items():
         setattr(person, key, value)

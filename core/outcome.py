@@ -1,9 +1,11 @@
 """What a command produces: a Reply for the speaker and Notices for everyone else."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
+
+from core.i18n import retold
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,11 @@ class Card:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Card:
         return cls(data["heading"], tuple((str(a), str(b)) for a, b in data.get("fields", [])), data.get("ref"))
+
+    def said_in(self, lang: str) -> Card:
+        """The card with its labels and values said again in `lang`."""
+        return Card(retold(self.heading, lang), tuple((retold(a, lang), retold(b, lang)) for a, b in self.fields),
+                    self.ref)
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,11 @@ class Notice:
     edit_via: str | None = None  # for a card shown as a direct reply: the platform's handle that edits it
     edit_until: datetime | None = None  # ... and until when the platform accepts that handle
     thread: str | None = None  # the message in `conversation` whose thread this is posted in (a reply to it)
+
+    def said_in(self, lang: str) -> Notice:
+        """This notice with every translatable word said again in `lang`, its recipient's language."""
+        return replace(self, text=retold(self.text, lang), card=self.card.said_in(lang) if self.card else None,
+                       actions=tuple(replace(a, label=retold(a.label, lang)) for a in self.actions))
 
     def payload(self) -> dict[str, Any]:
         """The rendering-relevant part, stored as JSON in the outbox."""

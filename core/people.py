@@ -65,6 +65,7 @@ class Person:
     digest_enabled: bool = True
     lang: str = "en"
     holiday_country: str | None = None
+    lang_chosen: bool = False  # said with /task settings language: the platform's locale no longer changes it
     away_until: date | None = None
     digest_days: frozenset[int] | None = None
     next_digest_at: datetime | None = None

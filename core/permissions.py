@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from core.errors import NotAllowed, NotFound
+from core.i18n import _
 from core.people import Person
 from core.projects import Project
 from core.tasks import Task, Visibility
@@ -71,19 +72,21 @@ def require(person: Person, act: Act, task: Task, reach: Reach = Reach()) -> Non
 
 def not_found(number: int) -> NotFound:
     """The one answer for a task that doesn't exist and a task the reader may not see."""
-    return NotFound(f"I can't find T-{number}. Check the number with /task list.")
+    return NotFound(_("I can't find T-{number}. Check the number with /task list.", number=number))
 
 
 def no_project(name: str) -> NotFound:
     """The one answer for a project that doesn't exist and a project the reader may not see."""
-    return NotFound(f"I can't find a project #{name}. See yours with /task project list.")
+    return NotFound(_("I can't find a project #{name}. See yours with /task project list.", name=name))
+
 
 
 def _refusal(act: Act, task: Task) -> str:
     if act is Act.ANSWER:
-        return f"Only the owner of {task.ref} can accept, propose a date or decline it."
+        return _("Only the owner of {ref} can accept, propose a date or decline it.", ref=task.ref)
     if act is Act.SETTLE:
-        return f"Only the person who asked for {task.ref} can accept or counter the proposed date."
+        return _("Only the person who asked for {ref} can accept or counter the proposed date.", ref=task.ref)
     if act is Act.SHARE:
-        return f"Only the person who asked for {task.ref} (or an admin) can change who sees it."
-    return f"Only the owner or the requester of {task.ref} (or an admin) can change it."
+        return _("Only the person who asked for {ref} (or an admin) can change who sees it.", ref=task.ref)
+    return _("Only the owner or the requester of {ref} (or an admin) can change it.", ref=task.ref)
+

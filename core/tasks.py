@@ -9,6 +9,7 @@ from enum import StrEnum
 from core.conversations import ConversationKind
 from core.due import Due
 from core.errors import InvalidInput
+from core.i18n import _
 from core.validation.text import shorten
 
 TITLE_LIMIT = 200
@@ -131,8 +132,8 @@ def parse_ref(text: str) -> int:
     """Read a task reference: "T-12", "t12", "#12" or "12" -> 12."""
     match = REF_PATTERN.match(text.strip())
     if not match:
-        raise InvalidInput(f"'{shorten(text.strip())}' is not a task reference. "
-                           "Use the number Tandem gave it, e.g. T-12.")
+        raise InvalidInput(_("'{text}' is not a task reference. Use the number Tandem gave it, e.g. T-12.",
+                             text=shorten(text.strip())))
     return int(match.group(1))
 
 
@@ -140,10 +141,9 @@ def clean_title(title: str) -> str:
     """Validate a title: something to do, at most TITLE_LIMIT characters."""
     text = " ".join(title.split())
     if not text:
-        raise InvalidInput("A task needs a title. Try: /task add Send the Q3 report by friday")
+        raise InvalidInput(_("A task needs a title. Try: /task add Send the Q3 report by friday"))
     if len(text) > TITLE_LIMIT:
-        raise InvalidInput(
-            f"That title is {len(text)} characters; the limit is {TITLE_LIMIT}. "
-            "Keep the title short and put details in a comment: /task comment T-1 …"
-        )
+        raise InvalidInput(_("That title is {length} characters; the limit is {limit}. Keep the title short and put "
+                             "details in a comment: /task comment T-1 …", length=len(text), limit=TITLE_LIMIT))
+
     return text

@@ -32,10 +32,12 @@ class ChatHarness:
     messages: list[BotMessage] = field(default_factory=list)
     charts: Path | None = None  # where the console writes chart PNGs (default: the system's temp folder)
     thread_updates: bool = True  # app.yaml's defaults.thread_updates
+    language: str = "en"  # the workspace's default language (app.yaml defaults.language)
 
     def __post_init__(self) -> None:
         self.clock = SandboxClock(self.start)
-        self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz, thread_updates=self.thread_updates))
+        self.bus = Bus(self.uow_factory, self.clock, PersonDefaults(tz=self.tz, lang=self.language,
+                                                                    thread_updates=self.thread_updates))
         self.scheduler = Scheduler(self.uow_factory, self.clock, SchedulePolicy(), PublicHolidays())
         sender = ConsoleSender(self.messages.append, self.charts)
         deliverer = Deliverer(self.uow_factory, {"console": sender}, self.clock)

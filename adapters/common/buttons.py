@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import re
 
+from core import i18n
+
 PLACEHOLDER = re.compile(r"<[^<>]+>|\[[^\[\]]+\]|(?<!\S)@name\b")
 PAST = {
-    "accept": "Accepted", "decline": "Declined", "propose": "Proposed a date", "done": "Marked done",
-    "snooze": "Snoozed", "confirm": "Created", "discard": "Cancelled", "revise": "Edited", "cancel": "Cancelled",
-    "reopen": "Reopened", "undo": "Withdrawn", "start": "Started", "due": "Changed the date",
-    "show": "Left as it was",
+    "accept": i18n.N_("Accepted"), "decline": i18n.N_("Declined"), "propose": i18n.N_("Proposed a date"),
+    "done": i18n.N_("Marked done"), "snooze": i18n.N_("Snoozed"), "confirm": i18n.N_("Created"),
+    "discard": i18n.N_("Cancelled"), "revise": i18n.N_("Edited"), "cancel": i18n.N_("Cancelled"),
+    "reopen": i18n.N_("Reopened"), "undo": i18n.N_("Withdrawn"), "start": i18n.N_("Started"),
+    "due": i18n.N_("Changed the date"), "show": i18n.N_("Left as it was"),
 }
 
 
@@ -26,7 +29,16 @@ def needs_modal(command: str) -> bool:
 
 
 def past_tense(verb: str) -> str:
-    return PAST.get(verb, verb.capitalize() + "d" if verb.endswith("e") else verb.capitalize() + "ed")
+    if verb in PAST:
+        return i18n._(PAST[verb])
+    return verb.capitalize() + "d" if verb.endswith("e") else verb.capitalize() + "ed"
+
+
+def done_by(verb: str, handle: str, lang: str) -> str:
+    """The line a settled card shows, in the clicker's language: "✓ Accepted by @bob"."""
+    with i18n.speaking_to(lang):
+        return i18n._("✓ {done} by @{who}", done=past_tense(verb), who=handle)
+
 
 
 def prefill(command: str) -> str:

@@ -5,6 +5,7 @@ import io
 from datetime import date
 from typing import Any
 
+from core.i18n import _, speaking_to
 from core.report.burnup import BurnUp
 
 WIDTH, HEIGHT, DPI = 8.0, 4.5, 100  # 800 x 450 pixels
@@ -27,13 +28,14 @@ def render_burn_up(series: BurnUp) -> bytes:
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     days: Any = list(series.days)  # matplotlib plots dates; its stubs only name numbers
-    axes.plot(days, series.total, label="total", color="#6b7280", linewidth=2)
-    axes.plot(days, series.done, label="done", color="#2563eb", linewidth=2)
-    axes.fill_between(days, series.done, color="#2563eb", alpha=0.15)
-    _finish_line(axes, series, series.promised, "promised finish", "#16a34a")
-    _finish_line(axes, series, series.likely, "likely finish", "#dc2626")
-    axes.set_title(f"Burn-up · {series.title}")
-    axes.set_ylabel("tasks")
+    with speaking_to(series.lang):
+        axes.plot(days, series.total, label=_("total"), color="#6b7280", linewidth=2)
+        axes.plot(days, series.done, label=_("done"), color="#2563eb", linewidth=2)
+        axes.fill_between(days, series.done, color="#2563eb", alpha=0.15)
+        _finish_line(axes, series, series.promised, _("promised finish"), "#16a34a")
+        _finish_line(axes, series, series.likely, _("likely finish"), "#dc2626")
+        axes.set_title(_("Burn-up · {project}", project=series.title))
+        axes.set_ylabel(_("tasks"))
     axes.set_ylim(bottom=0)
     axes.grid(alpha=0.3)
     axes.legend(loc="best")

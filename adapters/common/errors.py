@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.errors import DomainError, new_reference_id
+from core.i18n import _
 from core.outcome import Reply
 
 log = logging.getLogger("tandem.errors")
@@ -38,5 +39,5 @@ def unexpected(error: BaseException) -> str:
     """Log an unexpected error under a new reference id; the words to show the person instead of a traceback."""
     reference = new_reference_id()
     log.error("unexpected error %s", reference, exc_info=error)
-    return (f"Sorry, something went wrong on my side (reference {reference}). "
-            "Nothing was changed. Please try again, or tell your admin the reference.")
+    return _("Sorry, something went wrong on my side (reference {reference}). Nothing was changed. Please try again, "
+             "or tell your admin the reference.", reference=reference)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from adapters.common.help import COMMANDS
 from adapters.common.typos import one_typo
 from core import commands as c
+from core import i18n
 from core.errors import InvalidInput
 from core.tasks import parse_ref
 from core.validation import limits
@@ -28,7 +29,9 @@ def parse_command(text: str) -> c.Command | HelpRequest:
     """Read "/task done T-3" or "done T-3" into a command; explain what is wrong otherwise.
     Words that start with no command ("/task @sam send the report by friday") are a request, read like a
     mention (a card to confirm); a first word one typo away from a command is asked about instead."""
-    text = limits.within(clean(text), limits.LINE, "command", "Put long text in a task's notes or in comments.")
+    text = limits.within(clean(text), limits.LINE, i18n.N_("command"),
+                         i18n.N_("Put long text in a task's notes or in comments."))
+
     head, _, tail = text.strip().partition(" ")
     if head.startswith("/"):
         if head.lower() != COMMAND:
@@ -45,25 +48,29 @@ def parse_command(text: str) -> c.Command | HelpRequest:
         return parser(rest.strip())
     close = [known for known in _PARSERS if one_typo(verb, known)] if len(verb) > 1 else []
     if close:
-        raise InvalidInput(f"I don't know '/task {verb[:40]}'. Did you mean /task {close[0]}? If you are asking "
-                           f"for something, say it as a request: /task add {words[:80]}")
+        raise InvalidInput(i18n._("I don't know '/task {verb}'. Did you mean /task {close}? If you are asking for "
+                                  "something, say it as a request: /task add {words}", verb=verb[:40], close=close[0],
+                                  words=words[:80]))
     return c.DraftRequest(words, privately=True)
 
 
 def _not_task(head: str, tail: str) -> str:
     shown = f"{COMMAND} {tail.strip()}".strip()[:80]
     if one_typo(head.lower(), COMMAND):
-        return f"Did you mean {shown}? Tandem's command is {COMMAND}; type {COMMAND} help to see what it does."
-    return f"I only know {COMMAND}. Try {COMMAND} help (you typed {head[:40]})."
+        return i18n._("Did you mean {shown}? Tandem's command is {command}; type {command} help to see what it does.",
+                      shown=shown, command=COMMAND)
+    return i18n._("I only know {command}. Try {command} help (you typed {typed}).", command=COMMAND, typed=head[:40])
 
 
 def _ref_and_rest(rest: str, verb: str, needs_rest: bool = False) -> tuple[int, str]:
     first, _, tail = rest.partition(" ")
     if not first:
-        raise InvalidInput(f"Which task? Example: {COMMANDS.get(verb, ('/task ' + verb + ' T-3', ''))[0]}")
+        raise InvalidInput(i18n._("Which task? Example: {example}",
+                                  example=COMMANDS.get(verb, ("/task " + verb + " T-3", ""))[0]))
     number = parse_ref(first)
     if needs_rest and not tail.strip():
-        raise InvalidInput(f"Something is missing. Example: {COMMANDS.get(verb, ('/task ' + verb, ''))[0]}")
+        raise InvalidInput(i18n._("Something is missing. Example: {example}",
+                                  example=COMMANDS.get(verb, ("/task " + verb, ""))[0]))
     return number, tail.strip()
 
 
@@ -76,7 +83,7 @@ def _add(rest: str) -> c.Command:
     private = "--private" in rest.split()
     text = " ".join(w for w in rest.split() if w != "--private")
     if not text:
-        raise InvalidInput("What needs doing? Example: /task add @alice send the Q3 report by friday")
+        raise InvalidInput(i18n._("What needs doing? Example: /task add @alice send the Q3 report by friday"))
     return c.AddTask(text, private=private)
 
 
@@ -95,8 +102,8 @@ def _no_more(verb: str, extra: str, right: str) -> None:
     """Words where a command takes none are not dropped silently: the right form is shown."""
     if extra.strip():
         shown = " ".join(extra.split())[:60]
-        raise InvalidInput(f"/task {verb} takes nothing after that, and I won't ignore '{shown}'. "
-                           f"The form is: {right}")
+        raise InvalidInput(i18n._("/task {verb} takes nothing after that, and I won't ignore '{shown}'. "
+                                  "The form is: {right}", verb=verb, shown=shown, right=right))
 
 
 def _one(make: Callable[[int], c.Command], verb: str) -> Callable[[str], c.Command]:
@@ -154,7 +161,7 @@ def _project(rest: str) -> c.Command:
         return c.JoinProject(args[0], args[1] if len(args) > 1 else None)
     if action == "goal" and len(args) == 2:
         return c.SetProjectGoal(args[0], args[1])
-    raise InvalidInput(f"Project commands: {COMMANDS['project'][0]}")
+    raise InvalidInput(i18n._("Project commands: {example}", example=COMMANDS["project"][0]))
 
 
 def _goal(rest: str) -> c.Command:
@@ -169,7 +176,7 @@ def _goal(rest: str) -> c.Command:
     if action in ("", "list"):
         _no_more("goal list", tail, "/task goal list")
         return c.ListGoals()
-    raise InvalidInput(f"Goal commands: {COMMANDS['goal'][0]}")
+    raise InvalidInput(i18n._("Goal commands: {example}", example=COMMANDS["goal"][0]))
 
 
 def _goal_spec(text: str) -> tuple[str, str, str, str]:
@@ -191,7 +198,8 @@ def _goal_spec(text: str) -> tuple[str, str, str, str]:
             while words and words[0].lower() != "owner":
                 target.append(words.pop(0))
         else:
-            raise InvalidInput(f"I can't place '{word}'. Example: {COMMANDS['goal'][0]}")
+            raise InvalidInput(i18n._("I can't place '{word}'. Example: {example}", word=word,
+                                      example=COMMANDS["goal"][0]))
     return name, " ".join(target), owner, description.strip()
 
 
@@ -219,7 +227,7 @@ def _settings(rest: str) -> c.Command:
     if setting.lower() == "calendar":
         return _calendar(value)
     if not value.strip():
-        raise InvalidInput(f"Give a value: {COMMANDS['settings'][0]}")
+        raise InvalidInput(i18n._("Give a value: {example}", example=COMMANDS["settings"][0]))
     if setting.lower() in THREAD_UPDATES:
         return c.SetThreadUpdates(value.strip())
     return c.UpdateSettings(setting, value)
@@ -315,14 +323,15 @@ def _admin(rest: str) -> c.Command:
 def _draft_id(rest: str) -> tuple[int, str]:
     first, _, tail = rest.partition(" ")
     if not first.isdigit():
-        raise InvalidInput("That needs the request number from the card, e.g. /task confirm 4")
+        raise InvalidInput(i18n._("That needs the request number from the card, e.g. /task confirm 4"))
     return int(first), tail.strip()
 
 
 def _draft_only(make: Callable[[int], c.Command], verb: str) -> Callable[[str], c.Command]:
     def parse(rest: str) -> c.Command:
         number, tail = _draft_id(rest)
-        _no_more(verb, tail, f"/task {verb} 4 (the number on the card's button)")
+        _no_more(verb, tail, i18n._("/task {verb} 4 (the number on the card's button)", verb=verb))
+
         return make(number)
     return parse
 
@@ -331,8 +340,11 @@ def _help(rest: str) -> HelpRequest:
     topic = rest.strip().lower().removeprefix("/task").strip()
     if topic and topic not in COMMANDS:
         close = difflib.get_close_matches(topic, list(COMMANDS), n=1, cutoff=0.6)
-        hint = f" Did you mean /task help {close[0]}?" if close else ""
-        raise InvalidInput(f"I have no help on '{topic[:40]}'.{hint} /task help lists every command.")
+        if close:
+            raise InvalidInput(i18n._("I have no help on '{topic}'. Did you mean /task help {close}? /task help lists "
+                                      "every command.", topic=topic[:40], close=close[0]))
+        raise InvalidInput(i18n._("I have no help on '{topic}'. /task help lists every command.", topic=topic[:40]))
+
     return HelpRequest(topic)
 
 

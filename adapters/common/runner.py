@@ -16,6 +16,8 @@ from adapters.common.help import help_text
 from core.bus import Bus
 from core.cards import ReplyCard
 from core.commands import Checked, Command, Speaker, TaskCommand
+from core.errors import DomainError
+from core.i18n import speaking_to
 from core.outcome import Reply
 
 T = TypeVar("T")
@@ -66,13 +68,20 @@ class BusRunner:
             finished.append(True)
             return reply
 
-        reply = await self.in_thread(safely, work)
+        reply = await self.in_thread(in_language, speaker.lang, lambda: safely(work))
         return Answer(reply, bool(finished))
 
     def _parse_and_run(self, text: str, speaker: Speaker, version: str = "") -> Reply:
-        command = parse_command(text)
+        try:
+            command = parse_command(text)
+        except DomainError:
+            with speaking_to(self.bus.language_of(speaker)):  # people are cached: read their language afresh
+                parse_command(text)  # the same refusal, in the language the person reads now
+            raise
         if isinstance(command, HelpRequest):
-            return Reply(help_text(command.topic))
+            with speaking_to(self.bus.language_of(speaker)):
+                return Reply(help_text(command.topic))
+
         return self.bus.execute(checked(command, version), speaker).reply
 
     async def remember_card(self, speaker: Speaker, reply: Reply, where: ReplyCard) -> None:
@@ -89,6 +98,12 @@ class BusRunner:
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def in_language(lang: str, work: Callable[[], T]) -> T:
+    """`work()` with everything it says (replies, errors, help) in `lang`."""
+    with speaking_to(lang):
+        return work()
 
 
 def checked(command: Command, version: str) -> Command:

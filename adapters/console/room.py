@@ -14,6 +14,7 @@ from adapters.console.rooms import KINDS, ROLES, ROOM_NAME_LIMIT, Rooms, direct_
 from adapters.console.sender import ConsoleSender
 from core.bus import Bus
 from core.commands import Converse, DraftRequest, Speaker
+from core.i18n import N_, speaking_to
 from core.identity import Identity
 from core.outcome import Reply
 from core.people import Role
@@ -82,12 +83,14 @@ class ConsoleRoom:
     def _message(self, name: str, text: str) -> Reply:
         """A line said by `name`: a command, a request to the bot, or chat (which only makes them join)."""
         person_name(name)
-        limits.within(text, limits.LINE, "message", "Put long text in a task's notes or in comments.")
+        limits.within(text, limits.LINE, N_("message"), N_("Put long text in a task's notes or in comments."))
+
         speaker = self._speaker(name)
-        if text.startswith("/"):
-            return self._task_command(speaker, text)
-        if BOT_MENTION.search(text):
-            return self.bus.execute(DraftRequest(BOT_MENTION.sub("", text).strip()), speaker).reply
+        with speaking_to(speaker.lang):
+            if text.startswith("/"):
+                return self._task_command(speaker, text)
+            if BOT_MENTION.search(text):
+                return self.bus.execute(DraftRequest(BOT_MENTION.sub("", text).strip()), speaker).reply
         return Reply("")
 
     def _task_command(self, speaker: Speaker, text: str) -> Reply:

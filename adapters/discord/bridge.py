@@ -15,6 +15,7 @@ from adapters.discord.access import can_view, facts
 from adapters.discord.people import PLATFORM, ServerRules, identity_of
 from core.commands import Speaker
 from core.conversations import MembershipChange
+from core.i18n import _, speaking_to
 from core.identity import Identity
 from core.people import Person
 from core.teams import GroupFacts
@@ -34,6 +35,8 @@ class Place:
     channel: str | None = None
     message: str | None = None
     link: str | None = None
+    locale: str | None = None  # the speaker's Discord language, when an interaction carries it
+    guild_locale: str | None = None  # the server's preferred locale, for a newcomer who carries none
 
 
 @dataclass
@@ -116,7 +119,7 @@ class DiscordCore(BusRunner):
 
     async def person(self, user: discord.abc.User, place: Place) -> Person:
         """bus.whois for a Discord user in a server, remembered while what Discord says about them is unchanged."""
-        who = identity_of(user, place.guild_id, place.guild_name, self.rules)
+        who = identity_of(user, place.guild_id, place.guild_name, self.rules, place.locale, place.guild_locale)
         return await self.known.person(who, partial(self.in_thread, self.bus.whois))
 
     async def readable(self, text: str, place: Place, lookup: Callable[[str], Awaitable[discord.abc.User | None]],
@@ -139,8 +142,10 @@ class DiscordCore(BusRunner):
             return None
         if not await self._first_zone_mention(key):
             return None
-        return (f"🕑 I read your dates and times in {person.tz}. Discord doesn't tell me your time zone — "
-                "if you're elsewhere, set it with /task settings timezone (e.g. America/New_York).")
+        with speaking_to(person.lang):
+            return _("🕑 I read your dates and times in {zone}. Discord doesn't tell me your time zone — if you're "
+                     "elsewhere, set it with /task settings timezone (e.g. America/New_York).", zone=person.tz)
+
 
     async def zone_told(self, person: Person) -> None:
         """Someone who set their zone themselves need not be asked."""
@@ -153,9 +158,10 @@ class DiscordCore(BusRunner):
 
 
 def speaker_of(person: Person, place: Place) -> Speaker:
-    return Speaker(person.workspace_id, person.id or 0, place.channel, place.message, place.link)
+    return Speaker(person.workspace_id, person.id or 0, place.channel, place.message, place.link, person.lang)
 
 
 def _same(a: Identity, b: Identity) -> bool:
     """Whether Discord says the same about a person; a DM (no role known) agrees with any stored role."""
-    return a.display_name == b.display_name and a.handle == b.handle and (b.role is None or a.role == b.role)
+    return (a.display_name == b.display_name and a.handle == b.handle and (b.role is None or a.role == b.role)
+            and (b.locale is None or a.locale == b.locale))

@@ -12,7 +12,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from adapters.common.buttons import needs_modal, past_tense, words
+from adapters.common.buttons import done_by, needs_modal, words
 from adapters.common.errors import unexpected
 from adapters.common.runner import Answer
 from adapters.discord.admin_commands import AdminCommands
@@ -31,7 +31,9 @@ from adapters.discord.modals import (
 )
 from adapters.discord.people import PLATFORM
 from adapters.discord.render import ORIGINAL, Shown, escape, quote_of, reply_card, shown
+from adapters.discord.translator import TandemTranslator
 from core.commands import DraftRequest, RememberCard, SuggestPeople, SuggestTasks
+from core.i18n import _, speaking_to
 from core.outcome import Attachment, Card, Reply
 from core.requests import begin_request
 from core.tasks import parse_ref
@@ -57,7 +59,9 @@ class TandemBot(discord.AutoShardedClient):
         self.tree.on_error = self._command_failed  # type: ignore[method-assign]
 
     async def setup_hook(self) -> None:
+        await self.tree.set_translator(TandemTranslator())
         self.add_dynamic_items(TaskButton)
+
         self.tree.add_command(TaskCommands())
         self.tree.add_command(AdminCommands())
         menu = app_commands.ContextMenu(name="Make it a task", callback=self.make_it_a_task)
@@ -158,7 +162,7 @@ class TandemBot(discord.AutoShardedClient):
         """A request said to the bot, shown back as a draft card (Create / Edit / Cancel) where it was said."""
         assert message.guild is not None and self.user is not None
         place = Place(str(message.guild.id), message.guild.name, str(message.channel.id), str(message.id),
-                      message.jump_url)
+                      message.jump_url, guild_locale=locale_name(message.guild.preferred_locale))
         speaker = await self.core.speaker(message.author, place)
         said = await self.core.readable(message.content, place, self.member_lookup(place, message.mentions),
                                         str(self.user.id))
@@ -195,7 +199,10 @@ class TandemBot(discord.AutoShardedClient):
     async def make_it_a_task(self, interaction: Interaction, message: discord.Message) -> None:
         place = self.place_of(interaction)
         author = await self.core.person(message.author, place) if not message.author.bot else None
-        await interaction.response.send_modal(message_form(place.guild_id, message, author.handle if author else ""))
+        reader = await self.core.person(interaction.user, place)
+        with speaking_to(reader.lang):
+            form = message_form(place.guild_id, message, author.handle if author else "")
+        await interaction.response.send_modal(form)
 
     async def task_from(self, interaction: Interaction, place: Place, values: dict[str, str]) -> None:
         await interaction.response.defer(thinking=True)
@@ -222,10 +229,14 @@ class TandemBot(discord.AutoShardedClient):
         if not needs_modal(command):
             await self.guarded(interaction, self.settle(interaction, guild_id, command, version))
             return
-        form = blanks_form(guild_id, command, quote_of(interaction.message), version)
+        reader = await self.core.person(interaction.user, self.place_of(interaction, guild_id=guild_id))
+        with speaking_to(reader.lang):
+            form = blanks_form(guild_id, command, quote_of(interaction.message), version)
+            instead = _("Use the command instead: {command}", command=command)
         if form is None:
-            await interaction.response.send_message(escape(f"Use the command instead: {command}"), ephemeral=True)
+            await interaction.response.send_message(escape(instead), ephemeral=True)
             return
+
         await interaction.response.send_modal(form)
 
     async def on_interaction(self, interaction: Interaction) -> None:
@@ -241,7 +252,7 @@ class TandemBot(discord.AutoShardedClient):
         elif found := MESSAGE_FORM.fullmatch(custom_id):
             guild, channel, message = found["guild"], found["channel"], found["message"]
             link = f"https://discord.com/channels/{guild}/{channel}/{message}"
-            place = Place(guild, self._guild_name(guild), channel, message, link)
+            place = Place(guild, self._guild_name(guild), channel, message, link, locale_name(interaction.locale))
             await self.guarded(interaction, self.task_from(interaction, place, values))
 
     async def settle(self, interaction: Interaction, guild_id: str, command: str, version: str = "") -> None:
@@ -260,7 +271,7 @@ class TandemBot(discord.AutoShardedClient):
                 await self.core.remember_card(await self.core.speaker(interaction.user, place), answer.reply,
                                               reply_card(interaction, ORIGINAL))
             return
-        note = f"✓ {past_tense(answer.reply.verb or words(command)[0])} by @{person.handle}"
+        note = done_by(answer.reply.verb or words(command)[0], person.handle, person.lang)
         await interaction.edit_original_response(
             **settled(interaction.message, note, answer.reply).kwargs(guild_id, edit=True))
         if words(command)[0] == "confirm":  # a request said to the bot became a task: its author clicked Create
@@ -288,7 +299,9 @@ class TandemBot(discord.AutoShardedClient):
         """The server (for a click in a DM: the one the button names) and, in a server, the channel."""
         gid = guild_id or str(interaction.guild_id or "")
         channel = str(interaction.channel_id) if interaction.channel_id and interaction.guild_id else None
-        return Place(gid, self._guild_name(gid), channel)
+        guild = self.get_guild(int(gid)) if gid else None
+        return Place(gid, guild.name if guild else "", channel, locale=locale_name(interaction.locale),
+                     guild_locale=locale_name(guild.preferred_locale) if guild else None)
 
     def _guild_name(self, guild_id: str) -> str:
         guild = self.get_guild(int(guild_id)) if guild_id else None
@@ -358,3 +371,10 @@ def settled(message: discord.Message | None, note: str, reply: Reply) -> Shown:
     kept = list(message.embeds) if message is not None else []
     text = "\n".join(t for t in (note, after.content) if t)
     return Shown(text, after.embeds or kept, after.actions)
+
+
+def locale_name(locale: discord.Locale | str | None) -> str | None:
+    """A Discord locale ("de", "es-ES", "en-US") as text, None when Discord gave none."""
+    if locale is None:
+        return None
+    return str(getattr(locale, "value", locale)) or None

@@ -8,6 +8,7 @@ from discord import app_commands
 
 from adapters.common.help import COMMANDS
 from adapters.discord.choices import People, TaskRef, Zone
+from core.i18n import N_
 
 Task = app_commands.Transform[str, TaskRef]
 When = app_commands.Transform[str, Zone]
@@ -216,6 +217,12 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     async def notices(self, interaction: Interaction, how: str) -> None:
         await _run(interaction, "settings notices", how)
 
+    @settings.command(name="language", description=N_("the language Tandem answers you in"))
+    @app_commands.describe(language=N_("en, de, es or fr; auto: as your Discord"))
+    async def language(self, interaction: Interaction, language: Literal["auto", "en", "de", "es", "fr"]) -> None:
+        await _run(interaction, "settings lang", language)
+
     @settings.command(name="show", description="see your settings")
+
     async def show_settings(self, interaction: Interaction) -> None:
         await _run(interaction, "settings")

@@ -10,15 +10,18 @@ import discord
 
 from adapters.common.buttons import PLACEHOLDER, words
 from adapters.discord.buttons import MAX_CUSTOM_ID
+from core import i18n
 
 LABELS = {
-    "date": "New date (e.g. next monday 3pm)", "your date": "By when can you do it? (e.g. friday 3pm)",
-    "note": "Note", "reason": "Why not?",
-    "when": "Remind me again (e.g. 2h)", "name": "Who (e.g. @alice)", "corrected request": "The request",
+    "date": i18n.N_("New date (e.g. next monday 3pm)"),
+    "your date": i18n.N_("By when can you do it? (e.g. friday 3pm)"),
+    "note": i18n.N_("Note"), "reason": i18n.N_("Why not?"),
+    "when": i18n.N_("Remind me again (e.g. 2h)"), "name": i18n.N_("Who (e.g. @alice)"),
+    "corrected request": i18n.N_("The request"),
 }
-TITLES = {"propose": "Propose a date", "accept": "Accept with my date", "decline": "Decline", "snooze": "Snooze",
-          "revise": "Edit the request",
-          "assign": "Reassign", "due": "Change the date"}
+TITLES = {"propose": i18n.N_("Propose a date"), "accept": i18n.N_("Accept with my date"),
+          "decline": i18n.N_("Decline"), "snooze": i18n.N_("Snooze"), "revise": i18n.N_("Edit the request"),
+          "assign": i18n.N_("Reassign"), "due": i18n.N_("Change the date")}
 NO_REF_IN_TITLE = ("revise",)  # a draft's number is internal: never shown
 LONG = ("reason", "corrected request", "note")
 BLANKS_FORM = re.compile(r"tf:(?P<guild>\d+)(?:@(?P<version>[0-9a-f]+))?:(?P<command>[^\n]+)")
@@ -41,15 +44,16 @@ def blanks_form(guild_id: str, command: str, prefill: str = "", version: str = "
     if len(custom_id) > MAX_CUSTOM_ID or "\n" in command:
         return None
     verb, ref, _ = words(command)
-    title = TITLES.get(verb, verb.capitalize())
+    title = i18n._(TITLES[verb]) if verb in TITLES else verb.capitalize()
     if verb not in NO_REF_IN_TITLE:
         title = f"{title} {ref}".strip()[:45]
     form = Form(title=title, custom_id=custom_id, timeout=STORE_SECONDS)
     for index, blank in enumerate(PLACEHOLDER.findall(command)[:5]):
         name = blank.strip("<>[]@ ")
         optional = blank.startswith("[")
+        label = i18n._(LABELS[name]) if name in LABELS else name.capitalize()
         form.add_item(discord.ui.TextInput(
-            label=(LABELS.get(name, name.capitalize()) + (" (optional)" if optional else ""))[:45],
+            label=(i18n._("{label} (optional)", label=label) if optional else label)[:45],
             custom_id=f"blank{index}", required=not optional, max_length=1000,
             style=discord.TextStyle.paragraph if name in LONG else discord.TextStyle.short,
             default=prefill[:1000] if name == "corrected request" and prefill else None))
@@ -64,14 +68,16 @@ def filled(command: str, values: Mapping[str, str]) -> str:
 
 def message_form(guild_id: str, message: discord.Message, owner_handle: str) -> Form:
     """A task from a message: its text as the title, its author as the owner, an optional due date."""
-    form = Form(title="Make it a task", custom_id=f"tm:{guild_id}:{message.channel.id}:{message.id}",
+    form = Form(title=i18n._("Make it a task"), custom_id=f"tm:{guild_id}:{message.channel.id}:{message.id}",
                 timeout=STORE_SECONDS)
-    form.add_item(discord.ui.TextInput(label="Task", custom_id="task", style=discord.TextStyle.paragraph,
+    form.add_item(discord.ui.TextInput(label=i18n._("Task"), custom_id="task", style=discord.TextStyle.paragraph,
                                        default=(message.content or "")[:1000] or None, max_length=1000))
-    form.add_item(discord.ui.TextInput(label="Who does it (@handle; empty: you)", custom_id="who", required=False,
-                                       default=f"@{owner_handle}" if owner_handle else None, max_length=100))
-    form.add_item(discord.ui.TextInput(label="Due (optional, e.g. friday 5pm)", custom_id="due", required=False,
+    form.add_item(discord.ui.TextInput(label=i18n._("Who does it (@handle; empty: you)")[:45], custom_id="who",
+                                       required=False, default=f"@{owner_handle}" if owner_handle else None,
                                        max_length=100))
+    form.add_item(discord.ui.TextInput(label=i18n._("Due (optional, e.g. friday 5pm)")[:45], custom_id="due",
+                                       required=False, max_length=100))
+
     return form
 
 

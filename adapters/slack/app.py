@@ -27,6 +27,7 @@ from adapters.slack.bridge import SlackCore
 from adapters.slack.people import SlackPeople
 from core.bus import Bus
 from core.errors import new_reference_id
+from core.i18n import _
 from core.requests import begin_request
 
 log = logging.getLogger("tandem.slack")
@@ -85,4 +86,6 @@ async def _error_sink(error: Exception, body: dict[str, Any], respond: AsyncResp
     log.error("unexpected Slack error %s", reference, exc_info=error)
     if respond is not None and body.get("response_url"):
         await respond(response_type="ephemeral", replace_original=False,
-                      text=f"Sorry, something went wrong on my side (reference {reference}). Please try again.")
+                      text=_("Sorry, something went wrong on my side (reference {reference}). Please try again.",
+                             reference=reference))
+

@@ -20,6 +20,7 @@ from adapters.slack.people import SlackPeople
 from adapters.slack.translate import mentioned_users, with_handles
 from core.commands import ListTasks, Speaker
 from core.conversations import MembershipChange
+from core.i18n import speaking_to
 from core.outcome import Reply
 from core.people import Person
 
@@ -58,7 +59,8 @@ class SlackCore(BusRunner):
         person = await self.person(client, where.team, where.user, where.team_name)
         if where.channel and not self.conversations.fresh(where.team, where.channel):
             await self.read_conversation(client, where.team, where.channel, where.team_name)
-        return Speaker(person.workspace_id, person.id or 0, where.channel, where.message, where.link)
+        return Speaker(person.workspace_id, person.id or 0, where.channel, where.message, where.link,
+                       person.lang)
 
     async def read_conversation(self, client: AsyncWebClient, team: str, channel: str, team_name: str = "") -> None:
         """Ask Slack what `channel` is and who is in it, and store it for every process."""
@@ -113,7 +115,9 @@ class SlackCore(BusRunner):
         self.home_viewers.add(key)
         self.home_published[key] = time.monotonic()
         shown = page if page is not None else (await self.run(ListTasks(), speaker)).reply
-        await client.views_publish(user_id=user, view=home_view(shown))
+        with speaking_to(speaker.lang):
+            home = home_view(shown)
+        await client.views_publish(user_id=user, view=home)
 
     def refresh_home(self, client: AsyncWebClient, speaker: Speaker, user: str) -> None:
         """Best effort, in the background: re-publish the home of someone who opened it, at most once per

@@ -7,17 +7,18 @@ from typing import Any
 from adapters.common.buttons import words
 from adapters.slack.blocks import Block, action_blocks, section
 from adapters.slack.render import context
+from core.i18n import N_, _
 from core.outcome import Action, Reply
 
 MAX_BLOCKS = 100
-SETTINGS_HINT = "Settings: /task settings (tz, hours, days, digest). Help: /task help"
+SETTINGS_HINT = N_("Settings: /task settings (tz, hours, days, digest, lang). Help: /task help")
 HEADING = re.compile(r"^.+ \(\d+\)$")  # a section of the list with its total: "Needs your answer (3)"
 
 
 def home_view(reply: Reply) -> dict[str, Any]:
     """The list's first line as the header; section headings as headers, project lines as context, each task
     as a section followed by its buttons; the way to more at the end (never cut off by the block limit)."""
-    lines = reply.text.splitlines() or ["Your work"]
+    lines = reply.text.splitlines() or [_("Your work")]
     by_ref, more = _actions_by_task(reply.actions)
     body: list[Block] = []
     for line in lines[1:-1] if _is_footer(lines[-1]) else lines[1:]:
@@ -26,8 +27,8 @@ def home_view(reply: Reply) -> dict[str, Any]:
     if len(lines) > 1 and _is_footer(lines[-1]):
         tail.append(section(lines[-1]))
     tail += action_blocks(more)
-    tail.append(context(SETTINGS_HINT))
-    head: list[Block] = [{"type": "header", "text": {"type": "plain_text", "text": lines[0][:150] or "Your work"}}]
+    tail.append(context(_(SETTINGS_HINT)))
+    head: list[Block] = [{"type": "header", "text": {"type": "plain_text", "text": lines[0][:150] or _("Your work")}}]
     room = MAX_BLOCKS - len(head) - len(tail)
     return {"type": "home", "blocks": head + body[:room] + tail}
 

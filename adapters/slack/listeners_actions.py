@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.common.buttons import needs_modal, past_tense, words
+from adapters.common.buttons import done_by, needs_modal, words
 from adapters.common.runner import Answer
 from adapters.slack.blocks import version_in
 from adapters.slack.bridge import SlackCore, Where
@@ -16,6 +16,7 @@ from adapters.slack.remember import remember_created
 from adapters.slack.render import message, reply_card, settled
 from adapters.slack.translate import where_fields
 from core.commands import Speaker
+from core.i18n import speaking_to
 
 TANDEM_ACTION = re.compile(r"^tandem:.*")
 STALE = "stale"
@@ -28,21 +29,23 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         await ack()
         command = str(action.get("value") or "")
         version = version_in(str(action.get("block_id") or ""))
-        if needs_modal(command):
-            meta = {"response_url": body.get("response_url"), "channel": context.channel_id, "version": version,
-                    "text": str((body.get("message") or {}).get("text") or "")[:500]}
-            await client.views_open(trigger_id=body["trigger_id"], view=modal_for(command, meta))
-            return
         team, domain = where_fields(body)
         where = Where(context.team_id or team, str(context.user_id), domain, context.channel_id)
         speaker = await core.speaker(client, where)
+        if needs_modal(command):
+            meta = {"response_url": body.get("response_url"), "channel": context.channel_id, "version": version,
+                    "text": str((body.get("message") or {}).get("text") or "")[:500]}
+            with speaking_to(speaker.lang):
+                view = modal_for(command, meta)
+            await client.views_open(trigger_id=body["trigger_id"], view=view)
+            return
         answer = await core.run_text(command, speaker, version)
         if (body.get("container") or {}).get("type") == "view":  # the App Home: no message to settle
             await on_home(client, core, speaker, where.user, command, answer)
             return
         handle = await core.handle_of(client, where.team, where.user, domain)
         original = (body.get("message") or {}).get("blocks") or []
-        used = await settle(respond, answer, words(command)[0], handle, original)
+        used = await settle(respond, answer, words(command)[0], handle, original, speaker.lang)
         if (body.get("container") or {}).get("is_ephemeral"):  # a message on Slack's side is edited by its ts
             await core.remember_card(speaker, answer.reply, reply_card(body, used))
         await remember_created(core, speaker, answer, words(command)[0], body)
@@ -60,7 +63,8 @@ async def on_home(client: AsyncWebClient, core: SlackCore, speaker: Speaker, use
     core.refresh_home(client, speaker, user)
 
 
-async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, original: list[Any]) -> int:
+async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, original: list[Any],
+                 lang: str = "en") -> int:
     """Show who changed the clicked message and how; the reply itself goes to the clicker only.
     Returns how many of the response_url's uses it took."""
     reply = answer.reply
@@ -71,7 +75,7 @@ async def settle(respond: AsyncRespond, answer: Answer, verb: str, handle: str, 
     if reply.verb == STALE or verb == "list":
         await respond(replace_original=True, **message(reply))
         return 1
-    await respond(replace_original=True, **settled(original, f"✓ {past_tense(reply.verb or verb)} by @{handle}", reply))
+    await respond(replace_original=True, **settled(original, done_by(reply.verb or verb, handle, lang), reply))
     if reply.ephemeral and reply.text:
         await respond(response_type="ephemeral", replace_original=False, **message(reply))
         return 2

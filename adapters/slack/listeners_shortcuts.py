@@ -13,6 +13,7 @@ from adapters.slack.render import message
 from adapters.slack.shortcut import CALLBACK, MODAL, meta_of, task_modal, task_text
 from adapters.slack.translate import where_fields
 from core.commands import AddTask
+from core.i18n import speaking_to
 
 
 def register(app: AsyncApp, core: SlackCore) -> None:
@@ -20,7 +21,11 @@ def register(app: AsyncApp, core: SlackCore) -> None:
     async def make_it_a_task(ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient) -> None:
         await ack()
         channel = str((shortcut.get("channel") or {}).get("id") or "")
-        await client.views_open(trigger_id=shortcut["trigger_id"], view=task_modal(shortcut["message"], channel))
+        team, domain = where_fields(shortcut)
+        speaker = await core.speaker(client, Where(team, str((shortcut.get("user") or {}).get("id") or ""), domain))
+        with speaking_to(speaker.lang):
+            view = task_modal(shortcut["message"], channel)
+        await client.views_open(trigger_id=shortcut["trigger_id"], view=view)
 
     @app.view(MODAL)
     async def task_made(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient,

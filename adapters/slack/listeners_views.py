@@ -39,7 +39,7 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         url = meta.get("response_url")
         if url:
             original = [section(unescape(str(meta.get("text") or "")))] if meta.get("text") else []
-            await settle(AsyncRespond(response_url=url), answer, words(command)[0], handle, original)
+            await settle(AsyncRespond(response_url=url), answer, words(command)[0], handle, original, speaker.lang)
         else:
             await client.chat_postMessage(channel=where.user, **message(answer.reply))
         core.refresh_home(client, speaker, where.user)

@@ -5,42 +5,48 @@ import json
 from typing import Any
 
 from adapters.common.buttons import PLACEHOLDER, prefill, words
+from core import i18n
 from core.commands import AcceptTask, Command, DeclineTask, ProposeDue, ReviseDraft, SnoozeTask
 from core.tasks import parse_ref
 
 View = dict[str, Any]
 TITLE_LIMIT = 24
-SNOOZES = (("1 hour", "1h"), ("3 hours", "3h"), ("Tomorrow", "tomorrow"), ("Next Monday", "monday"))
+SNOOZES = ((i18n.N_("1 hour"), "1h"), (i18n.N_("3 hours"), "3h"), (i18n.N_("Tomorrow"), "tomorrow"),
+           (i18n.N_("Next Monday"), "monday"))
 REQUIRED = {"propose": ("date",), "accept": ("date",), "decline": ("reason",), "snooze": ("when",),
             "revise": ("text",), "fill": ("text",)}
-TITLES = {"propose": "Propose a date", "accept": "Accept with my date", "decline": "Decline", "snooze": "Snooze",
-          "revise": "Edit the request"}
+TITLES = {"propose": i18n.N_("Propose a date"), "accept": i18n.N_("Accept with my date"), "decline": i18n.N_("Decline"),
+          "snooze": i18n.N_("Snooze"), "revise": i18n.N_("Edit the request")}
 NO_REF_IN_TITLE = ("revise",)  # a draft's number is internal: never shown
 
 
 def modal_for(command: str, meta: dict[str, Any]) -> View:
-    """The modal that fills in the blanks of a button's command; `meta` rides along in private_metadata."""
+    """The modal that fills in the blanks of a button's command, in the reader's language; `meta` rides along in
+    private_metadata."""
     verb, ref, _ = words(command)
     kind = verb if verb in TITLES else "fill"
     blocks = {
-        "propose": lambda: [_date("date", "Date"), _time("time", "Time (optional)"),
-                            _text("note", "Note (optional)", optional=True)],
-        "accept": lambda: [_date("date", "By when can you do it?"), _time("time", "Time (optional)"),
-                           _text("note", "Note (optional)", optional=True)],
-        "decline": lambda: [_text("reason", "Why not?", multiline=True)],
-        "snooze": lambda: [_select("when", "Remind me again", SNOOZES)],
-        "revise": lambda: [_text("text", "The request", multiline=True, initial=prefill(command))],
+        "propose": lambda: [_date("date", i18n._("Date")), _time("time", i18n._("Time (optional)")),
+                            _text("note", i18n._("Note (optional)"), optional=True)],
+        "accept": lambda: [_date("date", i18n._("By when can you do it?")), _time("time", i18n._("Time (optional)")),
+                           _text("note", i18n._("Note (optional)"), optional=True)],
+        "decline": lambda: [_text("reason", i18n._("Why not?"), multiline=True)],
+        "snooze": lambda: [_select("when", i18n._("Remind me again"),
+                                   tuple((i18n._(shown), value) for shown, value in SNOOZES))],
+
+        "revise": lambda: [_text("text", i18n._("The request"), multiline=True, initial=prefill(command))],
         "fill": lambda: [_text("text", _blank(command))],
     }[kind]()
-    title = TITLES.get(kind, verb.capitalize() or "Tandem")
+    title = i18n._(TITLES[kind]) if kind in TITLES else verb.capitalize() or "Tandem"
     if kind not in NO_REF_IN_TITLE and len(f"{title} {ref}") <= TITLE_LIMIT:
         title = f"{title} {ref}".strip()
     return modal(f"tandem:{kind}", title, blocks, {**meta, "command": command})
 
 
 def modal(callback_id: str, title: str, blocks: list[View], meta: dict[str, Any]) -> View:
-    return {"type": "modal", "callback_id": callback_id, "title": _plain(title[:TITLE_LIMIT]), "submit": _plain("Send"),
-            "close": _plain("Cancel"), "blocks": blocks, "private_metadata": json.dumps(meta)[:3000]}
+    return {"type": "modal", "callback_id": callback_id, "title": _plain(title[:TITLE_LIMIT]),
+            "submit": _plain(i18n._("Send")), "close": _plain(i18n._("Cancel")), "blocks": blocks,
+            "private_metadata": json.dumps(meta)[:3000]}
 
 
 def submitted(kind: str, command: str, values: dict[str, Any]) -> Command | str:
@@ -63,7 +69,7 @@ def submitted(kind: str, command: str, values: dict[str, Any]) -> Command | str:
 
 def missing(kind: str, values: dict[str, Any]) -> dict[str, str]:
     """Field errors for required blanks left empty (or only spaces), by block id, as `response_action: errors` wants."""
-    return {block: "Please fill this in." for block in REQUIRED.get(kind, ()) if not read(values, block)}
+    return {block: i18n._("Please fill this in.") for block in REQUIRED.get(kind, ()) if not read(values, block)}
 
 
 def read(values: dict[str, Any], block: str) -> str:
@@ -78,7 +84,8 @@ def read(values: dict[str, Any], block: str) -> str:
 
 def _blank(command: str) -> str:
     found = PLACEHOLDER.search(command)
-    return found.group(0).strip("<>[]@").capitalize() if found else "Details"
+    return found.group(0).strip("<>[]@").capitalize() if found else i18n._("Details")
+
 
 
 def _plain(text: str) -> dict[str, Any]:

@@ -15,7 +15,8 @@ TTL_SECONDS = 3600.0
 
 
 def identity_from_user(user: Mapping[str, Any], team: str, team_name: str) -> Identity:
-    """A users.info `user` as an Identity: IANA tz (never tz_offset), guest/admin role, Slack Connect outsiders."""
+    """A users.info `user` as an Identity: IANA tz (never tz_offset), guest/admin role, Slack Connect outsiders,
+    and the locale their Slack speaks (asked for with include_locale)."""
     profile = user.get("profile") or {}
     name = str(user.get("name") or user.get("id") or "someone")
     display = str(profile.get("display_name") or user.get("real_name") or profile.get("real_name") or name)
@@ -27,9 +28,10 @@ def identity_from_user(user: Mapping[str, Any], team: str, team_name: str) -> Id
         role = Role.MEMBER
     home_team = user.get("team_id")
     external = bool(user.get("is_stranger")) or (home_team is not None and home_team != team)
-    tz = user.get("tz")
+    tz, locale = user.get("tz"), user.get("locale")
     return Identity(PLATFORM, team, team_name or team, str(user.get("id") or ""), display,
-                    tz=str(tz) if tz else None, role=role, external=external, handle=name)
+                    tz=str(tz) if tz else None, role=role, external=external, handle=name,
+                    locale=str(locale) if locale else None)
 
 
 class SlackPeople:
@@ -44,7 +46,7 @@ class SlackPeople:
         cached = self._cache.get(key)
         if cached is not None and cached[0] > self.clock():
             return cached[1]
-        response = await client.users_info(user=user_id)
+        response = await client.users_info(user=user_id, include_locale=True)
         user = response.get("user") or {"id": user_id}
         found = identity_from_user(user, team, team_name)
         self._cache[key] = (self.clock() + self.ttl, found)

@@ -6,6 +6,7 @@ from typing import Any
 
 from adapters.slack.modals import View, date_input, modal, read, text_input, user_select
 from adapters.slack.render import unescape
+from core.i18n import _
 
 CALLBACK = "make_it_a_task"
 MODAL = "tandem:make_task"
@@ -13,10 +14,10 @@ MODAL = "tandem:make_task"
 
 def task_modal(message: dict[str, Any], channel: str) -> View:
     meta = {"channel": channel, "ts": message.get("ts")}
-    blocks = [text_input("title", "Task", multiline=True, initial=unescape(str(message.get("text") or ""))[:3000]),
-              user_select("owner", "Owner", message.get("user")),
-              date_input("due", "Due (optional)", optional=True)]
-    return modal(MODAL, "Make it a task", blocks, meta)
+    blocks = [text_input("title", _("Task"), multiline=True, initial=unescape(str(message.get("text") or ""))[:3000]),
+              user_select("owner", _("Owner"), message.get("user")),
+              date_input("due", _("Due (optional)"), optional=True)]
+    return modal(MODAL, _("Make it a task"), blocks, meta)
 
 
 def task_text(handle: str, values: dict[str, Any]) -> str:

@@ -20,13 +20,14 @@ from core.handlers.create import (
 from core.handlers.past import is_past, past_question, wire
 from core.handlers.remind import remind_channel, remind_here
 from core.handlers.teams import ask_group, asked_group, group_card
+from core.i18n import N_, _
 from core.language import Reading
 from core.outcome import Action, Card, Reply
 from core.people import Person
 from core.tasks import Origin
 from core.wording import when
 
-NOT_A_REQUEST = (
+NOT_A_REQUEST = N_(
     "I read tasks, not chat. To ask someone, say: @tandem can @alice send the Q3 report by Friday? "
     "Or add one yourself: /task add water the plants every Monday. /task help lists everything."
 )
@@ -55,7 +56,7 @@ def draft_request(cmd: DraftRequest, ctx: Context) -> Reply:
         return replace(remind_channel(here, ctx), ephemeral=cmd.privately)
     reading = read(ctx, cmd.text)
     if not reading.is_request or not reading.title.strip():
-        return Reply(NOT_A_REQUEST)
+        return Reply(_(NOT_A_REQUEST))
     group = asked_group(ctx, reading)
     if group is not None:
         return _draft_reply(ctx, _new_draft(ctx, cmd.text), group_card(ctx, reading, group), cmd.privately)
@@ -86,7 +87,7 @@ def confirm_draft(cmd: ConfirmDraft, ctx: Context) -> Reply:
 def discard_draft(cmd: DiscardDraft, ctx: Context) -> Reply:
     draft = _my_draft(ctx, cmd.draft_id)
     _close(ctx, draft)
-    return Reply("Cancelled. Nothing was created.", ephemeral=False)
+    return Reply(_("Cancelled. Nothing was created."), ephemeral=False)
 
 
 def revise_draft(cmd: ReviseDraft, ctx: Context) -> Reply:
@@ -113,9 +114,9 @@ def _past(ctx: Context, reading: Reading) -> bool:
 
 def _ask_about_past(ctx: Context, draft: Draft, reading: Reading, owners: list[Person], ephemeral: bool) -> Reply:
     assert reading.due is not None
-    keep = Action("keep", f"Keep {when(reading.due, ctx.me.tz, ctx.now)} (overdue)",
+    keep = Action("keep", _("Keep {date} (overdue)", date=when(reading.due, ctx.me.tz, ctx.now)),
                   f"/task confirm {draft.id} {wire(reading.due, ctx.me.tz)}")
-    cancel = Action("cancel", "Cancel", f"/task discard {draft.id}", "danger")
+    cancel = Action("cancel", _("Cancel"), f"/task discard {draft.id}", "danger")
     asked = past_question(ctx, reading.due, lambda when: f"/task confirm {draft.id} {when}",
                           reading_card(ctx, reading, owners), (keep, cancel))
     return replace(asked, ephemeral=ephemeral)
@@ -123,11 +124,11 @@ def _ask_about_past(ctx: Context, draft: Draft, reading: Reading, owners: list[P
 
 def _draft_reply(ctx: Context, draft: Draft, card: Card, ephemeral: bool = False) -> Reply:
     actions = (
-        Action("create", "Create", f"/task confirm {draft.id}", "primary"),
-        Action("edit", "Edit", f"/task revise {draft.id} <corrected request>"),
-        Action("cancel", "Cancel", f"/task discard {draft.id}", "danger"),
+        Action("create", _("Create"), f"/task confirm {draft.id}", "primary"),
+        Action("edit", _("Edit"), f"/task revise {draft.id} <corrected request>"),
+        Action("cancel", _("Cancel"), f"/task discard {draft.id}", "danger"),
     )
-    return Reply("Here's what I understood. Create it?", card, actions, ephemeral=ephemeral)
+    return Reply(_("Here's what I understood. Create it?"), card, actions, ephemeral=ephemeral)
 
 
 def _close(ctx: Context, draft: Draft) -> None:
@@ -138,12 +139,12 @@ def _close(ctx: Context, draft: Draft) -> None:
 def _my_draft(ctx: Context, draft_id: int) -> Draft:
     draft = ctx.uow.drafts.get(draft_id)
     if draft is None or draft.workspace_id != ctx.workspace.id:
-        raise NotFound(f"There is no request card {draft_id} here. Say the request again, e.g. "
-                       "/task @alice send the report by friday")
+        raise NotFound(_("There is no request card {number} here. Say the request again, e.g. "
+                         "/task @alice send the report by friday", number=draft_id))
     if not draft.is_open:
-        raise NotFound("That request was already created or cancelled.")
+        raise NotFound(_("That request was already created or cancelled."))
     if draft.author_id != ctx.me.id:
-        raise NotAllowed("Only the person who made the request can create, edit or cancel it.")
+        raise NotAllowed(_("Only the person who made the request can create, edit or cancel it."))
     return draft
 
 

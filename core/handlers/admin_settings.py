@@ -7,7 +7,8 @@ from core.commands import AdminSettings
 from core.errors import InvalidInput
 from core.handlers.admin import record, require_admin
 from core.handlers.context import Context
-from core.handlers.settings import LANGUAGES, parse_days, parse_holiday_country, parse_hours
+from core.handlers.settings import parse_days, parse_holiday_country, parse_hours
+from core.i18n import LANGUAGES
 from core.identity import newcomer_defaults
 from core.people import format_days
 from core.validation.zones import zone_name

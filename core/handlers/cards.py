@@ -6,6 +6,7 @@ from uuid import uuid4
 from core.actions import actions_for
 from core.cards import PostedCard
 from core.handlers.context import Context
+from core.i18n import _, speaking_to
 from core.outcome import Notice
 from core.permissions import Act, can
 from core.tasks import Task
@@ -26,11 +27,12 @@ def refreshed_cards(ctx: Context) -> list[Notice]:
             reader = readers.get(card.recipient_id or 0)
             if reader is None or not can(reader, Act.SEE, task):
                 continue
-            edits.append(Notice(reader.id or 0, "card", _changed(task, reader.tz, ctx), task.id,
-                                ctx.card(task, reader), actions_for(task, reader.id, reader.tz),
-                                dedupe_key=f"card:{card.id}:{uuid4().hex}", conversation=card.channel,
-                                edit=card.message, edit_via=_spent(ctx, card),
-                                edit_until=card.expires_at if card.handle else None))
+            with speaking_to(reader.lang):
+                edits.append(Notice(reader.id or 0, "card", _changed(task, reader.tz, ctx), task.id,
+                                    ctx.card(task, reader), actions_for(task, reader.id, reader.tz),
+                                    dedupe_key=f"card:{card.id}:{uuid4().hex}", conversation=card.channel,
+                                    edit=card.message, edit_via=_spent(ctx, card),
+                                    edit_until=card.expires_at if card.handle else None))
     return edits
 
 
@@ -43,4 +45,5 @@ def _spent(ctx: Context, card: PostedCard) -> str | None:
 
 def _changed(task: Task, tz: str, ctx: Context) -> str:
     due = due_phrase(task.due, tz, ctx.now)
-    return f"Updated by {ctx.me.mention}: {task.ref} {task.title} is {state_of(task)}, {due}."
+    return _("Updated by {who}: {ref} {title} is {state}, {due}.", who=ctx.me.mention, ref=task.ref,
+             title=task.title, state=state_of(task), due=due)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from uuid import uuid4
 
@@ -11,6 +11,7 @@ from core.clock import Clock
 from core.commands import Speaker
 from core.due import Due
 from core.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from core.i18n import SOURCE, _, language, retold, speaking_to
 from core.language import Workday
 from core.outcome import Action, Card, Notice
 from core.people import Person, PersonDefaults, Workspace
@@ -52,10 +53,10 @@ class Context:
         me = uow.people.get(speaker.person_id)
         workspace = uow.workspaces.get(speaker.workspace_id)
         if me is None or workspace is None or me.workspace_id != workspace.id:
-            raise NotFound("I don't know you in this workspace yet. Say something to me first.")
+            raise NotFound(_("I don't know you in this workspace yet. Say something to me first."))
         if not me.active:
-            raise NotAllowed("An admin deactivated you in Tandem in this workspace, so I can't act for you. "
-                             "Ask an admin to reactivate you with /task admin reactivate.")
+            raise NotAllowed(_("An admin deactivated you in Tandem in this workspace, so I can't act for you. "
+                               "Ask an admin to reactivate you with /task admin reactivate."))
         return cls(uow=uow, clock=clock, speaker=speaker, me=me, workspace=workspace, policy=policy,
                    holidays=holidays, web_url=web_url, defaults=defaults or PersonDefaults())
 
@@ -110,16 +111,19 @@ class Context:
     def _person_named(self, name: str) -> Person:
         cleaned = name.strip().lstrip("@")
         if not cleaned:
-            raise InvalidInput("Say who, with an @mention: /task assign T-3 @alice")
+            raise InvalidInput(_("Say who, with an @mention: /task assign T-3 @alice"))
         matches = self.uow.people.find(self.workspace.id or 0, cleaned)
         exact = [p for p in matches if p.handle.lower() == cleaned.lower()]
         if len(exact) == 1:
             return exact[0]
         if not matches:
-            raise NotFound(f"I don't know @{cleaned} here. Check the spelling, or ask them to say hi to me first.")
+            raise NotFound(_("I don't know @{name} here. Check the spelling, or ask them to say hi to me first.",
+                             name=cleaned))
         if len(matches) > 1:
             names = ", ".join(p.mention for p in matches[:5])
-            raise InvalidInput(f"@{cleaned} could be {names}. Which one? Use the exact handle.")
+            raise InvalidInput(_("@{name} could be {names}. Which one? Use the exact handle.", name=cleaned,
+                                 names=names))
+
         return matches[0]
 
     def people(self, ids: Iterable[int]) -> dict[int, Person]:
@@ -137,7 +141,8 @@ class Context:
         return task_card(task, people, reader or self.me, self.now, project.name if project else None)
 
     def log(self, task: Task, verb: str, detail: str = "") -> None:
-        self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, detail, self.now))
+        """A line of the task's history, stored in English whoever wrote it (verbs are translated when shown)."""
+        self.uow.activity.add(Activity(task.id or 0, self.me.id, verb, retold(detail, SOURCE), self.now))
         self.logged.append((task, verb, detail))
 
     def plan(self, task: Task) -> None:
@@ -161,7 +166,11 @@ class Context:
         reader = self.people([recipient_id]).get(recipient_id)
         if reader is not None and not reader.active:
             return  # deactivated people get no notices
-        card = self.card(task, reader) if task is not None and reader is not None else None
+        lang = reader.lang if reader is not None else language()
+        with speaking_to(lang):
+            card = self.card(task, reader) if task is not None and reader is not None else None
+        text = retold(text, lang)
+        actions = tuple(replace(a, label=retold(a.label, lang)) for a in actions)
         key = f"{kind}:{task.id if task else 0}:{recipient_id}:{uuid4().hex}"
         self.notices.append(Notice(recipient_id, kind, text, task.id if task else None, card, actions,
                                    urgent, key))

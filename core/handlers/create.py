@@ -8,6 +8,7 @@ from core.actions import answer_actions
 from core.conversations import ConversationKind
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
+from core.i18n import _, speaking_to
 from core.language import Reading
 from core.language.effort import estimate_words
 from core.negotiation import opening_agreement
@@ -20,7 +21,7 @@ from core.report.load import load_note
 from core.schedule.plan import next_project_digest
 from core.tasks import Origin, Priority, Task, Visibility, clean_title
 from core.validation.dates import read_request
-from core.wording import due_for_both, due_phrase, logged, when
+from core.wording import due_for_both, due_phrase, logged, priority_word, when
 
 
 def read(ctx: Context, text: str, said_at: datetime | None = None) -> Reading:
@@ -52,7 +53,7 @@ def project_for(ctx: Context, name: str | None) -> tuple[Project | None, bool]:
 
 def name_taken(name: str) -> Conflict:
     """The one answer for a project name in use, whether or not the speaker may see that project."""
-    return Conflict(f"The project name #{name} is taken. Pick another name, e.g. #{name}-2.")
+    return Conflict(_("The project name #{name} is taken. Pick another name, e.g. #{name}-2.", name=name))
 
 
 def new_project(ctx: Context, name: str, goal_id: int | None = None, private: bool = False) -> Project:
@@ -68,7 +69,7 @@ def create_tasks(ctx: Context, reading: Reading, origin: Origin | None, private:
     """Write one task per owner, log it, and ask each other owner to commit."""
     title = clean_title(reading.title)
     owners = owners_of(ctx, reading)
-    project, _ = project_for(ctx, reading.project)
+    project, _made = project_for(ctx, reading.project)
     origin, visibility = _where(ctx, origin, private)
     return [_create_one(ctx, reading, title, owner, project, origin, visibility) for owner in owners]
 
@@ -102,8 +103,9 @@ def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, proje
     if task.is_request:
         ctx.log(task, "asked", f"{owner.mention}, due {logged(task.due)}" if task.due else
                 f"{owner.mention}, no due date yet")
-        ctx.notify(owner.id or 0, "request", request_text(ctx, task, owner) + load_note(ctx.uow, owner, task.due),
-                   task, answer_actions(task))
+        with speaking_to(owner.lang):
+            ctx.notify(owner.id or 0, "request", request_text(ctx, task, owner) + load_note(ctx.uow, owner, task.due),
+                       task, answer_actions(task))
     else:
         ctx.log(task, "created", "")
     return task
@@ -111,11 +113,11 @@ def _create_one(ctx: Context, reading: Reading, title: str, owner: Person, proje
 
 def request_text(ctx: Context, task: Task, owner: Person) -> str:
     """What the owner of a request reads: what is asked, by when, and how to answer."""
-    asked = f"{ctx.me.mention} asks you: {task.ref} {task.title}"
     if task.due is None:
-        return f"{asked} (no due date yet). By when can you do it? Accept with your date, or decline."
-    return (f"{asked} ({due_phrase(task.due, owner.tz, ctx.now)}). Accept, accept with your own date, "
-            "or decline.")
+        return _("{who} asks you: {ref} {title} (no due date yet). By when can you do it? Accept with your date, "
+                 "or decline.", who=ctx.me.mention, ref=task.ref, title=task.title)
+    return _("{who} asks you: {ref} {title} ({due}). Accept, accept with your own date, or decline.",
+             who=ctx.me.mention, ref=task.ref, title=task.title, due=due_phrase(task.due, owner.tz, ctx.now))
 
 
 def created_text(ctx: Context, tasks: list[Task]) -> str:
@@ -123,15 +125,17 @@ def created_text(ctx: Context, tasks: list[Task]) -> str:
     lines = []
     for task in tasks:
         owner = ctx.people([task.owner_id]).get(task.owner_id, ctx.me)
-        due = f"due {due_for_both(task.due, ctx.me, owner, ctx.now)}" if task.due else "no due date yet"
+        due = (_("due {date}", date=due_for_both(task.due, ctx.me, owner, ctx.now)) if task.due
+               else _("no due date yet"))
+        named = {"ref": task.ref, "title": task.title, "owner": owner.mention, "due": due}
         if task.is_request and task.due is None:
-            lines.append(f"Created {task.ref} {task.title} for {owner.mention}, {due}. "
-                         f"I've asked {owner.mention} by when they can do it.")
+            lines.append(_("Created {ref} {title} for {owner}, {due}. I've asked {owner} by when they can do it.",
+                           **named))
         elif task.is_request:
-            lines.append(f"Created {task.ref} {task.title} for {owner.mention}, {due}. "
-                         f"I've asked {owner.mention} to accept, propose another date or decline.")
+            lines.append(_("Created {ref} {title} for {owner}, {due}. I've asked {owner} to accept, propose another "
+                           "date or decline.", **named))
         else:
-            lines.append(f"Created {task.ref} {task.title}, {due}. It's yours.")
+            lines.append(_("Created {ref} {title}, {due}. It's yours.", **named))
     return "\n".join(lines + _unread_hint(ctx, tasks[0] if tasks else None))
 
 
@@ -142,29 +146,30 @@ def _unread_hint(ctx: Context, task: Task | None) -> list[str]:
     conversation = ctx.uow.conversations.get(ctx.workspace.id or 0, task.origin.conversation)
     if conversation is None or conversation.readable:
         return []
-    return ["I can't see who is in this conversation, so only the people taking part can see this task. "
-            "Invite me (on Slack: /invite @Tandem) and its members will see it too."]
+    return [_("I can't see who is in this conversation, so only the people taking part can see this task. "
+              "Invite me (on Slack: /invite @Tandem) and its members will see it too.")]
 
 
 def reading_card(ctx: Context, reading: Reading, owners: list[Person]) -> Card:
     """A reading shown back before anything is created."""
-    fields: list[tuple[str, str]] = [("Owner", ", ".join(p.mention for p in owners))]
+    fields: list[tuple[str, str]] = [(_("Owner"), ", ".join(p.mention for p in owners))]
     first = owners[0]
-    fields.append(("Due", due_for_both(reading.due, first, ctx.me, ctx.now) if reading.due else "no due date yet"))
+    fields.append((_("Due"), due_for_both(reading.due, first, ctx.me, ctx.now) if reading.due
+                   else _("no due date yet")))
     if reading.due and first.tz != ctx.me.tz and not reading.due.is_date:
-        fields.append(("Your time", when(reading.due, ctx.me.tz, ctx.now)))
+        fields.append((_("Your time"), when(reading.due, ctx.me.tz, ctx.now)))
     if reading.recurrence:
-        fields.append(("Repeats", repeat_words(reading.recurrence, reading.due, ctx.me.tz)))
+        fields.append((_("Repeats"), repeat_words(reading.recurrence, reading.due, ctx.me.tz)))
     if reading.priority:
-        fields.append(("Priority", reading.priority))
+        fields.append((_("Priority"), priority_word(Priority(reading.priority))))
     if reading.project:
-        fields.append(("Project", f"#{reading.project}"))
+        fields.append((_("Project"), f"#{reading.project}"))
     if reading.labels:
-        fields.append(("Labels", " ".join(f"+{label}" for label in reading.labels)))
+        fields.append((_("Labels"), " ".join(f"+{label}" for label in reading.labels)))
     if reading.effort_minutes:
-        fields.append(("Effort", estimate_words(reading.effort_minutes)))
+        fields.append((_("Effort"), estimate_words(reading.effort_minutes)))
     if reading.unread:
-        fields.append(("Not a date", unread_note(reading, "T-n")))
+        fields.append((_("Not a date"), unread_note(reading, "T-n")))
     return Card(heading=clean_title(reading.title), fields=tuple(fields))
 
 
@@ -172,16 +177,19 @@ def unread_note(reading: Reading, ref: str) -> str:
     """The words left in the title because they name no real day, and how to set the date instead."""
     if not reading.unread:
         return ""
-    words = " and ".join(f"'{w}'" for w in reading.unread)
-    return (f"I couldn't read {words} as a date, so it stays in the title. "
-            f"To set the date: /task due {ref} <date>, e.g. /task due {ref} friday.")
+    words = f"'{reading.unread[0]}'"
+    for word in reading.unread[1:]:
+        words = _("{first} and {last}", first=words, last=f"'{word}'")
+
+    return _("I couldn't read {words} as a date, so it stays in the title. To set the date: /task due {ref} <date>, "
+             "e.g. /task due {ref} friday.", words=words, ref=ref)
 
 
 def undo_action(tasks: list[Task]) -> tuple[Action, ...]:
     refs = " ".join(t.ref for t in tasks)
-    return (Action("undo", "Undo", f"/task undo {refs}"),) if len(tasks) == 1 else ()
+    return (Action("undo", _("Undo"), f"/task undo {refs}"),) if len(tasks) == 1 else ()
 
 
 def require_request(reading: Reading) -> None:
     if not reading.title.strip():
-        raise InvalidInput("A task needs something to do. Try: /task add @alice send the Q3 report by friday")
+        raise InvalidInput(_("A task needs something to do. Try: /task add @alice send the Q3 report by friday"))

@@ -9,6 +9,7 @@ from core.handlers.context import Context
 from core.handlers.create import project_for
 from core.handlers.past import is_past, past_question
 from core.handlers.sharing import set_visibility
+from core.i18n import _
 from core.language.effort import HOW, estimate_words, read_estimate
 from core.negotiation import opening_agreement
 from core.outcome import Reply
@@ -25,15 +26,19 @@ def edit_task(cmd: EditTask, ctx: Context) -> str:
         return set_visibility(SetVisibility(cmd.number, field), ctx)
     task = ctx.task(cmd.number, Act.EDIT)
     if field not in EDITABLE:
-        raise InvalidInput(f"I can edit {', '.join(EDITABLE)}. Example: /task edit {task.ref} title New title")
+        raise InvalidInput(_("I can edit {fields}. Example: /task edit {ref} title New title",
+                             fields=", ".join(EDITABLE), ref=task.ref))
     _apply_edit(ctx, task, field, value)
     ctx.touch(task)
     ctx.log(task, "edited", f"{field}: {value}")
     if field == "effort":
         if task.effort_minutes is None:
-            return f"Updated {task.ref}: effort estimate cleared."
-        return f"Updated {task.ref}: effort estimated at {estimate_words(task.effort_minutes)}."
-    return f"Updated {task.ref}: {field} {'set' if value else 'cleared'}."
+            return _("Updated {ref}: effort estimate cleared.", ref=task.ref)
+        return _("Updated {ref}: effort estimated at {effort}.", ref=task.ref,
+                 effort=estimate_words(task.effort_minutes))
+    if value:
+        return _("Updated {ref}: {field} set.", ref=task.ref, field=field)
+    return _("Updated {ref}: {field} cleared.", ref=task.ref, field=field)
 
 
 def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
@@ -41,12 +46,12 @@ def _apply_edit(ctx: Context, task: Task, field: str, value: str) -> None:
         task.title = clean_title(value)
     elif field == "notes":
         if len(value) > NOTES_LIMIT:
-            raise InvalidInput(f"Notes are limited to {NOTES_LIMIT} characters; add a comment for more.")
+            raise InvalidInput(_("Notes are limited to {limit} characters; add a comment for more.", limit=NOTES_LIMIT))
         task.notes = value
     elif field == "priority":
         task.priority = _priority(value)
     elif field == "project":
-        project, _ = project_for(ctx, value.lstrip("#") or None)
+        project, _made = project_for(ctx, value.lstrip("#") or None)
         task.project_id = project.id if project else None
     elif field == "effort":
         task.effort_minutes = _effort(ctx, task, value)
@@ -76,7 +81,8 @@ def _parent(ctx: Context, task: Task, value: str) -> int | None:
         return None
     parent = ctx.task(parse_ref(value))
     if parent.id == task.id or parent.parent_id == task.id:
-        raise InvalidInput(f"{task.ref} can't be a subtask of {parent.ref}: that would make a loop.")
+        raise InvalidInput(_("{ref} can't be a subtask of {parent}: that would make a loop.", ref=task.ref,
+                             parent=parent.ref))
     return parent.id
 
 
@@ -86,70 +92,77 @@ def _priority(value: str) -> Priority:
     try:
         return Priority(word)
     except ValueError:
-        raise InvalidInput("Priority is one of urgent, high, normal, low (or p1–p4).") from None
+        raise InvalidInput(_("Priority is one of urgent, high, normal, low (or p1–p4).")) from None
 
 
 def assign_task(cmd: AssignTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
     new_owner = ctx.person_named(cmd.assignee)
     if new_owner.id == task.owner_id:
-        raise Conflict(f"{new_owner.mention} already owns {task.ref}.")
+        raise Conflict(_("{who} already owns {ref}.", who=new_owner.mention, ref=task.ref))
     previous = task.owner_id
     task.owner_id, task.proposed_due = new_owner.id or 0, None
     task.agreement = opening_agreement(task)
     ctx.touch(task)
     ctx.log(task, "reassigned", f"to {new_owner.mention}")
     if task.agreement is Agreement.REQUESTED:
-        ctx.notify(new_owner.id or 0, "request", f"{ctx.me.mention} asks you: {task.ref} {task.title} "
-                   f"({due_phrase(task.due, new_owner.tz, ctx.now)}).", task, answer_actions(task))
-    note = f"{ctx.me.mention} gave {task.ref} {task.title} to {new_owner.mention}."
+        ctx.notify(new_owner.id or 0, "request", _("{who} asks you: {ref} {title} ({due}).", who=ctx.me.mention,
+                                                   ref=task.ref, title=task.title,
+                                                   due=due_phrase(task.due, new_owner.tz, ctx.now)),
+                   task, answer_actions(task))
+    note = _("{who} gave {ref} {title} to {owner}.", who=ctx.me.mention, ref=task.ref, title=task.title,
+             owner=new_owner.mention)
     for person_id in {previous, task.requester_id} - {new_owner.id}:
         ctx.notify(person_id or 0, "reassigned", note, task)
-    return f"{task.ref} now belongs to {new_owner.mention}."
+    return _("{ref} now belongs to {owner}.", ref=task.ref, owner=new_owner.mention)
 
 
 def set_due(cmd: SetDue, ctx: Context) -> Reply | str:
     task = ctx.task(cmd.number, Act.EDIT)
     due = ctx.read_when(cmd.when)
     if task.is_request and ctx.me.id == task.owner_id:
-        raise Conflict(f"{task.ref} was asked of you: propose the new date instead, "
-                       f"e.g. /task propose {task.ref} {cmd.when}")
+        raise Conflict(_("{ref} was asked of you: propose the new date instead, e.g. /task propose {ref} {when}",
+                         ref=task.ref, when=cmd.when))
     if is_past(due, ctx.now):
         return past_question(ctx, due, lambda when: f"/task due {task.ref} {when}")
     task.due, task.proposed_due = due, None
     if task.is_request:  # the owner answers again, to the new date, on a card that shows it
         task.agreement = Agreement.REQUESTED
         owner = ctx.people([task.owner_id])[task.owner_id]
-        ctx.notify(task.owner_id, "request", f"{ctx.me.mention} moved {task.ref} {task.title} to "
-                   f"{when(due, owner.tz, ctx.now)}. Accept, accept with your own date, or decline.", task,
-                   answer_actions(task))
+        ctx.notify(task.owner_id, "request", _("{who} moved {ref} {title} to {date}. Accept, accept with your own "
+                                               "date, or decline.", who=ctx.me.mention, ref=task.ref,
+                                               title=task.title, date=when(due, owner.tz, ctx.now)),
+                   task, answer_actions(task))
     ctx.touch(task)
     ctx.log(task, "due", logged(due))
-    return f"{task.ref} is now due {when(due, ctx.me.tz, ctx.now)}."
+    return _("{ref} is now due {date}.", ref=task.ref, date=when(due, ctx.me.tz, ctx.now))
 
 
 def comment_on_task(cmd: CommentOnTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.COMMENT)
     text = cmd.text.strip()
     if not text:
-        raise InvalidInput(f"Say something: /task comment {task.ref} The draft is in the shared folder")
+        raise InvalidInput(_("Say something: /task comment {ref} The draft is in the shared folder", ref=task.ref))
     if len(text) > NOTES_LIMIT:
-        raise InvalidInput(f"Comments are limited to {NOTES_LIMIT} characters.")
+        raise InvalidInput(_("Comments are limited to {limit} characters.", limit=NOTES_LIMIT))
     ctx.uow.comments.add(Comment(task.id or 0, ctx.me.id or 0, text, ctx.now))
     ctx.log(task, "commented", text[:80])
     for person_id in sorted(task.participants()):
-        ctx.notify(person_id, "comment", f"{ctx.me.mention} on {task.ref} {task.title}: {text}", task)
-    return f"Comment added to {task.ref}."
+        ctx.notify(person_id, "comment", _("{who} on {ref} {title}: {text}", who=ctx.me.mention, ref=task.ref,
+                                           title=task.title, text=text), task)
+    return _("Comment added to {ref}.", ref=task.ref)
 
 
 def watch_task(cmd: WatchTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.WATCH)
     me = ctx.me.id or 0
     if cmd.watch == (me in task.watchers):
-        return f"You are {'already' if cmd.watch else 'not'} watching {task.ref}."
+        if cmd.watch:
+            return _("You are already watching {ref}.", ref=task.ref)
+        return _("You are not watching {ref}.", ref=task.ref)
     task.watchers = task.watchers | {me} if cmd.watch else task.watchers - {me}
     ctx.touch(task)
     ctx.log(task, "watching" if cmd.watch else "unwatched")
     if cmd.watch:
-        return f"Watching {task.ref}: you'll hear about changes."
-    return f"Stopped watching {task.ref}."
+        return _("Watching {ref}: you'll hear about changes.", ref=task.ref)
+    return _("Stopped watching {ref}.", ref=task.ref)

@@ -5,12 +5,13 @@ from core.commands import CancelTask, CompleteTask, ReopenTask, SetStatus, UndoA
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.handlers.subtasks import subtasks_question
+from core.i18n import _, joined
 from core.outcome import Reply
 from core.permissions import Act, require
 from core.ports import TaskQuery
 from core.schedule.instances import next_instance
 from core.tasks import RepeatMode, Status, Task
-from core.wording import when
+from core.wording import status_word, when
 
 SETTABLE = {"open": Status.OPEN, "start": Status.IN_PROGRESS, "started": Status.IN_PROGRESS,
             "in progress": Status.IN_PROGRESS, "progress": Status.IN_PROGRESS, "blocked": Status.BLOCKED,
@@ -20,28 +21,32 @@ SETTABLE = {"open": Status.OPEN, "start": Status.IN_PROGRESS, "started": Status.
 def complete_task(cmd: CompleteTask, ctx: Context) -> Reply | str:
     task = ctx.task(cmd.number, Act.EDIT)
     if task.status is Status.DONE:
-        raise Conflict(f"{task.ref} is already done.")
+        raise Conflict(_("{ref} is already done.", ref=task.ref))
     note = cmd.note.strip()
     open_subtasks = ctx.uow.tasks.query(TaskQuery(ctx.workspace.id or 0, ctx.me, parent_id=task.id))
     if open_subtasks and cmd.subtasks not in ("all", "keep"):
         return subtasks_question(task, open_subtasks, note)
     _complete(ctx, task, note)
     upcoming = _next_round(ctx, task) if task.repeat_mode is RepeatMode.ON_DONE else None
-    more = f" Next round: {upcoming.ref}, due {when(upcoming.due, ctx.me.tz, ctx.now)}." if upcoming else ""
+    said = [_("Done: {ref} {title}. Nice work.", ref=task.ref, title=task.title)]
+    if upcoming:
+        said.append(_("Next round: {ref}, due {date}.", ref=upcoming.ref,
+                      date=when(upcoming.due, ctx.me.tz, ctx.now)))
     refs = ", ".join(t.ref for t in open_subtasks)
     if open_subtasks and cmd.subtasks == "all":
         for subtask in open_subtasks:
             require(ctx.me, Act.EDIT, subtask)
             _complete(ctx, subtask, f"with {task.ref}")
-        more += f" Its subtasks {refs} are done too."
+        said.append(_("Its subtasks {refs} are done too.", refs=refs))
     elif open_subtasks:
-        more += f" Its subtasks {refs} stay open."
-    return f"Done: {task.ref} {task.title}. Nice work.{more}"
+        said.append(_("Its subtasks {refs} stay open.", refs=refs))
+    return joined(said, " ")
 
 
 def _complete(ctx: Context, task: Task, note: str) -> None:
     _close(ctx, task, Status.DONE, "completed", note)
-    _tell_others(ctx, task, "done", f"{ctx.me.mention} completed {task.ref} {task.title}.{_said('Note', note)}")
+    _tell_others(ctx, task, "done", _noted(_("{who} completed {ref} {title}.", who=ctx.me.mention, ref=task.ref,
+                                              title=task.title), _("Note: {text}", text=note) if note else ""))
 
 
 def _next_round(ctx: Context, task: Task) -> Task | None:
@@ -52,54 +57,61 @@ def _next_round(ctx: Context, task: Task) -> Task | None:
     fresh, notices = made
     ctx.plan(fresh)
     ctx.uow.tasks.save(fresh)
-    ctx.notices.extend(n for n in notices if n.recipient_id != ctx.me.id)
+    readers = ctx.people(n.recipient_id for n in notices)
+    ctx.notices.extend(n.said_in(readers[n.recipient_id].lang) if n.recipient_id in readers else n
+                       for n in notices if n.recipient_id != ctx.me.id)
+
     return fresh
 
 
 def reopen_task(cmd: ReopenTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
     if task.is_open:
-        raise Conflict(f"{task.ref} is already open.")
+        raise Conflict(_("{ref} is already open.", ref=task.ref))
     reason = cmd.reason.strip()
     task.status, task.completed_at = Status.OPEN, None
     ctx.touch(task)
     ctx.log(task, "reopened", reason)
-    _tell_others(ctx, task, "reopened", f"{ctx.me.mention} reopened {task.ref} {task.title}.{_said('Reason', reason)}")
-    return f"Reopened {task.ref} {task.title}."
+    _tell_others(ctx, task, "reopened", _noted(_("{who} reopened {ref} {title}.", who=ctx.me.mention, ref=task.ref,
+                                                  title=task.title), _reason(reason)))
+    return _("Reopened {ref} {title}.", ref=task.ref, title=task.title)
 
 
 def cancel_task(cmd: CancelTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
     if task.status is Status.CANCELLED:
-        raise Conflict(f"{task.ref} is already cancelled.")
+        raise Conflict(_("{ref} is already cancelled.", ref=task.ref))
     reason = cmd.reason.strip()
     _close(ctx, task, Status.CANCELLED, "cancelled", reason)
-    _tell_others(ctx, task, "cancelled",
-                 f"{ctx.me.mention} cancelled {task.ref} {task.title}.{_said('Reason', reason)}")
-    return f"Cancelled {task.ref} {task.title}."
+    _tell_others(ctx, task, "cancelled", _noted(_("{who} cancelled {ref} {title}.", who=ctx.me.mention,
+                                                   ref=task.ref, title=task.title), _reason(reason)))
+    return _("Cancelled {ref} {title}.", ref=task.ref, title=task.title)
 
 
 def undo_add(cmd: UndoAdd, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
     if task.requester_id != ctx.me.id or not task.is_open:
-        raise Conflict(f"{task.ref} can't be undone any more. Cancel it with /task cancel {task.ref}.")
+        raise Conflict(_("{ref} can't be undone any more. Cancel it with /task cancel {ref}.", ref=task.ref))
     _close(ctx, task, Status.CANCELLED, "undone")
-    _tell_others(ctx, task, "cancelled", f"{ctx.me.mention} withdrew {task.ref} {task.title}. Nothing to do.")
-    return f"Undone: {task.ref} {task.title} is withdrawn."
+    _tell_others(ctx, task, "cancelled", _("{who} withdrew {ref} {title}. Nothing to do.", who=ctx.me.mention,
+                                           ref=task.ref, title=task.title))
+    return _("Undone: {ref} {title} is withdrawn.", ref=task.ref, title=task.title)
 
 
 def set_status(cmd: SetStatus, ctx: Context) -> str:
     status = SETTABLE.get(cmd.status.lower())
     if status is None:
-        raise InvalidInput("Status can be: open, start (in progress) or blocked. Use /task done to finish.")
+        raise InvalidInput(_("Status can be: open, start (in progress) or blocked. Use /task done to finish."))
     task = ctx.task(cmd.number, Act.EDIT)
     if not task.is_open:
-        raise Conflict(f"{task.ref} is {task.status}. Reopen it first with /task reopen {task.ref}.")
+        raise Conflict(_("{ref} is {status}. Reopen it first with /task reopen {ref}.", ref=task.ref,
+                         status=status_word(task.status)))
     task.status = status
     ctx.touch(task)
     ctx.log(task, "status", str(status))
-    _tell_others(ctx, task, "status", f"{ctx.me.mention} marked {task.ref} {task.title} as {status}.")
-    return f"{task.ref} is now {status}."
+    _tell_others(ctx, task, "status", _("{who} marked {ref} {title} as {status}.", who=ctx.me.mention, ref=task.ref,
+                                        title=task.title, status=status_word(status)))
+    return _("{ref} is now {status}.", ref=task.ref, status=status_word(status))
 
 
 def _close(ctx: Context, task: Task, status: Status, verb: str, detail: str = "") -> None:
@@ -109,8 +121,13 @@ def _close(ctx: Context, task: Task, status: Status, verb: str, detail: str = ""
     ctx.log(task, verb, detail)
 
 
-def _said(label: str, text: str) -> str:
-    return f" {label}: {text}" if text else ""
+def _reason(reason: str) -> str:
+    return _("Reason: {text}", text=reason) if reason else ""
+
+
+def _noted(sentence: str, note: str) -> str:
+    """A sentence, and the note or reason given with it (when there is one)."""
+    return joined([sentence, note], " ") if note else sentence
 
 
 def _tell_others(ctx: Context, task: Task, kind: str, text: str) -> None:

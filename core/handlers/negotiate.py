@@ -9,6 +9,7 @@ from core.due import Due
 from core.errors import Conflict, InvalidInput
 from core.handlers.context import Context
 from core.handlers.past import is_past, past_question
+from core.i18n import _, joined
 from core.language import parse_when
 from core.outcome import Reply
 from core.permissions import Act
@@ -20,17 +21,19 @@ from core.wording import logged, when
 def accept_task(cmd: AcceptTask, ctx: Context) -> Reply | str:
     task = ctx.task(cmd.number)
     if not task.is_request:
-        raise Conflict(f"{task.ref} is your own task; there is nothing to accept.")
+        raise Conflict(_("{ref} is your own task; there is nothing to accept.", ref=task.ref))
     if ctx.me.id == task.requester_id:
         if cmd.when.strip():
-            raise InvalidInput(f"To answer with another date, propose it: /task propose {task.ref} {cmd.when.strip()}")
+            raise InvalidInput(_("To answer with another date, propose it: /task propose {ref} {when}", ref=task.ref,
+                                 when=cmd.when.strip()))
         if task.agreement is Agreement.PROPOSED:
             return _requester_accepts(ctx, task)
-        raise Conflict(f"{task.ref} is waiting for its owner's answer, not yours.")
+        raise Conflict(_("{ref} is waiting for its owner's answer, not yours.", ref=task.ref))
     ctx.task(cmd.number, Act.ANSWER)
     if not cmd.when.strip():
         if task.due is None:
-            raise InvalidInput(f"By when can you do it? Answer with your date: /task accept {task.ref} next friday")
+            raise InvalidInput(_("By when can you do it? Answer with your date: /task accept {ref} next friday",
+                                 ref=task.ref))
         return _owner_commits(ctx, task, task.due, cmd.note)
     due, note = split_when(ctx, cmd.when, cmd.note)
     if is_past(due, ctx.now):
@@ -50,26 +53,29 @@ def _owner_commits(ctx: Context, task: Task, due: Due, note: str) -> str:
     negotiation.owner_accepts(task, due)
     _save(ctx, task, "committed to" if own else "accepted,", f"due {logged(due)} {note}".strip())
     requester = ctx.people([task.requester_id])[task.requester_id]
-    said = f" Note: {note}" if note else ""
-    verb = "committed to" if own else "accepted"
-    ctx.notify(task.requester_id, "agreed", f"{ctx.me.mention} {verb} {task.ref} {task.title}, due "
-               f"{when(due, requester.tz, ctx.now)}.{said}", task)
-    return f"You committed to {task.ref} {task.title}, due {when(due, ctx.me.tz, ctx.now)}."
+    named = {"who": ctx.me.mention, "ref": task.ref, "title": task.title, "date": when(due, requester.tz, ctx.now)}
+    told = (_("{who} committed to {ref} {title}, due {date}.", **named) if own
+            else _("{who} accepted {ref} {title}, due {date}.", **named))
+    ctx.notify(task.requester_id, "agreed", _noted(told, note), task)
+    return _("You committed to {ref} {title}, due {date}.", ref=task.ref, title=task.title,
+             date=when(due, ctx.me.tz, ctx.now))
 
 
 def _requester_accepts(ctx: Context, task: Task) -> str:
     negotiation.requester_accepts(task)
     _save(ctx, task, "agreed to", logged(task.due))
     owner = ctx.people([task.owner_id])[task.owner_id]
-    ctx.notify(task.owner_id, "agreed", f"{ctx.me.mention} accepted your date for {task.ref} {task.title}: "
-               f"due {when(task.due, owner.tz, ctx.now)}. It's agreed.", task, work_actions(task))
-    return f"Agreed: {task.ref} {task.title} is due {when(task.due, ctx.me.tz, ctx.now)}."
+    ctx.notify(task.owner_id, "agreed", _("{who} accepted your date for {ref} {title}: due {date}. It's agreed.",
+                                          who=ctx.me.mention, ref=task.ref, title=task.title,
+                                          date=when(task.due, owner.tz, ctx.now)), task, work_actions(task))
+    return _("Agreed: {ref} {title} is due {date}.", ref=task.ref, title=task.title,
+             date=when(task.due, ctx.me.tz, ctx.now))
 
 
 def propose_due(cmd: ProposeDue, ctx: Context) -> Reply | str:
     task = ctx.task(cmd.number)
     if not cmd.when.strip():
-        raise InvalidInput(f"Say which date: /task propose {task.ref} next friday Need the numbers first")
+        raise InvalidInput(_("Say which date: /task propose {ref} next friday Need the numbers first", ref=task.ref))
     due, note = split_when(ctx, cmd.when, cmd.note)
     if is_past(due, ctx.now):
         return past_question(ctx, due, lambda when: f"/task propose {task.ref} {when} {note}".strip())
@@ -77,12 +83,15 @@ def propose_due(cmd: ProposeDue, ctx: Context) -> Reply | str:
         negotiation.requester_counters(task, due)
         _save(ctx, task, "countered with", f"{logged(due)} {note}".strip())
         owner = ctx.people([task.owner_id])[task.owner_id]
-        ctx.notify(task.owner_id, "countered", f"{ctx.me.mention} suggests {when(due, owner.tz, ctx.now)} "
-                   f"for {task.ref} {task.title} instead.{_note(note)}", task, answer_actions(task))
-        return f"Sent {when(due, ctx.me.tz, ctx.now)} back to the owner of {task.ref}."
+        ctx.notify(task.owner_id, "countered", _noted(_("{who} suggests {date} for {ref} {title} instead.",
+                                                        who=ctx.me.mention, date=when(due, owner.tz, ctx.now),
+                                                        ref=task.ref, title=task.title), note),
+                   task, answer_actions(task))
+        return _("Sent {date} back to the owner of {ref}.", date=when(due, ctx.me.tz, ctx.now), ref=task.ref)
     ctx.task(cmd.number, Act.ANSWER)
     if not task.is_request:
-        raise Conflict(f"{task.ref} is your own task: change the date with /task due {task.ref} {cmd.when}")
+        raise Conflict(_("{ref} is your own task: change the date with /task due {ref} {when}", ref=task.ref,
+                         when=cmd.when))
     if task.due is None and task.agreement is not Agreement.PROPOSED:
         return _owner_commits(ctx, task, due, note)
     return _owner_proposes(ctx, task, due, note)
@@ -94,15 +103,19 @@ def _owner_proposes(ctx: Context, task: Task, due: Due, note: str) -> Reply:
     negotiation.owner_proposes(task, due)
     _save(ctx, task, "proposed", f"{logged(due)} {note}".strip())
     requester = ctx.people([task.requester_id])[task.requester_id]
-    ctx.notify(task.requester_id, "proposal", f"{ctx.me.mention} proposes {when(due, requester.tz, ctx.now)} "
-               f"for {task.ref} {task.title} (was {when(asked, requester.tz, ctx.now)}).{_note(note)}",
+    ctx.notify(task.requester_id, "proposal", _noted(_("{who} proposes {date} for {ref} {title} (was {asked}).",
+                                                       who=ctx.me.mention, date=when(due, requester.tz, ctx.now),
+                                                       ref=task.ref, title=task.title,
+                                                       asked=when(asked, requester.tz, ctx.now)), note),
                task, settle_actions(task, requester.tz))
-    return Reply(f"Proposed {when(due, ctx.me.tz, ctx.now)} for {task.ref} (asked: {when(asked, ctx.me.tz, ctx.now)})."
-                 " I'll tell you when it's answered.", verb="propose")
+    return Reply(_("Proposed {date} for {ref} (asked: {asked}). I'll tell you when it's answered.",
+                   date=when(due, ctx.me.tz, ctx.now), ref=task.ref, asked=when(asked, ctx.me.tz, ctx.now)),
+                 verb="propose")
 
 
-def _note(note: str) -> str:
-    return f" Note: {note}" if note else ""
+def _noted(sentence: str, note: str) -> str:
+    """A sentence and the note given with it, when there is one."""
+    return joined([sentence, _("Note: {text}", text=note)], " ") if note else sentence
 
 
 def split_when(ctx: Context, text: str, note: str) -> tuple[Due, str]:
@@ -131,16 +144,17 @@ def _reading(ctx: Context, text: str) -> Due | None:
 def decline_task(cmd: DeclineTask, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.ANSWER)
     if not task.is_request:
-        raise Conflict(f"{task.ref} is your own task: cancel it with /task cancel {task.ref}")
+        raise Conflict(_("{ref} is your own task: cancel it with /task cancel {ref}", ref=task.ref))
     if not cmd.reason.strip():
-        raise InvalidInput(f"Please give a reason, so the requester knows what to do next: "
-                           f"/task decline {task.ref} I'm out that week")
+        raise InvalidInput(_("Please give a reason, so the requester knows what to do next: "
+                             "/task decline {ref} I'm out that week", ref=task.ref))
     negotiation.owner_declines(task)
     _save(ctx, task, "declined", cmd.reason.strip())
-    ctx.notify(task.requester_id, "declined", f"{ctx.me.mention} declined {task.ref} {task.title}: "
-               f"{cmd.reason.strip()}. Give it to someone else with /task assign {task.ref} @name, "
-               f"or cancel it with /task cancel {task.ref}.", task)
-    return f"Declined {task.ref}. I've told the requester why."
+    ctx.notify(task.requester_id, "declined", _("{who} declined {ref} {title}: {reason}. Give it to someone else "
+                                                "with /task assign {ref} @name, or cancel it with /task cancel {ref}.",
+                                                who=ctx.me.mention, ref=task.ref, title=task.title,
+                                                reason=cmd.reason.strip()), task)
+    return _("Declined {ref}. I've told the requester why.", ref=task.ref)
 
 
 def _save(ctx: Context, task: Task, verb: str, detail: str) -> None:

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from core.due import Due
 from core.handlers.context import Context
+from core.i18n import _
 from core.outcome import Action, Card, Reply
 from core.wording import when
 
@@ -22,10 +23,10 @@ def past_question(ctx: Context, due: Due, command_for: Callable[[str], str], car
     ahead, today = sensible_dates(due, ctx.me.tz, ctx.now)
     said = when(ahead, ctx.me.tz, ctx.now)
     actions = (
-        Action("when", f"Yes, {said}", command_for(wire(ahead, ctx.me.tz)), "primary"),
-        Action("when", f"Today ({when(today, ctx.me.tz, ctx.now)})", command_for(wire(today, ctx.me.tz))),
+        Action("when", _("Yes, {date}", date=said), command_for(wire(ahead, ctx.me.tz)), "primary"),
+        Action("when", _("Today ({date})", date=when(today, ctx.me.tz, ctx.now)), command_for(wire(today, ctx.me.tz))),
     )
-    text = f"That is in the past ({when(due, ctx.me.tz, ctx.now)}): did you mean {said}?"
+    text = _("That is in the past ({date}): did you mean {ahead}?", date=when(due, ctx.me.tz, ctx.now), ahead=said)
     return Reply(text, card, actions + more)
 
 

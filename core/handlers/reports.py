@@ -5,6 +5,7 @@ from core.commands import GoalStatus, ShowPortfolio, ShowStats
 from core.errors import NotAllowed
 from core.handlers.context import Context
 from core.handlers.projects import find_goal, find_project
+from core.i18n import _
 from core.outcome import Reply
 from core.report.health import QUARTER, health
 from core.report.rollup import GoalRollup, roll_up
@@ -26,34 +27,36 @@ def portfolio(cmd: ShowPortfolio, ctx: Context) -> Reply:
     workspace = ctx.workspace.id or 0
     goals, projects = ctx.uow.goals.list(workspace), ctx.uow.projects.list(workspace)
     if not goals and not projects:
-        return Reply("No goals or projects yet. Set a goal with /task goal add grow-revenue by 30 jun")
+        return Reply(_("No goals or projects yet. Set a goal with /task goal add grow-revenue by 30 jun"))
     rollups = roll_up(ctx.uow, workspace, ctx.me, ctx.now, ctx.workspace.default_tz, goals, projects)
     ctx.people({goal.owner_id for goal in goals if goal.owner_id is not None})  # one lookup for every owner
     blocks = ["\n".join(_goal_block(ctx, rollup, detailed=False)) for rollup in rollups]
-    return Reply("Portfolio\n\n" + "\n\n".join(blocks))
+    return Reply(_("Portfolio") + "\n\n" + "\n\n".join(blocks))
 
 
 def _goal_block(ctx: Context, rollup: GoalRollup, detailed: bool) -> list[str]:
     goal, tz = rollup.goal, ctx.me.tz
-    heading = f"Goal {goal.name}" if goal else "Projects with no goal"
+    heading = _("Goal {name}", name=goal.name) if goal else _("Projects with no goal")
     if goal and goal.owner_id is not None and (owner := ctx.people([goal.owner_id]).get(goal.owner_id)):
-        heading += f" · owner {owner.mention}"
+        heading += " · " + _("owner {who}", who=owner.mention)
     lines = [heading]
     if goal and goal.description and detailed:
         lines.append(goal.description)
     lines.append(figures_line(rollup.total.figures))
     lines += forecast_lines(rollup.total.outlook, goal.target_on if goal else None, tz, ctx.now)
     if not rollup.projects:
-        return [*lines, "• no projects yet"]
+        return [*lines, "• " + _("no projects yet")]
     if detailed:
         return lines + [f"• {p.name}: {figures_line(p.figures)}; {short_forecast(p.outlook, tz)}"
                         for p in rollup.projects]
-    shown = [f"• {p.name}: {p.figures.percent_done}% done, {short_forecast(p.outlook, tz)}"
+    shown = ["• " + _("{name}: {percent} done, {forecast}", name=p.name, percent=f"{p.figures.percent_done}%",
+                      forecast=short_forecast(p.outlook, tz))
              for p in rollup.projects[:PROJECTS_SHOWN]]
-    if len(rollup.projects) > PROJECTS_SHOWN and goal is not None:
-        shown.append(f"… and {len(rollup.projects) - PROJECTS_SHOWN} more: /task goal status {goal.name}")
-    elif len(rollup.projects) > PROJECTS_SHOWN:
-        shown.append(f"… and {len(rollup.projects) - PROJECTS_SHOWN} more: /task project list")
+    more = len(rollup.projects) - PROJECTS_SHOWN
+    if more > 0 and goal is not None:
+        shown.append(_("… and {n} more: /task goal status {goal}", n=more, goal=goal.name))
+    elif more > 0:
+        shown.append(_("… and {n} more: /task project list", n=more))
     return lines + shown
 
 
@@ -64,16 +67,16 @@ def stats(cmd: ShowStats, ctx: Context) -> Reply:
     if subject.startswith("#"):
         project = find_project(ctx, subject)
         if ctx.me.id not in project.members and ctx.me.id != project.owner_id and not ctx.me.is_admin:
-            raise NotAllowed(f"Only members of #{project.name} (and admins) see its figures. "
-                             f"Join it with /task project join {project.name}")
+            raise NotAllowed(_("Only members of #{name} (and admins) see its figures. Join it with /task project join "
+                               "{name}", name=project.name))
         owner_id, project_id = None, project.id
         whose = f"#{project.name}"
     else:
         person = ctx.person_named(subject) if subject else ctx.me
         if person.id != ctx.me.id and not ctx.me.is_admin:
-            raise NotAllowed("People see their own figures; admins see everyone's. Try /task stats")
+            raise NotAllowed(_("People see their own figures; admins see everyone's. Try /task stats"))
         owner_id, project_id = person.id, None
-        whose = "you" if person.id == ctx.me.id else person.mention
+        whose = _("you") if person.id == ctx.me.id else person.mention
     record = health(reports.commitments(workspace, ctx.me, since, ctx.now, owner_id, project_id),
                     reports.requests(workspace, ctx.me, since, owner_id, project_id),
                     reports.open_load(workspace, ctx.me, owner_id, project_id), ctx.now)

@@ -9,6 +9,7 @@ from core.due import Due
 from core.errors import InvalidInput
 from core.handlers.context import Context
 from core.handlers.settings import parse_days
+from core.i18n import N_, _
 from core.language import Reading
 from core.outcome import Reply
 from core.permissions import Act
@@ -23,7 +24,9 @@ from core.tasks import RepeatMode
 from core.validation.dates import read_request
 from core.wording import at, logged, when
 
-DIGEST_HELP = "Try: /task digest now, /task digest off, /task digest on, /task digest at 08:30 mon-thu"
+DIGEST_HELP = N_("Try: /task digest now, /task digest off, /task digest on, /task digest at 08:30 mon-thu")
+REPEAT_MODES = {RepeatMode.ON_DONE: N_("{ref} repeats {repeat}; the next one is made on done."),
+                RepeatMode.ON_SCHEDULE: N_("{ref} repeats {repeat}; the next one is made on schedule.")}
 
 
 def snooze_task(cmd: SnoozeTask, ctx: Context) -> str:
@@ -31,12 +34,12 @@ def snooze_task(cmd: SnoozeTask, ctx: Context) -> str:
     due = ctx.read_when(cmd.when)
     until = due.at or datetime.combine(due.local_date(), ctx.me.work_start, ZoneInfo(ctx.me.tz))
     if until <= ctx.now:
-        raise InvalidInput(f"That is already past. Snooze to a later time, e.g. /task snooze {task.ref} 2h")
+        raise InvalidInput(_("That is already past. Snooze to a later time, e.g. /task snooze {ref} 2h", ref=task.ref))
     snooze_until(task, until)
     task.updated_at = ctx.now
     ctx.uow.tasks.save(task)
     ctx.log(task, "snoozed until", logged(Due.instant(until, ctx.me.tz)))
-    return f"Snoozed {task.ref}: I'll remind you {at(until, ctx.me.tz, ctx.now)}."
+    return _("Snoozed {ref}: I'll remind you {date}.", ref=task.ref, date=at(until, ctx.me.tz, ctx.now))
 
 
 def set_away(cmd: SetAway, ctx: Context) -> str:
@@ -44,20 +47,21 @@ def set_away(cmd: SetAway, ctx: Context) -> str:
     me = ctx.me
     if text.lower() in ("off", "back", "none"):
         me.away_until = None
-        reply = "Welcome back: digests and reminders are on again."
+        reply = _("Welcome back: digests and reminders are on again.")
     else:
         if not text:
-            raise InvalidInput("Say until when: /task away until 2026-04-10 (or /task away off)")
+            raise InvalidInput(_("Say until when: /task away until 2026-04-10 (or /task away off)"))
         until = ctx.read_when(text)
         me.away_until = until.local_date(me.tz)
-        reply = f"Away until {when(until, me.tz, ctx.now)}: no digests until then, and recurring duties skip you."
+        reply = _("Away until {date}: no digests until then, and recurring duties skip you.",
+                  date=when(until, me.tz, ctx.now))
     me.next_digest_at = next_digest_at(me, ctx.now, ctx.holidays)
     ctx.uow.people.save(me)
     return reply
 
 
 def digest_command(cmd: DigestCommand, ctx: Context) -> Reply | str:
-    word, _, rest = cmd.action.strip().partition(" ")
+    word, _space, rest = cmd.action.strip().partition(" ")
     me = ctx.me
     if word.lower() in ("", "now"):
         return _digest_now(ctx)
@@ -66,21 +70,21 @@ def digest_command(cmd: DigestCommand, ctx: Context) -> Reply | str:
     elif word.lower() == "at":
         me.digest_time, me.digest_days = _digest_schedule(rest)
     else:
-        raise InvalidInput(DIGEST_HELP)
+        raise InvalidInput(_(DIGEST_HELP))
     me.next_digest_at = next_digest_at(me, ctx.now, ctx.holidays)
     ctx.uow.people.save(me)
     if not me.digest_enabled:
-        return "Daily digest off. Turn it back on with /task digest on."
-    upcoming = at(me.next_digest_at, me.tz, ctx.now) if me.next_digest_at else "never"
-    return f"Your digest comes at {me.digest_time:%H:%M}; next one {upcoming}."
+        return _("Daily digest off. Turn it back on with /task digest on.")
+    upcoming = at(me.next_digest_at, me.tz, ctx.now) if me.next_digest_at else _("never")
+    return _("Your digest comes at {time}; next one {next}.", time=f"{me.digest_time:%H:%M}", next=upcoming)
 
 
 def _digest_schedule(text: str) -> tuple[time, frozenset[int] | None]:
-    clock, _, days = text.strip().partition(" ")
+    clock, _space, days = text.strip().partition(" ")
     try:
         at = time.fromisoformat(clock.zfill(5))
     except ValueError:
-        raise InvalidInput(DIGEST_HELP) from None
+        raise InvalidInput(_(DIGEST_HELP)) from None
     return at, parse_days(days) if days.strip() else None
 
 
@@ -91,7 +95,7 @@ def _digest_now(ctx: Context) -> Reply:
     kept = ctx.uow.reports.kept_by_owner([ctx.me], ctx.now - MONTH, ctx.now).get(ctx.me.id or 0)
     notice = compose_digest(ctx.me, material, ctx.people(ids), ctx.now, kept)
     if notice is None:
-        return Reply("Nothing for your digest right now: no overdue, due or waiting work.")
+        return Reply(_("Nothing for your digest right now: no overdue, due or waiting work."))
     return Reply(notice.text, actions=notice.actions)
 
 
@@ -107,16 +111,16 @@ def set_repeat(cmd: SetRepeat, ctx: Context) -> str:
     else:
         reading = read_request(f"x {how}", now=ctx.now, tz=ctx.me.tz, lang=ctx.me.lang, workday=ctx.workday)
         if reading.recurrence is None:
-            raise InvalidInput(f"Say how it repeats: /task repeat {task.ref} every monday (or: on done, "
-                               "on schedule, off)")
+            raise InvalidInput(_("Say how it repeats: /task repeat {ref} every monday (or: on done, on schedule, off)",
+                                 ref=task.ref))
         task.recurrence = reading.recurrence
         task.due = _repeating_due(ctx, task.due, reading)
     ctx.touch(task)
     ctx.log(task, "repeat", how)
     if task.recurrence is None:
-        return f"{task.ref} no longer repeats."
-    return (f"{task.ref} repeats {repeat_words(task.recurrence, task.due, ctx.me.tz)}; "
-            f"the next one is made {task.repeat_mode}.")
+        return _("{ref} no longer repeats.", ref=task.ref)
+    return _(REPEAT_MODES[task.repeat_mode], ref=task.ref,
+             repeat=repeat_words(task.recurrence, task.due, ctx.me.tz))
 
 
 def _repeating_due(ctx: Context, due: Due | None, reading: Reading) -> Due | None:
@@ -140,8 +144,9 @@ def set_rotation(cmd: SetRotation, ctx: Context) -> str:
     task = ctx.task(cmd.number, Act.EDIT)
     people = [ctx.person_named(name) for name in cmd.names]
     if len(people) < 2:
-        raise InvalidInput(f"Name at least two people to take turns: /task rotate {task.ref} @ana @bo @cy")
+        raise InvalidInput(_("Name at least two people to take turns: /task rotate {ref} @ana @bo @cy", ref=task.ref))
     task.rotation = tuple(p.id or 0 for p in people)
     ctx.touch(task)
     ctx.log(task, "rotates between", " ".join(p.mention for p in people))
-    return f"{task.ref} now rotates between {', '.join(p.mention for p in people)}, skipping anyone away."
+    return _("{ref} now rotates between {people}, skipping anyone away.", ref=task.ref,
+             people=", ".join(p.mention for p in people))

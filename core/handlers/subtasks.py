@@ -1,9 +1,9 @@
 """Completing a parent whose subtasks are still open: ask what to do with them."""
 from __future__ import annotations
 
+from core.i18n import _, ngettext
 from core.outcome import Action, Reply
 from core.tasks import Task
-from core.wording import count
 
 
 def subtasks_question(task: Task, open_subtasks: list[Task], note: str) -> Reply:
@@ -11,11 +11,12 @@ def subtasks_question(task: Task, open_subtasks: list[Task], note: str) -> Reply
     refs = ", ".join(t.ref for t in open_subtasks)
     said = f" {note}" if note else ""
     return Reply(
-        f"{task.ref} {task.title} has {count(len(open_subtasks), 'open subtask')} ({refs}). "
-        "Complete them too, keep them open, or cancel?",
+        ngettext("{ref} {title} has {n} open subtask ({refs}). Complete them too, keep them open, or cancel?",
+                 "{ref} {title} has {n} open subtasks ({refs}). Complete them too, keep them open, or cancel?",
+                 len(open_subtasks), ref=task.ref, title=task.title, refs=refs),
         actions=(
-            Action("done", "Complete them too", f"/task done {task.ref} --all{said}", "primary"),
-            Action("done", "Keep them open", f"/task done {task.ref} --keep{said}"),
-            Action("show", "Cancel", f"/task show {task.ref}"),
+            Action("done", _("Complete them too"), f"/task done {task.ref} --all{said}", "primary"),
+            Action("done", _("Keep them open"), f"/task done {task.ref} --keep{said}"),
+            Action("show", _("Cancel"), f"/task show {task.ref}"),
         ),
     )

@@ -7,10 +7,18 @@ from core.actions import actions_for
 from core.commands import ShowTask, SuggestPeople, SuggestTasks
 from core.errors import InvalidInput
 from core.handlers.context import Context
+from core.i18n import N_, _
 from core.outcome import Card, Reply
 from core.ports import TaskQuery
 from core.tasks import Task, parse_ref
-from core.wording import at, history_text
+from core.wording import at, history_text, status_word
+
+# What the history says people did (stored in English, shown in the reader's language).
+HISTORY_VERBS = (N_("accepted,"), N_("agreed to"), N_("asked"), N_("cancelled"), N_("changed who sees it"),
+                 N_("commented"), N_("committed to"), N_("completed"), N_("countered with"), N_("created"),
+                 N_("declined"), N_("due"), N_("edited"), N_("proposed"), N_("reassigned"), N_("reopened"),
+                 N_("repeat"), N_("repeats as"), N_("repeats"), N_("rotates between"), N_("snoozed until"),
+                 N_("status"), N_("undone"), N_("unwatched"), N_("watching"))
 
 
 def suggest_tasks(cmd: SuggestTasks, ctx: Context) -> Reply:
@@ -57,12 +65,12 @@ def show_task(cmd: ShowTask, ctx: Context) -> Reply:
     for comment in comments:
         author = people.get(comment.author_id)
         lines.append(f"  {at(comment.at, tz, ctx.now)} {author.mention if author else '?'}: {comment.text}")
-    lines.append("History:")
+    lines.append(_("History:"))
     for entry in history:
         actor = people.get(entry.actor_id) if entry.actor_id is not None else None
         who = actor.mention if actor else "Tandem"
         detail = history_text(entry.detail, tz, ctx.now)
-        lines.append(f"  {at(entry.at, tz, ctx.now)} {who} {entry.verb} {detail}".rstrip())
+        lines.append(f"  {at(entry.at, tz, ctx.now)} {who} {_(entry.verb)} {detail}".rstrip())
     return Reply("\n".join(lines), ctx.card(task), actions_for(task, ctx.me.id, ctx.me.tz))
 
 
@@ -71,7 +79,8 @@ def _family(ctx: Context, task: Task) -> list[str]:
     lines = []
     parent = ctx.uow.tasks.get_by_id(task.parent_id) if task.parent_id else None
     if parent is not None and ctx.sees(parent):
-        lines.append(f"Part of {parent.ref} {parent.title}")
+        lines.append(_("Part of {ref} {title}", ref=parent.ref, title=parent.title))
     query = TaskQuery(ctx.workspace.id or 0, ctx.me, parent_id=task.id, open_only=False)
-    lines += [f"  subtask {sub.ref} {sub.title} ({sub.status})" for sub in ctx.uow.tasks.query(query)]
+    lines += ["  " + _("subtask {ref} {title} ({status})", ref=sub.ref, title=sub.title, status=status_word(sub.status))
+              for sub in ctx.uow.tasks.query(query)]
     return lines

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from core.i18n import language
 from core.schedule.wall import local_date
 
 STEP = timedelta(days=7)
@@ -23,11 +24,12 @@ class BurnUp:
     done: tuple[int, ...]
     promised: date | None = None
     likely: date | None = None
+    lang: str = "en"  # the language its labels are drawn in: its reader's
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "days": [d.isoformat() for d in self.days], "total": list(self.total),
                 "done": list(self.done), "promised": self.promised.isoformat() if self.promised else None,
-                "likely": self.likely.isoformat() if self.likely else None}
+                "likely": self.likely.isoformat() if self.likely else None, "lang": self.lang}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BurnUp:
@@ -35,7 +37,7 @@ class BurnUp:
             return date.fromisoformat(raw) if raw else None
         return cls(str(data["title"]), tuple(date.fromisoformat(d) for d in data["days"]),
                    tuple(int(n) for n in data["total"]), tuple(int(n) for n in data["done"]),
-                   day(data.get("promised")), day(data.get("likely")))
+                   day(data.get("promised")), day(data.get("likely")), str(data.get("lang") or "en"))
 
 
 def burn_up(title: str, work: Sequence[tuple[datetime, datetime | None]], now: datetime, tz: str,
@@ -50,8 +52,9 @@ def burn_up(title: str, work: Sequence[tuple[datetime, datetime | None]], now: d
     return BurnUp(
         title, days, tuple(bisect_right(created, day) for day in days),
         tuple(bisect_right(completed, day) for day in days),
-        _day(promised, tz), _day(likely, tz),
+        _day(promised, tz), _day(likely, tz), language(),
     )
+
 
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from core.due import Due
+from core.i18n import joined
 from core.people import Person
 from core.ports import UnitOfWork
 from core.report.text import load_line
@@ -36,4 +37,4 @@ def load_note(uow: UnitOfWork, owner: Person, due: Due | None) -> str:
         return ""
     load = week_load(uow, owner, due)
     line = load_line(load, week_effort(uow, owner, due) if load else 0)
-    return f" {line}" if line else ""
+    return joined(["", line], " ") if line else ""

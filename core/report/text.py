@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from core.i18n import _, joined, ngettext
+from core.i18n_dates import day_text, month_day_text
 from core.language.effort import estimate_words
 from core.report.figures import WorkFigures
 from core.report.forecast import Forecast
@@ -11,8 +13,8 @@ from core.schedule.wall import local_date
 
 
 def day(value: date) -> str:
-    """"Thu 30 Apr"."""
-    return f"{value:%a} {value.day} {value:%b}"
+    """"Thu 30 Apr", in the reader's language."""
+    return day_text(value)
 
 
 def finish_day(deadline: datetime, tz: str) -> date:
@@ -22,69 +24,80 @@ def finish_day(deadline: datetime, tz: str) -> date:
 
 def figures_line(figures: WorkFigures) -> str:
     """"58% done (7 of 12) · 4 committed · 1 unanswered · 2 undated · 1 overdue · 1 slipped"."""
-    return (f"{figures.percent_done}% done ({figures.done} of {figures.total}) · {figures.committed} committed · "
-            f"{figures.unanswered} unanswered · {figures.undated} undated · {figures.overdue} overdue · "
-            f"{figures.slipped} slipped")
+    return _("{percent} done ({done} of {total}) · {committed} committed · {unanswered} unanswered · {undated} undated "
+             "· {overdue} overdue · {slipped} slipped", percent=f"{figures.percent_done}%", done=figures.done,
+             total=figures.total, committed=figures.committed, unanswered=figures.unanswered,
+             undated=figures.undated, overdue=figures.overdue, slipped=figures.slipped)
 
 
 def forecast_lines(outlook: Forecast, target: date | None, tz: str, now: datetime) -> list[str]:
     """The promised finish against the target, what is unknown, and the likely finish."""
     if outlook.promised is None and outlook.likely is None and not outlook.unknown and not outlook.stalled:
-        return ["Forecast finish: nothing open."]
-    promised = "Forecast finish: no committed dates yet"
+        return [_("Forecast finish: nothing open.")]
+    promised = _("Forecast finish: no committed dates yet")
     if outlook.promised is not None:
-        promised = f"Forecast finish: {day(finish_day(outlook.promised, tz))}"
+        promised = _("Forecast finish: {day}", day=day(finish_day(outlook.promised, tz)))
         if outlook.promised <= now:
-            promised = f"Forecast finish: overdue (the latest commitment was {day(finish_day(outlook.promised, tz))})"
+            promised = _("Forecast finish: overdue (the latest commitment was {day})",
+                         day=day(finish_day(outlook.promised, tz)))
     if target is not None and outlook.at_risk:
-        promised += (f" — at risk: {_count(outlook.at_risk, 'commitment')} "
-                     f"{'falls' if outlook.at_risk == 1 else 'fall'} after the target of {target.day} {target:%b}")
+        promised = joined([promised, ngettext("at risk: {n} commitment falls after the target of {target}",
+                                              "at risk: {n} commitments fall after the target of {target}",
+                                              outlook.at_risk, target=month_day_text(target))], " — ")
     elif target is not None and outlook.promised is not None:
-        promised += f" — within the target of {target.day} {target:%b}"
-    lines = [promised + "."]
+        promised = joined([promised, _("within the target of {target}", target=month_day_text(target))], " — ")
+    lines = [joined([promised, "."], "")]
     if outlook.unknown:
-        lines.append(f"Unknown: {_count(outlook.unknown, 'open task')} without an agreed date "
-                     "(undated or unanswered), not counted in that date.")
+        lines.append(ngettext("Unknown: {n} open task without an agreed date (undated or unanswered), not counted in "
+                              "that date.",
+                              "Unknown: {n} open tasks without an agreed date (undated or unanswered), not counted in "
+                              "that date.", outlook.unknown))
     if outlook.stalled:
-        lines.append("Likely finish: not in sight — work is being added as fast as it is done.")
+        lines.append(_("Likely finish: not in sight — work is being added as fast as it is done."))
     elif outlook.likely is not None:
-        lines.append(f"Likely finish: {day(finish_day(outlook.likely, tz))} (owners' record of slipping "
-                     "and the trend of work added).")
+        lines.append(_("Likely finish: {day} (owners' record of slipping and the trend of work added).",
+                       day=day(finish_day(outlook.likely, tz))))
     return lines
 
 
 def short_forecast(outlook: Forecast, tz: str) -> str:
     """"forecast Fri 8 May, likely Tue 19 May, 2 unknown" for one line of a roll-up."""
-    parts = [f"forecast {day(finish_day(outlook.promised, tz))}" if outlook.promised else "no committed dates"]
+    parts = [_("forecast {day}", day=day(finish_day(outlook.promised, tz))) if outlook.promised
+             else _("no committed dates")]
     if outlook.stalled:
-        parts.append("likely: not in sight")
+        parts.append(_("likely: not in sight"))
     elif outlook.likely is not None:
-        parts.append(f"likely {day(finish_day(outlook.likely, tz))}")
+        parts.append(_("likely {day}", day=day(finish_day(outlook.likely, tz))))
     if outlook.unknown:
-        parts.append(f"{outlook.unknown} unknown")
+        parts.append(_("{n} unknown", n=outlook.unknown))
     if outlook.at_risk:
-        parts.append(f"{outlook.at_risk} after the target")
-    return ", ".join(parts)
+        parts.append(_("{n} after the target", n=outlook.at_risk))
+    return joined(parts, ", ")
 
 
 def health_lines(whose: str, record: Health) -> list[str]:
     """Commitment health in a few lines, for /task stats."""
-    return [f"Commitment health of {whose}:",
-             f"• kept on time: {_kept(record.kept_month, record.due_month)} in the last 30 days, "
-             f"{_kept(record.kept_quarter, record.due_quarter)} in the last 90",
-             "• renegotiations per request: " + (f"{record.renegotiations_per_task:.1f}"
-                                                  if record.renegotiations_per_task is not None else "no requests"),
-             "• median time to answer a request: " + (_duration(record.median_answer)
-                                                       if record.median_answer is not None else "no answers yet"),
-             f"• open load: {_count(record.open_load, 'open commitment')}"]
+    renegotiations = (f"{record.renegotiations_per_task:.1f}" if record.renegotiations_per_task is not None
+                      else _("no requests"))
+    answer = _duration(record.median_answer) if record.median_answer is not None else _("no answers yet")
+    return [_("Commitment health of {whose}:", whose=whose),
+            "• " + _("kept on time: {month} in the last 30 days, {quarter} in the last 90",
+                     month=_kept(record.kept_month, record.due_month),
+                     quarter=_kept(record.kept_quarter, record.due_quarter)),
+            "• " + _("renegotiations per request: {value}", value=renegotiations),
+            "• " + _("median time to answer a request: {value}", value=answer),
+            "• " + ngettext("open load: {n} open commitment", "open load: {n} open commitments", record.open_load)]
 
 
 def kept_line(kept: int, due: int, you: bool = True) -> str | None:
     """"You kept 9 of 10 commitments this month"; None when none came due."""
     if not due:
         return None
-    who = "You kept" if you else "The team kept"
-    return f"{who} {kept} of {_count(due, 'commitment')} on time in the last 30 days."
+    if you:
+        return ngettext("You kept {kept} of {n} commitment on time in the last 30 days.",
+                        "You kept {kept} of {n} commitments on time in the last 30 days.", due, kept=kept)
+    return ngettext("The team kept {kept} of {n} commitment on time in the last 30 days.",
+                    "The team kept {kept} of {n} commitments on time in the last 30 days.", due, kept=kept)
 
 
 def load_line(load: int, effort_minutes: int = 0) -> str | None:
@@ -93,22 +106,21 @@ def load_line(load: int, effort_minutes: int = 0) -> str | None:
     if not load:
         return None
     if not effort_minutes:
-        return f"You already have {_count(load, 'commitment')} due that week."
-    return f"You already have {_count(load, 'commitment')} due that week ({estimate_words(effort_minutes)} estimated)."
+        return ngettext("You already have {n} commitment due that week.",
+                        "You already have {n} commitments due that week.", load)
+    return ngettext("You already have {n} commitment due that week ({effort} estimated).",
+                    "You already have {n} commitments due that week ({effort} estimated).", load,
+                    effort=estimate_words(effort_minutes))
 
 
 def _kept(kept: int, due: int) -> str:
-    return f"{kept} of {due}" if due else "none came due"
+    return _("{kept} of {due}", kept=kept, due=due) if due else _("none came due")
 
 
 def _duration(value: timedelta) -> str:
     hours = value.total_seconds() / 3600
     if hours * 60 < 1:
-        return "under a minute"
+        return _("under a minute")
     if hours < 1:
-        return f"{round(hours * 60)} min"
-    return f"{hours:.1f} h" if hours < 48 else f"{hours / 24:.1f} days"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+        return _("{n} min", n=round(hours * 60))
+    return _("{n} h", n=f"{hours:.1f}") if hours < 48 else _("{n} days", n=f"{hours / 24:.1f}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from core.i18n import N_, _
+from core.i18n_dates import day_text
 from core.outcome import Action, Notice
 from core.people import Person
 from core.ports import DigestMaterial
@@ -19,8 +21,8 @@ from core.wording import when
 
 __all__ = ["compose_digest", "compose_project_digest", "digest_sections", "next_digest_at"]
 
-OVERDUE, TODAY, WEEK = "Overdue", "Due today", "Due this week"
-ASKED, WAITING, DONE = "Asked of you", "You're waiting on", "Done since your last digest"
+OVERDUE, TODAY, WEEK = N_("Overdue"), N_("Due today"), N_("Due this week")
+ASKED, WAITING, DONE = N_("Asked of you"), N_("You're waiting on"), N_("Done since your last digest")
 MAX_ACTIONS = 15
 
 
@@ -71,11 +73,11 @@ def compose_digest(person: Person, material: DigestMaterial, people: dict[int, P
     if not sections:
         return None
     today = local_date(now, person.tz)
-    parts = [f"Your digest for {today:%a} {today.day} {today:%b}"]
+    parts = [_("Your digest for {day}", day=day_text(today))]
     if kept is not None and (line := kept_line(*kept)):
         parts[0] += "\n" + line
     for title, tasks in sections.items():
-        parts.append(section(title, [_line(t, title, people, person, now) for t in tasks]))
+        parts.append(section(_(title), [_line(t, title, people, person, now) for t in tasks]))
     actionable = [*sections.get(OVERDUE, []), *sections.get(TODAY, [])]
     actions = tuple(_labelled(action, task) for task in actionable for action in reminder_actions(task))
     assert person.id is not None
@@ -86,14 +88,14 @@ def compose_digest(person: Person, material: DigestMaterial, people: dict[int, P
 def _line(task: Task, title: str, people: dict[int, Person], reader: Person, now: datetime) -> str:
     state = None
     if title == WAITING and task.agreement is Agreement.PROPOSED and task.proposed_due is not None:
-        state = f"proposed {when(task.proposed_due, reader.tz, now)}"
+        state = _("proposed {date}", date=when(task.proposed_due, reader.tz, now))
     elif title == DONE:
-        state = "done"
+        state = _("done")
     return digest_line(task, people, reader.tz, now, state)
 
 
 def _labelled(action: Action, task: Task) -> Action:
-    return replace(action, label=f"{action.label} {task.ref}")
+    return replace(action, label=_("{action} {ref}", action=action.label, ref=task.ref))
 
 
 def _day(task: Task, person: Person) -> date:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.actions import answer_actions, settle_actions
+from core.i18n import _, ngettext
+from core.i18n_dates import day_text
 from core.outcome import Action, Notice
 from core.people import Person
 from core.schedule.policy import HolidayCalendar, SchedulePolicy
@@ -33,31 +35,35 @@ def follow_up_notices(
         return []
     asked = task.agreement is Agreement.REQUESTED
     answerer, other = (owner, requester) if asked else (requester, owner)
-    subject = f"{task.ref} {task.title}"
+    named = {"ref": task.ref, "title": task.title, "owner": owner.mention, "requester": requester.mention}
     actions: tuple[Action, ...]
     if task.nudges < policy.escalate_after_nudges:
         if asked:
-            text = (f"Still waiting for your answer on {subject} ({due_phrase(task.due, owner.tz)}), "
-                    f"asked by {requester.mention} on {_day(task.created_at, owner.tz)}.")
+            text = _("Still waiting for your answer on {ref} {title} ({due}), asked by {requester} on {day}.",
+                     due=due_phrase(task.due, owner.tz), day=day_text(local_date(task.created_at, owner.tz)), **named)
             actions = answer_actions(task)
         else:
-            text = (f"Still waiting for your answer on {subject}: {owner.mention} proposed "
-                    f"{when(task.proposed_due, requester.tz)} instead of {when(task.due, requester.tz)}.")
+            text = _("Still waiting for your answer on {ref} {title}: {owner} proposed {date} instead of {asked}.",
+                     date=when(task.proposed_due, requester.tz), asked=when(task.due, requester.tz), **named)
             actions = settle_actions(task, requester.tz)
         return [_notice(answerer, "nudge", text, task, actions, f"nudge:{task.id}:{task.nudges}:{fire_at.isoformat()}")]
-    times = f"{task.nudges} reminder{'' if task.nudges == 1 else 's'}"
     if asked:
-        text = (f"{owner.mention} hasn't answered {subject} after {times}. "
-                f"Reassign it (/task assign {task.ref} @name), change the date, or cancel it.")
+        text = ngettext("{owner} hasn't answered {ref} {title} after {n} reminder. Reassign it (/task assign {ref} "
+                        "@name), change the date, or cancel it.",
+                        "{owner} hasn't answered {ref} {title} after {n} reminders. Reassign it (/task assign {ref} "
+                        "@name), change the date, or cancel it.", task.nudges, **named)
         actions = (
-            Action("assign", "Reassign", f"/task assign {task.ref} @name"),
-            Action("due", "Change date", f"/task due {task.ref} <date>"),
-            Action("cancel", "Cancel", f"/task cancel {task.ref}", "danger"),
+            Action("assign", _("Reassign"), f"/task assign {task.ref} @name"),
+            Action("due", _("Change date"), f"/task due {task.ref} <date>"),
+            Action("cancel", _("Cancel"), f"/task cancel {task.ref}", "danger"),
         )
     else:
-        text = (f"{requester.mention} hasn't answered your proposed date ({when(task.proposed_due, owner.tz)}) "
-                f"for {subject} after {times}. Ask them directly, or propose another date.")
-        actions = (Action("propose", "Propose date", f"/task propose {task.ref} <date> [note]"),)
+        text = ngettext("{requester} hasn't answered your proposed date ({date}) for {ref} {title} after {n} "
+                        "reminder. Ask them directly, or propose another date.",
+                        "{requester} hasn't answered your proposed date ({date}) for {ref} {title} after {n} "
+                        "reminders. Ask them directly, or propose another date.", task.nudges,
+                        date=when(task.proposed_due, owner.tz), **named)
+        actions = (Action("propose", _("Propose date"), f"/task propose {task.ref} <date> [note]"),)
     return [_notice(other, "escalation", text, task, actions, f"escalation:{task.id}:{task.agreement}")]
 
 
@@ -72,21 +78,18 @@ def overdue_commitment_notices(
     if not task.is_open or due is None or not task.is_request or task.agreement is not Agreement.COMMITTED:
         return []
     key = f"slipped:{task.id}:{due.wire()}"
-    subject = f"{task.ref} {task.title}"
-    text = f"{subject} is overdue: {owner.mention} committed to {when(due, requester.tz)} and it isn't done yet."
+    text = _("{ref} {title} is overdue: {owner} committed to {date} and it isn't done yet.", ref=task.ref,
+             title=task.title, owner=owner.mention, date=when(due, requester.tz))
     notices = [_notice(requester, "slipped", text, task, (), key)]
     if policy.tell_project_owner and project_owner is not None and project_owner.id not in (owner.id, requester.id):
-        text = (f"{subject} is overdue: {owner.mention} committed to {when(due, project_owner.tz)} "
-                f"for {requester.mention} and it isn't done yet.")
+        text = _("{ref} {title} is overdue: {owner} committed to {date} for {requester} and it isn't done yet.",
+                 ref=task.ref, title=task.title, owner=owner.mention, date=when(due, project_owner.tz),
+                 requester=requester.mention)
         notices.append(_notice(project_owner, "slipped", text, task, (), f"{key}:{project_owner.id}"))
     return notices
 
 
 def _notice(to: Person, kind: str, text: str, task: Task, actions: tuple[Action, ...], key: str) -> Notice:
     assert to.id is not None
-    return Notice(recipient_id=to.id, kind=kind, text=text, task_id=task.id, actions=actions, dedupe_key=key)
-
-
-def _day(instant: datetime, tz: str) -> str:
-    day = local_date(instant, tz)
-    return f"{day:%a} {day.day} {day:%b}"
+    return Notice(recipient_id=to.id, kind=kind, text=text, task_id=task.id, actions=actions,
+                  dedupe_key=key).said_in(to.lang)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from core.actions import answer_actions
 from core.activity import Activity
+from core.i18n import _
 from core.negotiation import opening_agreement
 from core.outcome import Notice
 from core.people import Person
@@ -42,7 +43,8 @@ def next_instance(uow: UnitOfWork, task: Task, now: datetime) -> tuple[Task, lis
 def _ask(task: Task, owner: Person | None, now: datetime) -> list[Notice]:
     if owner is None or task.agreement is not Agreement.REQUESTED:
         return []
-    text = (f"Next round of a recurring duty: {task.ref} {task.title}, due {when(task.due, owner.tz, now)}. "
-            "Accept, propose another date, or decline.")
+    text = _("Next round of a recurring duty: {ref} {title}, due {date}. Accept, propose another date, or decline.",
+             ref=task.ref, title=task.title, date=when(task.due, owner.tz, now))
+
     return [Notice(owner.id or 0, "request", text, task.id, None, answer_actions(task),
                    dedupe_key=f"instance:{task.id}:{owner.id}")]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.i18n import _, joined
 from core.people import Person
 from core.tasks import Priority, Task
-from core.wording import state_of, when
+from core.wording import due_phrase, state_of
 
 SHOWN_PER_SECTION = 20
 
@@ -15,16 +16,16 @@ def digest_line(task: Task, people: dict[int, Person], tz: str, now: datetime, s
     owner = people.get(task.owner_id)
     parts = [f"{task.ref} {task.title}", owner.mention if owner else "?"]
     if task.due:
-        parts.append(f"due {when(task.due, tz, now)}")
+        parts.append(due_phrase(task.due, tz, now))
     parts.append(state or state_of(task))
     if task.priority in (Priority.URGENT, Priority.HIGH):
         parts.append(f"!{task.priority}")
-    return " · ".join(parts)
+    return joined(parts, " · ")
 
 
 def section(title: str, lines: list[str]) -> str:
     """A heading with its count and bulleted lines; long sections end with "… and N more"."""
     shown = [f"• {line}" for line in lines[:SHOWN_PER_SECTION]]
     if len(lines) > SHOWN_PER_SECTION:
-        shown.append(f"… and {len(lines) - SHOWN_PER_SECTION} more")
+        shown.append(_("… and {n} more", n=len(lines) - SHOWN_PER_SECTION))
     return "\n".join([f"{title} ({len(lines)})", *shown])

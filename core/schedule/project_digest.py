@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from core.i18n import _
 from core.people import Person
 from core.schedule.lines import digest_line, section
 from core.schedule.wall import local_date
@@ -30,10 +31,10 @@ def compose_project_digest(
     slipped = [t for t in committed if t.is_overdue(now)]
     upcoming = [t for t in committed if not t.is_overdue(now) and t.due is not None and t.due.local_date(tz) <= horizon]
     unanswered = [t for t in open_tasks if t.agreement in (Agreement.REQUESTED, Agreement.PROPOSED)]
-    summary = f"Progress: {done} of {total} done ({_percent(done, total)})"
-    parts = [f"Weekly digest · {project_name}\n{summary}"]
-    for title, chosen in (("Slipped", slipped), (f"Due in the next {UPCOMING_DAYS} days", upcoming),
-                          ("Waiting for an answer", unanswered)):
+    summary = _("Progress: {done} of {total} done ({percent})", done=done, total=total, percent=_percent(done, total))
+    parts = [_("Weekly digest · {project}", project=project_name) + "\n" + summary]
+    for title, chosen in ((_("Slipped"), slipped), (_("Due in the next {n} days", n=UPCOMING_DAYS), upcoming),
+                          (_("Waiting for an answer"), unanswered)):
         if chosen:
             parts.append(section(title, [digest_line(t, people, tz, now) for t in chosen]))
     return "\n\n".join(parts)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from core.i18n import _, speaking_to
 from core.outbox import entry_for
 from core.outcome import Notice
 from core.people import Person
@@ -31,20 +32,21 @@ def run_project_digests(scheduler: Scheduler, now: datetime) -> int:
             tz = owner.tz if owner else "UTC"
             key = f"project-digest:{project.id}:{now.astimezone(ZoneInfo(tz)).date().isoformat()}"
             shown = 0
-            if project.channel:
-                # The channel is the reader: the viewer only names the workspace.
-                room = TaskQuery(project.workspace_id, owner or Person(project.workspace_id, "", "", id=0),
-                                 project_id=project.id, limit=OPEN_TASKS_SHOWN, audience=project.channel)
-                status = _status(uow, room, project, now)
-                shown = status.total
-                _post(uow, project, room, status, now, tz,
-                      Notice(0, "project digest", "", conversation=project.channel, dedupe_key=key))
-            if owner is not None:
-                mine = TaskQuery(project.workspace_id, owner, project_id=project.id, limit=OPEN_TASKS_SHOWN)
-                status = _status(uow, mine, project, now)
-                if status.total > shown:
-                    _post(uow, project, mine, status, now, tz,
-                          Notice(owner.id or 0, "project digest", "", dedupe_key=f"{key}:owner"))
+            with speaking_to(owner.lang if owner else None):  # the owner's language, in the channel too
+                if project.channel:
+                    # The channel is the reader: the viewer only names the workspace.
+                    room = TaskQuery(project.workspace_id, owner or Person(project.workspace_id, "", "", id=0),
+                                     project_id=project.id, limit=OPEN_TASKS_SHOWN, audience=project.channel)
+                    status = _status(uow, room, project, now)
+                    shown = status.total
+                    _post(uow, project, room, status, now, tz,
+                          Notice(0, "project digest", "", conversation=project.channel, dedupe_key=key))
+                if owner is not None:
+                    mine = TaskQuery(project.workspace_id, owner, project_id=project.id, limit=OPEN_TASKS_SHOWN)
+                    status = _status(uow, mine, project, now)
+                    if status.total > shown:
+                        _post(uow, project, mine, status, now, tz,
+                              Notice(owner.id or 0, "project digest", "", dedupe_key=f"{key}:owner"))
             project.next_digest_at = next_project_digest(tz, scheduler.policy.project_digest_day, now)
             uow.projects.save(project)
         uow.commit()
@@ -60,7 +62,7 @@ def _post(uow: UnitOfWork, project: Project, scope: TaskQuery, status: ProjectSt
     text = compose_project_digest(project.name, tasks, people, now, tz, (status.counts.get("done", 0), counted))
     if text is not None:
         report = project_report(uow, project, now, tz)
-        shown = replace(notice, text=f"{text}\n\nForecast\n{report.text}", chart=report.chart)
+        shown = replace(notice, text=f"{text}\n\n{_('Forecast')}\n{report.text}", chart=report.chart)
         uow.outbox.add(entry_for(shown, project.workspace_id, now))
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from core.i18n import _, ngettext
 from core.outcome import Action, Notice
 from core.people import Person
 from core.schedule.policy import HolidayCalendar, SchedulePolicy
@@ -45,14 +46,16 @@ def reminder_notice(task: Task, owner: Person, stage: str, now: datetime, fire_a
     Only the "due" reminder of an urgent task is marked urgent: that is the moment it must not be missed.
     """
     instant = fire_at or task.next_reminder_at or now
-    subject = f"{task.ref} {task.title}"
+    named = {"ref": task.ref, "title": task.title, "date": when(task.due, owner.tz, now)}
     if stage == BEFORE and task.due is not None:
-        lead = f" ({_in(task.due.at - now)})" if task.due.at is not None and task.due.at > now else ""
-        text = f"Reminder: {subject} is due {when(task.due, owner.tz, now)}{lead}."
+        if task.due.at is not None and task.due.at > now:
+            text = _("Reminder: {ref} {title} is due {date} ({lead}).", lead=_in(task.due.at - now), **named)
+        else:
+            text = _("Reminder: {ref} {title} is due {date}.", **named)
     elif stage == DUE:
-        text = f"Reminder: {subject} is due now."
+        text = _("Reminder: {ref} {title} is due now.", **named)
     else:
-        text = f"{subject} is overdue (was due {when(task.due, owner.tz, now)}). Done? Need another date?"
+        text = _("{ref} {title} is overdue (was due {date}). Done? Need another date?", **named)
     assert owner.id is not None
     return Notice(
         recipient_id=owner.id,
@@ -68,17 +71,22 @@ def reminder_notice(task: Task, owner: Person, stage: str, now: datetime, fire_a
 def reminder_actions(task: Task) -> tuple[Action, ...]:
     """Done, Snooze, Propose date: what the owner can do about a reminder."""
     return (
-        Action("done", "Done", f"/task done {task.ref}", "primary"),
-        Action("snooze", "Snooze", f"/task snooze {task.ref} <when>"),
-        Action("propose", "Propose date", f"/task propose {task.ref} <date> [note]"),
+        Action("done", _("Done"), f"/task done {task.ref}", "primary"),
+        Action("snooze", _("Snooze"), f"/task snooze {task.ref} <when>"),
+        Action("propose", _("Propose date"), f"/task propose {task.ref} <date> [note]"),
     )
 
 
 def _in(delta: timedelta) -> str:
     """"in 1 hour", "in 45 minutes", "in 2 days": a lead time as people say it."""
     minutes = max(1, round(delta.total_seconds() / 60))
-    for size, unit in ((1440, "day"), (60, "hour"), (1, "minute")):
+    for size in (1440, 60, 1):
         if minutes >= size and (minutes % size == 0 or size == 1 or minutes >= 3 * size):
             count = round(minutes / size)
-            return f"in {count} {unit}{'' if count == 1 else 's'}"
-    return f"in {minutes} minutes"
+            if size == 1440:
+                return ngettext("in {n} day", "in {n} days", count)
+            if size == 60:
+                return ngettext("in {n} hour", "in {n} hours", count)
+            return ngettext("in {n} minute", "in {n} minutes", count)
+    return ngettext("in {n} minute", "in {n} minutes", minutes)
+

@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from core.clock import Clock
+from core.i18n import speaking_to
 from core.observe import NoObserver, Observer
 from core.outbox import OutboxEntry, entry_for
 from core.outcome import Notice
@@ -132,7 +133,8 @@ class Scheduler:
         plan_task(fresh, people[fresh.owner_id], people[fresh.requester_id], now, self.policy, self.holidays)
         uow.tasks.save(fresh)
         for notice in notices:
-            uow.outbox.add(entry_for(notice, fresh.workspace_id, now))
+            reader = people.get(notice.recipient_id)
+            uow.outbox.add(entry_for(notice.said_in(reader.lang) if reader else notice, fresh.workspace_id, now))
         return fresh
 
     def run_digests(self) -> int:
@@ -160,7 +162,9 @@ class Scheduler:
         today = now.astimezone(ZoneInfo(person.tz)).date()
         entry = None
         if mine is not None and not person.is_away(today) and not is_holiday(person, today, self.holidays):
-            notice = compose_digest(person, mine, named, now, kept.get(person.id or 0))
+            with speaking_to(person.lang):
+                notice = compose_digest(person, mine, named, now, kept.get(person.id or 0))
+
             if notice is not None:
                 entry = entry_for(notice, person.workspace_id, now)
                 person.last_digest_at = now
@@ -193,6 +197,8 @@ class Scheduler:
               now: datetime, quiet: bool = True) -> None:
         """Queue `notice` for the batch's outbox insert. Quiet hours: a non-urgent notice of Tandem's own
         waits for the recipient's next working moment."""
+        if recipient is not None:
+            notice = notice.said_in(recipient.lang)
         held = quiet and not notice.urgent and recipient is not None
         hold = next_working_moment(recipient, now, self.holidays) if held and recipient else None
         out.append(entry_for(notice, workspace_id, now, hold))

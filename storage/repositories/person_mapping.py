@@ -38,6 +38,7 @@ def _values(person: Person) -> dict[str, Any]:
         "digest_time": person.digest_time,
         "digest_enabled": person.digest_enabled,
         "lang": person.lang,
+        "lang_chosen": person.lang_chosen,
         "holiday_country": person.holiday_country,
         "away_until": person.away_until,
         "digest_days": None if person.digest_days is None else days_text(person.digest_days),
@@ -63,6 +64,7 @@ def to_person(row: PersonRow) -> Person:
         digest_time=row.digest_time,
         digest_enabled=row.digest_enabled,
         lang=row.lang,
+        lang_chosen=row.lang_chosen,
         holiday_country=row.holiday_country,
         away_until=row.away_until,
         digest_days=None if row.digest_days is None else days_of(row.digest_days),
@@ -78,7 +80,7 @@ def to_person(row: PersonRow) -> Person:
 PERSON_COLUMNS = tuple(PersonRow.__table__.c[name] for name in (
     "id", "workspace_id", "display_name", "handle", "tz", "role", "external", "working_days", "work_start",
     "work_end", "digest_time", "digest_enabled", "lang", "holiday_country", "away_until", "digest_days",
-    "next_digest_at", "last_digest_at", "admin_grant", "deactivated_at",
+    "next_digest_at", "last_digest_at", "admin_grant", "deactivated_at", "lang_chosen",
 ))
 ROLES = {member.value: member for member in Role}
 
@@ -87,14 +89,14 @@ def to_person_fast(values: Sequence[Any]) -> Person:
     """The Person (without identities) a row of PERSON_COLUMNS stores; equal to what to_person makes."""
     (person_id, workspace_id, display_name, handle, tz, role, external, working_days, work_start, work_end,
      digest_time, digest_enabled, lang, holiday_country, away_until, digest_days, next_digest_at,
-     last_digest_at, admin_grant, deactivated_at) = values
+     last_digest_at, admin_grant, deactivated_at, lang_chosen) = values
     return Person(
         workspace_id=workspace_id, display_name=display_name, handle=handle, tz=tz, role=ROLES[role],
         external=external, working_days=days_of(working_days), work_start=work_start, work_end=work_end,
         digest_time=digest_time, digest_enabled=digest_enabled, lang=lang, holiday_country=holiday_country,
         away_until=away_until, digest_days=None if digest_days is None else days_of(digest_days),
         next_digest_at=next_digest_at, last_digest_at=last_digest_at, admin_grant=admin_grant,
-        deactivated_at=deactivated_at, id=person_id,
+        deactivated_at=deactivated_at, id=person_id, lang_chosen=lang_chosen,
     )
 
 

@@ -50,6 +50,7 @@ class PersonRow(Base):
     digest_time: Mapped[time] = mapped_column(Time)
     digest_enabled: Mapped[bool] = mapped_column(Boolean)
     lang: Mapped[str] = mapped_column(String(16))
+    lang_chosen: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
     holiday_country: Mapped[str | None] = mapped_column(String(16))
     away_until: Mapped[date | None] = mapped_column(Date)
     digest_days: Mapped[str | None] = mapped_column(String(16))

@@ -25,7 +25,7 @@ def interaction(state: DiscordState, kind: int, guild_id: str | None, channel_id
     channel = copy.deepcopy(state.channels[channel_id])
     payload: Json = {
         "id": interaction_id, "application_id": state.application_id, "type": kind, "data": data, "token": token,
-        "version": 1, "locale": "en-US", "entitlements": [], "entitlement_sku_ids": [],
+        "version": 1, "locale": state.locales.get(user_id, "en-US"), "entitlements": [], "entitlement_sku_ids": [],
         "app_permissions": payloads.ALL_PERMISSIONS, "attachment_size_limit": payloads.ATTACHMENT_SIZE_LIMIT,
         "channel_id": channel_id, "channel": channel,
     }

@@ -72,6 +72,12 @@ class FakeDiscord(LoopServer):
             if it.first_response_at is not None:
                 it.first_response_at -= self.state.followup_ttl + 1
 
+    def set_locale(self, user_id: str, locale: str) -> None:
+        """The Discord language `user_id`'s interactions carry from now on (as their client's language setting)."""
+        with self.state.cond:
+            self.state.locales[user_id] = locale
+
+
     # seeding
     def add_guild(self, guild_id: str, name: str, roles: dict[str, str] | None = None) -> None:
         with self.state.cond:

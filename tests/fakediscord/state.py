@@ -57,6 +57,7 @@ class DiscordState:
         self.nonce_window = NONCE_WINDOW
         self.nonces: dict[tuple[str, str], tuple[float, str]] = {}  # (author, nonce) -> (when, message id)
         self.followup_ttl = 15 * 60.0
+        self.locales: dict[str, str] = {}  # user id -> the Discord language their interactions carry (else en-US)
 
     def changed(self) -> None:
         self.cond.notify_all()

@@ -102,7 +102,11 @@ class SlackApi:
 
     def users_info(self, team: str, args: Args) -> web.Response:
         user = self.state.users.get(str(args.get("user") or ""))
-        return _ok(user=user) if user is not None else _fail("user_not_found")
+        if user is None:
+            return _fail("user_not_found")
+        # Like Slack: the user's locale only when asked for with include_locale.
+        asked = str(args.get("include_locale") or "").lower() in ("1", "true")
+        return _ok(user=user if asked else {k: v for k, v in user.items() if k != "locale"})
 
     def conversations_open(self, team: str, args: Args) -> web.Response:
         users = [u for u in str(args.get("users") or "").split(",") if u]

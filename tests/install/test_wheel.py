@@ -53,4 +53,8 @@ def test_the_wheel_runs_from_a_fresh_virtual_environment(installed: Path, tmp_pa
     assert (tmp_path / "data" / "tandem.sqlite").is_file()
     answer = _run(installed / "tandem", "console", "--as", "alice", cwd=tmp_path, stdin="/task add buy milk\n")
     assert "Created T-1" in answer
+    german = _run(installed / "tandem", "console", "--as", "hans", cwd=tmp_path,
+                  stdin="/task settings lang de\n/task add Milch kaufen\n")
+    assert "Gespeichert." in german and "T-2 Milch kaufen angelegt" in german, "the wheel ships the catalogs"
+
     assert "healthy" in _run(installed / "tandem", "health", cwd=tmp_path)

@@ -14,7 +14,7 @@ from storage.rows import Base
 def test_an_empty_database_is_migrated_to_the_newest_revision(database_url: str) -> None:
     assert current(database_url) is None
     upgrade(database_url)
-    assert current(database_url) == head() == "0013_admin"
+    assert current(database_url) == head() == "0017_language"
 
 
 def test_the_migrated_schema_matches_the_models_exactly(engine: Engine) -> None:
@@ -31,7 +31,7 @@ def test_every_model_table_exists_after_migrating(engine: Engine) -> None:
 
 def test_upgrading_twice_changes_nothing(engine: Engine, database_url: str) -> None:
     upgrade(engine)
-    assert current(database_url) == head() == "0013_admin"
+    assert current(database_url) == head() == "0017_language"
 
 
 def test_upgrade_accepts_a_url_and_disposes_its_own_engine(database_url: str) -> None:

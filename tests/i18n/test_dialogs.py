@@ -1,0 +1,100 @@
+"""Dialogs in German, Spanish and French: everything Tandem says is in the reader's language, commands stay English."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from storage.uow import SqlUnitOfWorkFactory
+from tests.harness import ChatHarness
+
+THURSDAY_EVENING = datetime(2026, 3, 26, 17, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def test_a_german_speaking_person_sees_german_from_the_first_reply_on(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    created = chat.reply("@hans: /task add Pflanzen gießen bis Freitag")
+    assert "T-1 Pflanzen gießen angelegt, fällig Fr., 27. März. Sie gehört dir." in created
+    assert "Verantwortlich: @hans" in created and "Status: offen" in created
+    assert "Rückgängig: /task undo T-1" in created
+    assert "T-1 Pflanzen gießen · @hans · fällig Fr., 27. März · offen" in chat.reply("@hans: /task list mine")
+    assert "Erledigt: T-1 Pflanzen gießen. Gute Arbeit." in chat.reply("@hans: /task done T-1")
+    assert "Ich finde T-9 nicht. Prüf die Nummer mit /task list." in chat.reply("@hans: /task show T-9")
+
+
+def test_each_person_reads_a_request_in_their_own_language(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@hans: hallo")
+    assert "Saved. Your settings" in chat.reply("@alice: /task settings lang en")
+    created = chat.say("@alice: /task add @hans send the Q3 report by friday")
+    assert "Created T-1 send the Q3 report for @hans, due Fri 27 Mar." in created[0].text
+    request = next(m for m in created if m.to == "@hans")
+    assert "@alice bittet dich: T-1 send the Q3 report (fällig Fr., 27. März)." in request.text
+    assert [a.label for a in request.actions] == ["Annehmen", "Eigenes Datum nennen", "Ablehnen"]
+    assert request.card is not None and ("Angefragt von", "@alice") in request.card.fields
+
+    proposed = chat.say("@hans: /task propose T-1 next tuesday Brauche erst die Zahlen")
+    assert "Di., 31. März für T-1 vorgeschlagen (angefragt: Fr., 27. März)." in proposed[0].text
+    to_alice = next(m for m in proposed if m.to == "@alice")
+    assert "@hans proposes Tue 31 Mar for T-1 send the Q3 report (was Fri 27 Mar). Note: Brauche erst die Zahlen" \
+        in to_alice.text
+    assert to_alice.actions[0].label == "Accept Tue 31 Mar"
+
+
+def test_a_spanish_dialog(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING)
+    assert "Guardado. Tus ajustes: zona horaria Europe/Berlin" in chat.reply("@lola: /task settings language es")
+    assert "Creada T-1 regar las plantas, vence el vie 27 mar. Es tuya." in chat.reply(
+        "@lola: /task add regar las plantas el viernes")
+    assert "Hecho: T-1 regar las plantas. Buen trabajo." in chat.reply("@lola: /task done T-1")
+    assert "Idiomas: en, de, es, fr" in chat.reply("@lola: /task settings language xx")
+
+
+def test_a_french_dialog(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING)
+    assert "Enregistré. Vos réglages : fuseau horaire" in chat.reply("@amelie: /task settings lang fr")
+    assert "T-1 arroser les plantes créée, échéance ven. 27 mars. Elle est à vous." in chat.reply(
+        "@amelie: /task add arroser les plantes vendredi")
+    assert "T-1 reportée : je vous le rappellerai le jeu. 26 mars 19:30." in chat.reply("@amelie: /task snooze T-1 2h")
+    past = chat.say("@amelie: /task due T-1 hier")[0]
+    assert "C'est dans le passé (mer. 25 mars)" in past.text
+    assert [a.label for a in past.actions][1] == "Aujourd'hui (jeu. 26 mars)"
+
+
+def test_the_platform_language_can_be_followed_again(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@hans: /task settings lang fr")
+    assert "Enregistré" in chat.reply("@hans: /task settings lang auto")
+
+
+def test_help_and_mistakes_are_explained_in_the_readers_language(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    help_text = chat.reply("@hans: /task help")
+    assert help_text.startswith("tandem: Tandem behält im Blick, wer was bis wann erledigt. Befehle:")
+    assert "/task add @alice send the Q3 report by friday !high #finance  — eine Aufgabe anlegen" in help_text
+    assert "/task done: als erledigt markieren" in chat.reply("@hans: /task help done")
+    assert "Ich kenne '/task dnoe' nicht. Meintest du /task done?" in chat.reply("@hans: /task dnoe T-1")
+    assert "Welche Aufgabe? Beispiel: /task show T-3" in chat.reply("@hans: /task show")
+
+
+def test_digests_and_reminders_come_in_the_readers_language(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@hans: /task add Bericht schicken morgen 11:00")
+    texts = [m.text for m in chat.say(":advance 1d") if m.to == "@hans"]
+    digest = next(t for t in texts if t.startswith("Deine Übersicht für Fr., 27. März"))
+    assert "Heute fällig (1)\n• T-1 Bericht schicken · @hans · fällig Fr., 27. März 11:00 · offen" in digest
+    assert "Erinnerung: T-1 Bericht schicken ist fällig am Fr., 27. März 11:00 (in 1 Stunde)." in texts
+    assert "Erinnerung: T-1 Bericht schicken ist jetzt fällig." in texts
+    assert any(t.startswith("T-1 Bericht schicken ist überfällig") for t in texts)
+
+
+def test_projects_goals_and_figures_in_german(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    assert "Projekt #launch angelegt." in chat.reply("@hans: /task project new launch")
+    chat.say("@hans: /task add Folien bauen bis Freitag #launch")
+    assert "#launch: 0% erledigt (1 offen). 0 überfällig, 0 unbeantwortete Anfragen, 1 Zusage diese Woche fällig." \
+        in chat.reply("@hans: /task project status launch")
+    assert "• offene Last: 1 offene Zusage" in chat.reply("@hans: /task stats")
+    chat.say("@hans: /task goal add wachstum by 30 jun")
+    chat.say("@hans: /task project goal #launch wachstum")
+    portfolio = chat.reply("@hans: /task portfolio")
+    assert "Prognostiziertes Ende: Fr., 27. März — innerhalb des Ziels vom 30. Juni." in portfolio
