@@ -70,7 +70,7 @@ def test_help_and_mistakes_are_explained_in_the_readers_language(sqlite_uow_fact
     chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
     help_text = chat.reply("@hans: /task help")
     assert help_text.startswith("tandem: Tandem behält im Blick, wer was bis wann erledigt. Befehle:")
-    assert "/task add @alice send the Q3 report by friday !high #finance  — eine Aufgabe anlegen" in help_text
+    assert "/task add @alice send the Q3 report by friday !high #finance ~2h  — eine Aufgabe anlegen" in help_text
     assert "/task done: als erledigt markieren" in chat.reply("@hans: /task help done")
     assert "Ich kenne '/task dnoe' nicht. Meintest du /task done?" in chat.reply("@hans: /task dnoe T-1")
     assert "Welche Aufgabe? Beispiel: /task show T-3" in chat.reply("@hans: /task show")
