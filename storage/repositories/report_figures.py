@@ -32,7 +32,7 @@ class FigureQueries:
                         ) -> dict[int, WorkFigures]:
         """WorkFigures per project id (of one goal, or one project, or all), over non-cancelled tasks `viewer`
         may see; `targets` maps a goal id to the instant after which its projects' commitments are late."""
-        where = [seen_by(workspace_id, viewer), TaskRow.status != CANCELLED]
+        where = [seen_by(workspace_id, viewer, ProjectRow.private), TaskRow.status != CANCELLED]
         if goal_id is not None:
             where.append(ProjectRow.goal_id == goal_id)
         if project_id is not None:

@@ -51,15 +51,19 @@ class RecordQueries:
                          days(TaskRow.completed_at, TaskRow.due_deadline)),
                         (and_(IS_OPEN, TaskRow.due_deadline < moment), days(moment, TaskRow.due_deadline)),
                         else_=0.0)
+        wanted = set(owner_ids)
+        query = (select(TaskRow.owner_id, func.avg(lateness)).where(
+            seen_by(workspace_id, viewer), COMMITTED, TaskRow.status != CANCELLED, TaskRow.due_deadline > since,
+            TaskRow.due_deadline <= now).group_by(TaskRow.owner_id))
+        # A few owners: look them up; many (a portfolio): one pass over the window's commitments is cheaper.
+        batches = [query.where(TaskRow.owner_id.in_(chunk)) for chunk in chunks(sorted(wanted))]
+        if len(batches) > 1:
+            batches = [query]
         slips: dict[int, timedelta] = {}
-        for chunk in chunks(sorted(set(owner_ids))):
-            for owner, mean in self._session.execute(
-                select(TaskRow.owner_id, func.avg(lateness)).where(
-                    seen_by(workspace_id, viewer), TaskRow.owner_id.in_(chunk), COMMITTED,
-                    TaskRow.status != CANCELLED, TaskRow.due_deadline > since, TaskRow.due_deadline <= now)
-                .group_by(TaskRow.owner_id)
-            ).all():
-                slips[int(owner)] = timedelta(days=float(mean or 0))
+        for batch in batches:
+            for owner, mean in self._session.execute(batch).all():
+                if int(owner) in wanted:
+                    slips[int(owner)] = timedelta(days=float(mean or 0))
         return slips
 
     def requests(self, workspace_id: int, viewer: Person | None, since: datetime,

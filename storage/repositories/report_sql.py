@@ -5,8 +5,8 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, not_, true
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, and_, case, exists, func, not_, or_, true
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from core.people import Person
 from core.ports import TaskQuery
@@ -25,15 +25,33 @@ def count_of(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def seen_by(workspace_id: int, viewer: Person | None) -> ColumnElement[bool]:
+def seen_by(workspace_id: int, viewer: Person | None,
+            project_private: ColumnElement[bool] | InstrumentedAttribute[bool] | None = None) -> ColumnElement[bool]:
     """The shared visibility filter for `viewer`; with no viewer (a channel digest) only what every workspace
-    member may see: tasks visible to the workspace, in no project or a public one."""
+    member may see: tasks visible to the workspace, in no project or a public one.
+
+    `project_private` is the joined project's `private` column when the query already joins the task's project
+    (inner join: only tasks in a project); it lets the common case skip the per-row subqueries."""
+    public = for_everyone(project_private)
     if viewer is None:
+        return and_(TaskRow.workspace_id == workspace_id, public)
+    visible = visible_to(TaskQuery(workspace_id, viewer))
+    if viewer.id is None or viewer.workspace_id != workspace_id or viewer.is_limited:
+        return and_(TaskRow.workspace_id == workspace_id, visible)
+    # What every member sees, every member sees: tested first, so most rows never reach visible_to's subqueries.
+    return and_(TaskRow.workspace_id == workspace_id, or_(public, visible))
+
+
+def for_everyone(project_private: ColumnElement[bool] | InstrumentedAttribute[bool] | None = None,
+                 ) -> ColumnElement[bool]:
+    """Tasks every workspace member (not a guest) may see: visible to the workspace, in no project or a public one."""
+    private: ColumnElement[bool] | InstrumentedAttribute[bool]
+    if project_private is None:
         project = aliased(ProjectRow)  # an alias, so queries that join projects don't correlate it away
         private = exists().where(project.id == TaskRow.project_id, project.private)
-        return and_(TaskRow.workspace_id == workspace_id, TaskRow.visibility == Visibility.WORKSPACE.value,
-                    not_(private))
-    return and_(TaskRow.workspace_id == workspace_id, visible_to(TaskQuery(workspace_id, viewer)))
+    else:
+        private = project_private
+    return and_(TaskRow.visibility == Visibility.WORKSPACE.value, not_(private))
 
 
 def scope(owner_id: int | None, project_id: int | None) -> ColumnElement[bool]:
