@@ -121,15 +121,16 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--ops", type=int, default=100)
     parser.add_argument("--profile", action="store_true", help="cProfile each operation's timed runs")
     parser.add_argument("--fresh", action="store_true", help="seed again instead of reusing the cached data")
-    parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--backends", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    lines = run("SQLite", _sqlite_url(args), args)
+    backends = args.backends.split(",")
+    lines = run("SQLite", _sqlite_url(args), args) if "sqlite" in backends else []
     server = _postgres_server()
-    if server and not args.sqlite_only:
+    if server and "postgresql" in backends:
         lines += run("PostgreSQL", _postgres_url(server, args), args)
     print(f"{args.people:,} people, {args.tasks:,} tasks, {PROJECTS} projects, {GOALS} goals; "
           f"{args.ops} timed ops each after {WARMUP} warm-up\n")

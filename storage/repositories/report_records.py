@@ -24,6 +24,8 @@ from storage.repositories.report_sql import (
 from storage.rows import ActivityRow, TaskRow
 from storage.types import UTCDateTime
 
+OWNERS_LOOKED_UP = 3_000  # more owners than this: one pass over the window instead of a lookup per owner
+
 
 class RecordQueries:
     """Per person or per project: what commitment health is made of."""
@@ -52,13 +54,18 @@ class RecordQueries:
                         (and_(IS_OPEN, TaskRow.due_deadline < moment), days(moment, TaskRow.due_deadline)),
                         else_=0.0)
         wanted = set(owner_ids)
-        query = (select(TaskRow.owner_id, func.avg(lateness)).where(
-            seen_by(workspace_id, viewer), COMMITTED, TaskRow.status != CANCELLED, TaskRow.due_deadline > since,
-            TaskRow.due_deadline <= now).group_by(TaskRow.owner_id))
-        # A few owners: look them up; many (a portfolio): one pass over the window's commitments is cheaper.
-        batches = [query.where(TaskRow.owner_id.in_(chunk)) for chunk in chunks(sorted(wanted))]
-        if len(batches) > 1:
-            batches = [query]
+        kinds = (COMMITTED, TaskRow.status != CANCELLED)
+        if len(wanted) > OWNERS_LOOKED_UP:  # a portfolio: one pass over the window's commitments is cheaper
+            batches = [select(TaskRow.owner_id, func.avg(lateness)).where(
+                seen_by(workspace_id, viewer), *kinds, TaskRow.due_deadline > since, TaskRow.due_deadline <= now)
+                .group_by(TaskRow.owner_id)]
+        else:  # each owner's few commitments through the (workspace, owner, deadline) index
+            # coalesce(x, x) hides the window from SQLite's planner, which (with no statistics) would rather
+            # walk the whole window by date once per chunk.
+            deadline = func.coalesce(TaskRow.due_deadline, TaskRow.due_deadline)
+            batches = [select(TaskRow.owner_id, func.avg(lateness)).where(
+                seen_by(workspace_id, viewer), *kinds, TaskRow.owner_id.in_(chunk), deadline > since,
+                deadline <= now).group_by(TaskRow.owner_id) for chunk in chunks(sorted(wanted))]
         slips: dict[int, timedelta] = {}
         for batch in batches:
             for owner, mean in self._session.execute(batch).all():

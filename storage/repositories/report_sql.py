@@ -33,13 +33,16 @@ def seen_by(workspace_id: int, viewer: Person | None,
     `project_private` is the joined project's `private` column when the query already joins the task's project
     (inner join: only tasks in a project); it lets the common case skip the per-row subqueries."""
     public = for_everyone(project_private)
+    # In a query over projects, the project index is the way in; `+ 0` keeps SQLite (which has no statistics
+    # unless someone runs ANALYZE) from walking a (workspace, person, …) index over the whole workspace instead.
+    in_workspace = (TaskRow.workspace_id + 0 if project_private is not None else TaskRow.workspace_id) == workspace_id
     if viewer is None:
-        return and_(TaskRow.workspace_id == workspace_id, public)
+        return and_(in_workspace, public)
     visible = visible_to(TaskQuery(workspace_id, viewer))
     if viewer.id is None or viewer.workspace_id != workspace_id or viewer.is_limited:
-        return and_(TaskRow.workspace_id == workspace_id, visible)
+        return and_(in_workspace, visible)
     # What every member sees, every member sees: tested first, so most rows never reach visible_to's subqueries.
-    return and_(TaskRow.workspace_id == workspace_id, or_(public, visible))
+    return and_(in_workspace, or_(public, visible))
 
 
 def for_everyone(project_private: ColumnElement[bool] | InstrumentedAttribute[bool] | None = None,
