@@ -32,7 +32,8 @@ class FigureQueries:
                         ) -> dict[int, WorkFigures]:
         """WorkFigures per project id (of one goal, or one project, or all), over non-cancelled tasks `viewer`
         may see; `targets` maps a goal id to the instant after which its projects' commitments are late."""
-        where = [seen_by(workspace_id, viewer, ProjectRow.private), TaskRow.status != CANCELLED]
+        sqlite = self._session.get_bind().dialect.name == "sqlite"
+        where = [seen_by(workspace_id, viewer, ProjectRow.private, by_project=sqlite), TaskRow.status != CANCELLED]
         if goal_id is not None:
             # By project id, so the planner reaches the goal's tasks through the project index, not a full scan.
             served = select(ProjectRow.id).where(ProjectRow.workspace_id == workspace_id, ProjectRow.goal_id == goal_id)

@@ -26,16 +26,19 @@ def count_of(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def seen_by(workspace_id: int, viewer: Person | None,
-            project_private: ColumnElement[bool] | InstrumentedAttribute[bool] | None = None) -> ColumnElement[bool]:
+            project_private: ColumnElement[bool] | InstrumentedAttribute[bool] | None = None,
+            by_project: bool = False) -> ColumnElement[bool]:
     """The shared visibility filter for `viewer`; with no viewer (a channel digest) only what every workspace
     member may see: tasks visible to the workspace, in no project or a public one.
 
     `project_private` is the joined project's `private` column when the query already joins the task's project
-    (inner join: only tasks in a project); it lets the common case skip the per-row subqueries."""
+    (inner join: only tasks in a project); it lets the common case skip the per-row subqueries. `by_project`
+    (for SQLite) keeps the planner on the project index."""
     public = for_everyone(project_private)
     # In a query over projects, the project index is the way in; `+ 0` keeps SQLite (which has no statistics
     # unless someone runs ANALYZE) from walking a (workspace, person, …) index over the whole workspace instead.
-    in_workspace = (TaskRow.workspace_id + 0 if project_private is not None else TaskRow.workspace_id) == workspace_id
+    # Not on PostgreSQL: it has statistics, and an expression there only spoils its row estimates.
+    in_workspace = (TaskRow.workspace_id + 0 if by_project else TaskRow.workspace_id) == workspace_id
     if viewer is None:
         return and_(in_workspace, public)
     visible = visible_to(TaskQuery(workspace_id, viewer))
