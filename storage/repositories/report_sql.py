@@ -68,9 +68,9 @@ def scope(owner_id: int | None, project_id: int | None) -> ColumnElement[bool]:
     return and_(true(), *conditions)
 
 
-def chunks(ids: list[int]) -> Iterable[list[int]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
+def chunks(ids: list[int], size: int = CHUNK) -> Iterable[list[int]]:
+    for start in range(0, len(ids), max(1, size)):
+        yield ids[start:start + max(1, size)]
 
 
 def aware(value: datetime | None) -> datetime:
