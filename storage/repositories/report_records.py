@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
@@ -63,8 +64,10 @@ class RecordQueries:
                 .group_by(TaskRow.owner_id)]
         else:  # each owner's few commitments through the (workspace, owner, deadline) index
             # coalesce(x, x) hides the window from SQLite's planner, which (with no statistics) would rather
-            # walk the whole window by date once per chunk.
-            deadline = func.coalesce(TaskRow.due_deadline, TaskRow.due_deadline)
+            # walk the whole window by date once per chunk; PostgreSQL's statistics choose well unaided.
+            deadline: Any = TaskRow.due_deadline
+            if self._session.get_bind().dialect.name == "sqlite":
+                deadline = func.coalesce(TaskRow.due_deadline, TaskRow.due_deadline)
             batches = [select(TaskRow.owner_id, func.avg(lateness)).where(
                 seen_by(workspace_id, viewer), *kinds, TaskRow.owner_id.in_(chunk), deadline > since,
                 deadline <= now).group_by(TaskRow.owner_id) for chunk in chunks(sorted(wanted))]
