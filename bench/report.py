@@ -125,7 +125,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--profile", action="store_true", help="cProfile each operation's timed runs")
     parser.add_argument("--fresh", action="store_true", help="seed again instead of reusing the cached data")
     parser.add_argument("--backends", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql")
-    return parser.parse_args(argv)
+    args, _ = parser.parse_known_args(argv)  # `python -m bench` passes every module the same flags
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
