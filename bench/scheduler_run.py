@@ -91,7 +91,7 @@ def _rss_kb() -> int:
 
 def _analyze(engine: Engine) -> None:
     if engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
+        with engine.begin() as conn:  # committed: statistics from a rolled-back ANALYZE are thrown away
             conn.execute(text("ANALYZE"))
 
 

@@ -15,9 +15,10 @@ from core.people import Person
 from core.ports import DigestMaterial, UnitOfWork, UnitOfWorkFactory
 from core.report.health import MONTH
 from core.schedule.channel_reminders import run_channel_reminders
-from core.schedule.digest import compose_digest, next_digest_at
+from core.schedule.digest import compose_digest, digest_sections, next_digest_at
 from core.schedule.followups import follow_up_notices, overdue_commitment_notices, plan_follow_up
 from core.schedule.instances import next_instance
+from core.schedule.lines import SHOWN_PER_SECTION
 from core.schedule.notice_batches import run_notice_batches
 from core.schedule.plan import plan_task
 from core.schedule.policy import HolidayCalendar, SchedulePolicy
@@ -145,9 +146,7 @@ class Scheduler:
                 uow.people.save(person)
             people = uow.people.claim_due_digests(now, self.batch)
             material = uow.tasks.digest_material(people, now)
-            named = uow.people.many({p for m in material.values() for t in (*m.owned, *m.requested,
-                                                                                 *m.done_for_them)
-                                     for p in (t.owner_id, t.requester_id)} | {p.id or 0 for p in people})
+            named = uow.people.many(_shown_people(people, material, now) | {p.id or 0 for p in people})
             kept = uow.reports.kept_by_owner(people, now - MONTH, now)
             digests = [d for d in (self._digest(uow, p, material, named, now, kept) for p in people) if d]
             uow.outbox.add_many(digests)
@@ -202,3 +201,16 @@ class Scheduler:
         held = quiet and not notice.urgent and recipient is not None
         hold = next_working_moment(recipient, now, self.holidays) if held and recipient else None
         out.append(entry_for(notice, workspace_id, now, hold))
+
+
+def _shown_people(people: list[Person], material: dict[int, DigestMaterial], now: datetime) -> set[int]:
+    """The owners of the tasks the digests will show (a digest line names the owner; a section shows its first
+    SHOWN_PER_SECTION): most of a person's open work (dated after this week, or undated) is not in the digest,
+    and loading everyone it named was a third of the digest time at 20,000 people."""
+    shown: set[int] = set()
+    for person in people:
+        mine = material.get(person.id or 0)
+        if mine is not None:
+            for tasks in digest_sections(person, mine, now).values():
+                shown.update(task.owner_id for task in tasks[:SHOWN_PER_SECTION])
+    return shown

@@ -32,9 +32,12 @@ class FigureQueries:
                         ) -> dict[int, WorkFigures]:
         """WorkFigures per project id (of one goal, or one project, or all), over non-cancelled tasks `viewer`
         may see; `targets` maps a goal id to the instant after which its projects' commitments are late."""
-        where = [seen_by(workspace_id, viewer), TaskRow.status != CANCELLED]
+        sqlite = self._session.get_bind().dialect.name == "sqlite"
+        where = [seen_by(workspace_id, viewer, ProjectRow.private, by_project=sqlite), TaskRow.status != CANCELLED]
         if goal_id is not None:
-            where.append(ProjectRow.goal_id == goal_id)
+            # By project id, so the planner reaches the goal's tasks through the project index, not a full scan.
+            served = select(ProjectRow.id).where(ProjectRow.workspace_id == workspace_id, ProjectRow.goal_id == goal_id)
+            where += [ProjectRow.goal_id == goal_id, TaskRow.project_id.in_(served.scalar_subquery())]
         if project_id is not None:
             where.append(TaskRow.project_id == project_id)
         past = TaskRow.due_deadline <= now

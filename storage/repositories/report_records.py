@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from core.people import Person
 from core.report.health import ANSWERS, RENEGOTIATIONS, Commitment, Request
 from storage.repositories.report_sql import (
     CANCELLED,
+    CHUNK,
     COMMITTED,
     DONE,
     IS_OPEN,
@@ -23,6 +25,9 @@ from storage.repositories.report_sql import (
 )
 from storage.rows import ActivityRow, TaskRow
 from storage.types import UTCDateTime
+
+OWNERS_LOOKED_UP = 3_000  # more owners than this: one pass over the window instead of a lookup per owner
+OWNERS_PER_QUERY_POSTGRES = 200  # past ~300 ids PostgreSQL scans every task instead of using the owner index
 
 
 class RecordQueries:
@@ -51,15 +56,26 @@ class RecordQueries:
                          days(TaskRow.completed_at, TaskRow.due_deadline)),
                         (and_(IS_OPEN, TaskRow.due_deadline < moment), days(moment, TaskRow.due_deadline)),
                         else_=0.0)
+        wanted = set(owner_ids)
+        kinds = (COMMITTED, TaskRow.status != CANCELLED)
+        if len(wanted) > OWNERS_LOOKED_UP:  # a portfolio: one pass over the window's commitments is cheaper
+            batches = [select(TaskRow.owner_id, func.avg(lateness)).where(
+                seen_by(workspace_id, viewer), *kinds, TaskRow.due_deadline > since, TaskRow.due_deadline <= now)
+                .group_by(TaskRow.owner_id)]
+        else:  # each owner's few commitments through the (workspace, owner, deadline) index
+            # coalesce(x, x) hides the window from SQLite's planner, which (with no statistics) would rather
+            # walk the whole window by date once per chunk; PostgreSQL's statistics choose well unaided.
+            deadline: Any = TaskRow.due_deadline
+            if self._session.get_bind().dialect.name == "sqlite":
+                deadline = func.coalesce(TaskRow.due_deadline, TaskRow.due_deadline)
+            batches = [select(TaskRow.owner_id, func.avg(lateness)).where(
+                seen_by(workspace_id, viewer), *kinds, TaskRow.owner_id.in_(chunk), deadline > since,
+                deadline <= now).group_by(TaskRow.owner_id) for chunk in chunks(sorted(wanted))]
         slips: dict[int, timedelta] = {}
-        for chunk in chunks(sorted(set(owner_ids))):
-            for owner, mean in self._session.execute(
-                select(TaskRow.owner_id, func.avg(lateness)).where(
-                    seen_by(workspace_id, viewer), TaskRow.owner_id.in_(chunk), COMMITTED,
-                    TaskRow.status != CANCELLED, TaskRow.due_deadline > since, TaskRow.due_deadline <= now)
-                .group_by(TaskRow.owner_id)
-            ).all():
-                slips[int(owner)] = timedelta(days=float(mean or 0))
+        for batch in batches:
+            for owner, mean in self._session.execute(batch).all():
+                if int(owner) in wanted:
+                    slips[int(owner)] = timedelta(days=float(mean or 0))
         return slips
 
     def requests(self, workspace_id: int, viewer: Person | None, since: datetime,
@@ -101,15 +117,21 @@ class RecordQueries:
         return int(total or 0)
 
     def kept_by_owner(self, people: Iterable[Person], since: datetime, now: datetime) -> dict[int, tuple[int, int]]:
-        """(kept on time, came due) per person over their own commitments due in (since, now], for digests."""
+        """(kept on time, came due) per person over their own commitments due in (since, now], for digests.
+
+        The workspace ids go along so the (workspace, owner, deadline) index serves it (without them both
+        databases read every task); PostgreSQL gets smaller chunks so its planner stays on that index."""
         counts: dict[int, tuple[int, int]] = {}
-        ids = [person.id for person in people if person.id is not None]
-        for chunk in chunks(ids):
-            kept = and_(TaskRow.status == DONE, TaskRow.completed_at <= TaskRow.due_deadline)
+        everyone = [person for person in people if person.id is not None]
+        workspaces = sorted({person.workspace_id for person in everyone})
+        size = OWNERS_PER_QUERY_POSTGRES if self._session.get_bind().dialect.name == "postgresql" else CHUNK
+        kept = and_(TaskRow.status == DONE, TaskRow.completed_at <= TaskRow.due_deadline)
+        for chunk in chunks([person.id or 0 for person in everyone], size - len(workspaces)):
             for owner, n_kept, n_due in self._session.execute(
                 select(TaskRow.owner_id, count_of(kept), func.count()).where(
-                    TaskRow.owner_id.in_(chunk), COMMITTED, TaskRow.status != CANCELLED,
-                    TaskRow.due_deadline > since, TaskRow.due_deadline <= now).group_by(TaskRow.owner_id)
+                    TaskRow.workspace_id.in_(workspaces), TaskRow.owner_id.in_(chunk), COMMITTED,
+                    TaskRow.status != CANCELLED, TaskRow.due_deadline > since, TaskRow.due_deadline <= now)
+                .group_by(TaskRow.owner_id)
             ).all():
                 counts[int(owner)] = (int(n_kept), int(n_due))
         return counts

@@ -141,3 +141,12 @@ def test_a_project_gets_a_weekly_digest_in_its_conversation_on_monday(chat: Chat
     posted = [m for m in monday if m.to is None and m.conversation == "console" and "launch" in m.text]
     assert len(posted) == 1
     assert "Progress: 0 of 2 done" in posted[0].text and "book the venue" in posted[0].text
+
+
+def test_the_morning_digest_names_the_owner_of_what_you_wait_for(chat: ChatHarness) -> None:
+    chat.say("@alice: /task add @bob send the Q3 report by friday")
+    chat.say("@alice: /task add @carol plan the offsite by 2026-05-29")  # later than this week: not in bob's
+    friday = chat.say(":advance 15h45m")  # Friday 09:15
+    digests = [m.text for m in friday if m.to == "@alice" and m.text.startswith("Your digest")]
+    assert len(digests) == 1
+    assert "T-1 send the Q3 report · @bob" in digests[0] and "T-2 plan the offsite · @carol" in digests[0]
