@@ -98,3 +98,24 @@ def test_projects_goals_and_figures_in_german(sqlite_uow_factory: SqlUnitOfWorkF
     chat.say("@hans: /task project goal #launch wachstum")
     portfolio = chat.reply("@hans: /task portfolio")
     assert "Prognostiziertes Ende: Fr., 27. März — innerhalb des Ziels vom 30. Juni." in portfolio
+
+
+def test_a_german_speakers_work_list_reads_german_with_the_commands_in_english(
+        sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@hans: /task project new launch")
+    chat.say("@alice: /task add @hans die Pressemitteilung schreiben bis Freitag #launch")
+    chat.say("@hans: /task add Pflanzen gießen every monday")
+    for i in range(1, 21):
+        chat.say(f"@hans: /task add Aufgabe {i}")
+    work = chat.reply("@hans: /task list")
+    assert "Deine Arbeit: 20 von 22" in work
+    assert "Braucht deine Antwort (1)" in work and "Deine eigenen Aufgaben (20)" in work
+    assert "#launch (1)" in work and "Annehmen: /task accept T-1" in work
+    assert "20 von 22 angezeigt. Mehr: /task list more" in work
+    rest = chat.say("@hans: /task list more")[0]
+    assert "Deine Arbeit: 21–22 von 22" in rest.text
+    assert "wiederholt sich jeden Montag · nächste Runde Mo., 6. Apr." in rest.text
+    assert "Das waren alle 22. /task list beginnt wieder von vorn." in rest.text
+    assert "Welches Projekt? Beispiel: /task list project launch" in chat.reply("@hans: /task list project")
+    assert "'bald' übergehe ich nicht einfach. Filter: @person" in chat.reply("@hans: /task list bald")
