@@ -119,3 +119,19 @@ def test_a_german_speakers_work_list_reads_german_with_the_commands_in_english(
     assert "Das waren alle 22. /task list beginnt wieder von vorn." in rest.text
     assert "Welches Projekt? Beispiel: /task list project launch" in chat.reply("@hans: /task list project")
     assert "'bald' übergehe ich nicht einfach. Filter: @person" in chat.reply("@hans: /task list bald")
+
+
+def test_a_german_dm_is_answered_and_confirmed_in_german(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@hans: /task add Pflanzen gießen bis Freitag")
+    chat.say("@hans: /task add Raum buchen bis Montag")
+    chat.dm("hans", "show T-1")
+    asked = chat.dm("hans", "snooze that 2 hours")
+    assert asked.text == "T-1 Pflanzen gießen bis Do., 26. März 19:30 zurückstellen?"
+    assert [a.label for a in asked.actions] == ["Bestätigen", "Abbrechen"]
+    which = chat.dm("hans", "cancel it")
+    assert "T-1 Pflanzen gießen abbrechen? Du kannst sie später wieder öffnen." in which.text
+    done = chat.dm("hans", "done with T-2")
+    assert done.text.startswith("Erledigt: T-2 Raum buchen")
+    assert [a.label for a in done.actions] == ["Rückgängig"]
+    assert "Im DM verstehe ich (auf Englisch): what's on my plate" in chat.dm("hans", "hallo").text
