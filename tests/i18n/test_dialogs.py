@@ -135,3 +135,22 @@ def test_a_german_dm_is_answered_and_confirmed_in_german(sqlite_uow_factory: Sql
     assert done.text.startswith("Erledigt: T-2 Raum buchen")
     assert [a.label for a in done.actions] == ["Rückgängig"]
     assert "Im DM verstehe ich (auf Englisch): what's on my plate" in chat.dm("hans", "hallo").text
+
+
+def test_a_german_member_claims_a_group_request_and_the_requester_reads_it_in_english(
+        sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@dave: hallo")
+    chat.say(":group design hans carla")
+    chat.say("@alice: /task settings lang en")
+    asked = chat.say("@alice: /task add someone from @design review the mockups by friday")
+    assert asked[0].text.startswith("Asked @design for T-1 review the mockups; the first of them to claim it")
+    posted = next(m for m in asked if m.to is None and m.conversation == "console" and m.actions)
+    assert [a.label for a in posted.actions] == ["Claim"]
+    took = chat.say("@hans: /task claim T-1")
+    assert took[0].text.startswith("Du hast T-1 review the mockups übernommen, fällig Fr., 27. März.")
+    assert [m.text for m in took if m.to == "@alice"] == ["@hans took T-1 review the mockups (asked of @design)."]
+    late = chat.reply("@carla: /task claim T-1")
+    assert "@hans hat T-1 review the mockups schon übernommen. Nichts geändert." in late
+    assert "Nur Mitglieder von @design können T-1 übernehmen." in chat.reply("@dave: /task claim T-1")
+    assert "Du hast T-1 schon." in chat.reply("@hans: /task claim T-1")
