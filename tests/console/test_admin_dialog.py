@@ -45,8 +45,8 @@ def test_admins_change_the_defaults_newcomers_start_with(chat: ChatHarness) -> N
     shown = chat.reply("@alice: /task admin settings")
     for value in ("America/New_York", "tue-fri", "08:00-16:00", "digest 07:45", "language de", "US-NY"):
         assert value in shown
-    newcomer = chat.reply("@dave: /task settings")
-    for value in ("America/New_York", "tue-fri", "08:00-16:00", "digest 07:45", "language de", "US-NY"):
+    newcomer = chat.reply("@dave: /task settings")  # in German: the workspace's default language is theirs
+    for value in ("America/New_York", "tue-fri", "08:00-16:00", "Übersicht 07:45", "Sprache de", "US-NY"):
         assert value in newcomer
     assert "Europe/Berlin" in chat.reply("@bob: /task settings")  # who was here keeps their own
     assert "Working hours look like 09:00-17:30" in chat.reply("@alice: /task admin settings hours soon")

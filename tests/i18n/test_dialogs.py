@@ -154,3 +154,25 @@ def test_a_german_member_claims_a_group_request_and_the_requester_reads_it_in_en
     assert "@hans hat T-1 review the mockups schon übernommen. Nichts geändert." in late
     assert "Nur Mitglieder von @design können T-1 übernehmen." in chat.reply("@dave: /task claim T-1")
     assert "Du hast T-1 schon." in chat.reply("@hans: /task claim T-1")
+
+
+def test_a_german_admin_reads_admin_replies_and_the_audit_log_in_german(
+        sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@bob: hallo")
+    assert "Nur Workspace-Admins können /task admin nutzen" in chat.reply("@hans: /task admin audit")
+    chat.say(":as hans admin")
+    assert "@bob ist jetzt Tandem-Admin." in chat.reply("@hans: /task admin promote @bob")
+    assert any("hat dich in diesem Workspace zum Tandem-Admin gemacht" in m.text for m in chat.dms("@bob"))
+    saved = chat.reply("@hans: /task admin settings digest 07:45")
+    assert "Gespeichert. Workspace-Vorgaben für Neue: Zeitzone" in saved and "Übersicht 07:45" in saved
+    chat.say("@bob: /task add Bericht schreiben bis Freitag")
+    assert "@bob deaktiviert: 0 offene Aufgabe(n) gingen zurück" in chat.reply("@hans: /task admin deactivate @bob")
+    audit = chat.reply("@hans: /task admin audit")
+    assert "Admin-Protokoll, Seite 1 von 1 (neueste zuerst):" in audit
+    assert "@hans hat @bob zum Admin gemacht." in audit
+    assert "@hans hat die Workspace-Vorgabe digest auf 07:45 geändert." in audit
+    assert "@hans hat @bob deaktiviert; 0 offene Aufgabe(n) zurückgegeben, 1 eigene To-do(s) behalten" in audit
+    forget = chat.say("@hans: /task admin forget @bob")[0]
+    assert forget.text == "Das löscht die personenbezogenen Daten von @bob endgültig. Bist du sicher?"
+    assert [a.label for a in forget.actions] == ["Daten löschen", "Behalten"]
