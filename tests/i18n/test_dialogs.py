@@ -176,3 +176,14 @@ def test_a_german_admin_reads_admin_replies_and_the_audit_log_in_german(
     forget = chat.say("@hans: /task admin forget @bob")[0]
     assert forget.text == "Das löscht die personenbezogenen Daten von @bob endgültig. Bist du sicher?"
     assert [a.label for a in forget.actions] == ["Daten löschen", "Behalten"]
+
+
+def test_notice_settings_estimates_and_command_forms_are_explained_in_german(
+        sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    assert "kommen jetzt gesammelt, höchstens alle 2 Stunden." in chat.reply("@hans: /task settings notices every 2h")
+    assert "Wähl zwischen every 5m und every 24h" in chat.reply("@hans: /task settings notices every 1m")
+    chat.say("@hans: /task add Bericht schreiben")
+    assert "Ich konnte 'viel' nicht als Schätzung lesen." in chat.reply("@hans: /task edit T-1 effort viel")
+    assert "Sag, welche Erinnerung, mit der Nummer" in chat.reply("@hans: /task remind cancel")
+    assert "Admin-Befehle: /task admin settings" in chat.reply("@hans: /task admin nichts")
