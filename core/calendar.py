@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from core.i18n import _
 from core.people import Person
 from core.ports import TaskQuery, UnitOfWork
 from core.tasks import Agreement, Task
@@ -43,7 +44,7 @@ class CalendarEntry:
 
 def entries_for(uow: UnitOfWork, person: Person) -> list[CalendarEntry]:
     """`person`'s dated open work they may see: what they own (not what they declined), then what they asked of
-    others; each task once."""
+    others; each task once. The markers are in the reader's language (the caller says whose: `speaking_to`)."""
     owned = _dated(uow, TaskQuery(person.workspace_id, person, owner_id=person.id, limit=FEED_LIMIT))
     asked = _dated(uow, TaskQuery(person.workspace_id, person, requester_id=person.id,
                                   exclude_owner_id=person.id, limit=FEED_LIMIT))
@@ -51,17 +52,18 @@ def entries_for(uow: UnitOfWork, person: Person) -> list[CalendarEntry]:
     entries = [_entry(task, _own_summary(task)) for task in owned if task.agreement is not Agreement.DECLINED]
     for task in asked:
         owner = owners.get(task.owner_id)
-        name = f"@{owner.handle}" if owner is not None else "someone"
-        entries.append(_entry(task, f"{task.ref} {task.title} (waiting on {name})"))
+        name = f"@{owner.handle}" if owner is not None else _("someone")
+        entries.append(_entry(task, _("{ref} {title} (waiting on {name})", ref=task.ref, title=task.title,
+                                      name=name)))
     return entries
 
 
 def _own_summary(task: Task) -> str:
     """The event's title: the task, and whether its date is still being agreed."""
     if task.is_request and task.agreement is Agreement.REQUESTED:
-        return f"{task.ref} {task.title} (asked of you, not answered yet)"
+        return _("{ref} {title} (asked of you, not answered yet)", ref=task.ref, title=task.title)
     if task.is_request and task.agreement is Agreement.PROPOSED:
-        return f"{task.ref} {task.title} (date under discussion)"
+        return _("{ref} {title} (date under discussion)", ref=task.ref, title=task.title)
     return f"{task.ref} {task.title}"
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from core.i18n import _
 from core.outcome import Action, Card
 
 
@@ -79,11 +80,12 @@ def team_title(title: str) -> str:
 
 def open_card(card: Card, group: Group) -> Card:
     """A task's card with the group in the owner's place while nobody has claimed it."""
-    fields = tuple(("Owner", f"anyone in {group.mention} (open)") if label == "Owner" else (label, value)
+    owner = _("Owner")
+    fields = tuple((owner, _("anyone in {group} (open)", group=group.mention)) if label == owner else (label, value)
                    for label, value in card.fields)
     return Card(card.heading, fields, card.ref)
 
 
 def claim_actions(ref: str) -> tuple[Action, ...]:
     """The Claim button of an open request."""
-    return (Action("claim", "Claim", f"/task claim {ref}", "primary"),)
+    return (Action("claim", _("Claim"), f"/task claim {ref}", "primary"),)

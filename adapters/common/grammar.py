@@ -220,7 +220,7 @@ def _settings(rest: str) -> c.Command:
         return _intake(value)
     if setting.lower() == "notices":
         if not value.strip():
-            raise InvalidInput(f"Say how: {COMMANDS['notices'][0]}")
+            raise InvalidInput(i18n._("Say how: {example}", example=COMMANDS["notices"][0]))
         return c.SetNotices(value.strip())
     if not setting:
         return c.ShowSettings()
@@ -237,7 +237,7 @@ def _intake(rest: str) -> c.Command:
     """"@design round-robin", "@design join": a group's intake (the group first, as it is mentioned)."""
     group, _, action = rest.strip().partition(" ")
     if not group:
-        raise InvalidInput(f"Say which group: {COMMANDS['intake'][0]}")
+        raise InvalidInput(i18n._("Say which group: {example}", example=COMMANDS["intake"][0]))
     return c.GroupIntake(group, action.strip())
 
 
@@ -260,18 +260,18 @@ def _remind(rest: str) -> c.Command:
     if first.lower() == "list":
         where = _channel(tail.strip()) if tail.strip() else ("", "")
         if where is None:
-            raise InvalidInput("Say which channel, e.g. /task remind list #general")
+            raise InvalidInput(i18n._("Say which channel, e.g. /task remind list #general"))
         return c.ListChannelReminders(*where)
     if first.lower() == "cancel":
         number = tail.strip().upper().removeprefix("R-").removeprefix("R")
         if not number.isdigit():
-            raise InvalidInput("Say which reminder, by the number I gave it: /task remind cancel R-3")
+            raise InvalidInput(i18n._("Say which reminder, by the number I gave it: /task remind cancel R-3"))
         return c.CancelChannelReminder(int(number))
     where = _channel(first)
     if where is None:
         where, tail = ("", ""), rest.strip()
     if not tail.strip():
-        raise InvalidInput(f"Say what to post and when: {COMMANDS['remind'][0]}")
+        raise InvalidInput(i18n._("Say what to post and when: {example}", example=COMMANDS["remind"][0]))
     return c.RemindChannel(where[0], tail.strip(), where[1])
 
 
@@ -293,17 +293,17 @@ def _admin(rest: str) -> c.Command:
     action, _, tail = rest.partition(" ")
     action, args = action.lower(), tail.split()
     if action not in ADMIN_FORMS:
-        raise InvalidInput("Admin commands: " + "; ".join(ADMIN_FORMS.values()))
+        raise InvalidInput(i18n._("Admin commands: {forms}", forms="; ".join(ADMIN_FORMS.values())))
     form = ADMIN_FORMS[action]
     if action == "settings":
         setting, _, value = tail.strip().partition(" ")
         return c.AdminSettings(setting, value.strip())
     if action == "audit":
         if len(args) > 1 or (args and not args[0].isdigit()):
-            raise InvalidInput(f"The form is: {form}")
+            raise InvalidInput(i18n._("The form is: {form}", form=form))
         return c.ShowAudit(int(args[0]) if args else 1)
     if not args:
-        raise InvalidInput(f"Say who: {form}")
+        raise InvalidInput(i18n._("Say who: {form}", form=form))
     if action == "deactivate":
         if len(args) == 3 and args[1].lower() == "to":
             return c.DeactivatePerson(args[0], args[2])

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.commands import SlashRunner
+from core.i18n import N_
 
 Interaction = discord.Interaction[Any]
 
@@ -23,29 +24,29 @@ def _mention(user: discord.abc.Snowflake) -> str:
 
 
 class AdminCommands(app_commands.Group, name="task-admin", guild_only=True,
-                    description="For workspace admins: defaults, admins, people who left, personal data, audit",
+                    description=N_("For workspace admins: defaults, admins, people who left, personal data, audit"),
                     default_permissions=discord.Permissions(manage_guild=True)):
     """/task-admin <verb> ...: each subcommand becomes the `/task admin …` line every platform shares."""
 
-    @app_commands.command(description="show or change the defaults newcomers start with")
-    @app_commands.describe(setting="what to change (show: see them all)",
-                           value="e.g. Europe/Berlin, mon-fri, 09:00-17:30, 08:30, DE-BY, de")
+    @app_commands.command(description=N_("show or change the defaults newcomers start with"))
+    @app_commands.describe(setting=N_("what to change (show: see them all)"),
+                           value=N_("e.g. Europe/Berlin, mon-fri, 09:00-17:30, 08:30, DE-BY, de"))
     async def settings(self, interaction: Interaction,
                        setting: Literal["show", "tz", "days", "hours", "digest", "holidays", "lang"] = "show",
                        value: str | None = None) -> None:
         await _run(interaction, "settings", None if setting == "show" else setting, value)
 
-    @app_commands.command(description="make someone a Tandem admin (kept when their server roles change)")
+    @app_commands.command(description=N_("make someone a Tandem admin (kept when their server roles change)"))
     async def promote(self, interaction: Interaction, person: discord.User) -> None:
         await _run(interaction, "promote", _mention(person))
 
-    @app_commands.command(description="take back someone's Tandem admin rights")
+    @app_commands.command(description=N_("take back someone's Tandem admin rights"))
     async def demote(self, interaction: Interaction, person: discord.User) -> None:
         await _run(interaction, "demote", _mention(person))
 
-    @app_commands.command(description="someone left: their open work goes to `to`, or back to whoever asked")
-    @app_commands.describe(to="who takes over their open work (empty: back to the requesters)",
-                           undo="reactivate them instead")
+    @app_commands.command(description=N_("someone left: their open work goes to `to`, or back to whoever asked"))
+    @app_commands.describe(to=N_("who takes over their open work (empty: back to the requesters)"),
+                           undo=N_("reactivate them instead"))
     async def deactivate(self, interaction: Interaction, person: discord.User, to: discord.User | None = None,
                          undo: bool = False) -> None:
         if undo:
@@ -53,14 +54,14 @@ class AdminCommands(app_commands.Group, name="task-admin", guild_only=True,
             return
         await _run(interaction, "deactivate", _mention(person), f"to {_mention(to)}" if to else None)
 
-    @app_commands.command(description="everything Tandem stores about someone, as a JSON lines file")
+    @app_commands.command(description=N_("everything Tandem stores about someone, as a JSON lines file"))
     async def export(self, interaction: Interaction, person: discord.User) -> None:
         await _run(interaction, "export", _mention(person))
 
-    @app_commands.command(description="erase someone's personal data (asks first; their tasks stay, anonymised)")
+    @app_commands.command(description=N_("erase someone's personal data (asks first; their tasks stay, anonymised)"))
     async def forget(self, interaction: Interaction, person: discord.User) -> None:
         await _run(interaction, "forget", _mention(person))
 
-    @app_commands.command(description="the admin audit log, newest first")
+    @app_commands.command(description=N_("the admin audit log, newest first"))
     async def audit(self, interaction: Interaction, page: app_commands.Range[int, 1, 10_000] = 1) -> None:
         await _run(interaction, "audit", str(page))

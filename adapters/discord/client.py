@@ -33,14 +33,14 @@ from adapters.discord.people import PLATFORM
 from adapters.discord.render import ORIGINAL, Shown, escape, quote_of, reply_card, shown
 from adapters.discord.translator import TandemTranslator
 from core.commands import DraftRequest, RememberCard, SuggestPeople, SuggestTasks
-from core.i18n import _, speaking_to
+from core.i18n import N_, _, speaking_to
 from core.outcome import Attachment, Card, Reply
 from core.requests import begin_request
 from core.tasks import parse_ref
 
 log = logging.getLogger("tandem.discord")
-DISCORD_HELP = ("\n\nOn Discord each part is a field of the subcommand: /task settings timezone, "
-                "/task start blocked:True, /task watch stop:True. Buttons on Tandem's messages do the same.")
+DISCORD_HELP = N_("On Discord each part is a field of the subcommand: /task settings timezone, "
+                   "/task start blocked:True, /task watch stop:True. Buttons on Tandem's messages do the same.")
 STALE = "stale"  # the reply's verb when a clicked card showed an old state of its task
 ALREADY_ANSWERED = 40060  # another process sharing this bot's gateway acknowledged the interaction first
 Interaction = discord.Interaction[Any]
@@ -99,7 +99,8 @@ class TandemBot(discord.AutoShardedClient):
         answer = await self.core.run_text(said, speaker_of(person, place))
         reply = answer.reply
         if answer.ok and words(said)[0] == "help":
-            reply = replace(reply, text=reply.text + DISCORD_HELP)
+            with speaking_to(person.lang):
+                reply = replace(reply, text=reply.text + "\n\n" + _(DISCORD_HELP))
         sent = await self.follow_up(interaction, replace(answer, reply=reply), place.guild_id, deferred_public=public)
         if sent.flags.ephemeral:  # a card the channel sees is not edited for one reader's sake
             await self.core.remember_card(speaker_of(person, place), reply, reply_card(interaction, str(sent.id)))

@@ -36,24 +36,25 @@ def _about(verb: str) -> str:
 
 @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)  # DMs: the bot's own DM only
 @app_commands.allowed_installs(guilds=True, users=False)
-class TaskCommands(app_commands.Group, name="task", description="Ask, commit and follow through: Tandem tasks"):
+class TaskCommands(app_commands.Group, name="task", description=N_("Ask, commit and follow through: Tandem tasks")):
     """/task <verb> ...: each subcommand becomes the one `/task` grammar line every platform shares."""
 
     @app_commands.command(description=_about("add"))
-    @app_commands.describe(text="e.g. @alice send the Q3 report by friday !high #finance", private="only you and them")
+    @app_commands.describe(text=N_("e.g. @alice send the Q3 report by friday !high #finance"),
+                           private=N_("only you and them"))
     async def add(self, interaction: Interaction, text: str, private: bool = False) -> None:
         await _run(interaction, "add", text, "--private" if private else None, public=not private)
 
     @app_commands.command(name="list", description=_about("list"))
-    @app_commands.describe(view="my work (the default), a view, or more (the next page)",
-                           text="filters: @person #project +label !high done overdue, due this week; "
-                                "or the project name / search text")
+    @app_commands.describe(view=N_("my work (the default), a view, or more (the next page)"),
+                           text=N_("filters: @person #project +label !high done overdue, due this week; "
+                                "or the project name / search text"))
     async def list_(self, interaction: Interaction, view: Literal["my work", "mine", "inbox", "waiting", "here",
                     "overdue", "all", "project", "search", "more"] = "my work", text: str | None = None) -> None:
         await _run(interaction, "list", "" if view == "my work" else view, text)
 
-    @app_commands.command(description="your work, only for you: what needs your answer, your commitments and more")
-    @app_commands.describe(text="filters: @person #project +label !high done overdue, due this week")
+    @app_commands.command(description=N_("your work, only for you: what needs your answer, your commitments and more"))
+    @app_commands.describe(text=N_("filters: @person #project +label !high done overdue, due this week"))
     async def home(self, interaction: Interaction, text: str | None = None) -> None:
         await _run(interaction, "list", text)
 
@@ -62,12 +63,12 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "show", task)
 
     @app_commands.command(description=_about("accept")[:100])
-    @app_commands.describe(date="your own date, e.g. next wednesday (empty: the date asked)")
+    @app_commands.describe(date=N_("your own date, e.g. next wednesday (empty: the date asked)"))
     async def accept(self, interaction: Interaction, task: Task, date: str | None = None) -> None:
         await _run(interaction, "accept", task, date)
 
     @app_commands.command(description=_about("propose"))
-    @app_commands.describe(date="e.g. next monday 3pm", note="why, or what you need first")
+    @app_commands.describe(date=N_("e.g. next monday 3pm"), note=N_("why, or what you need first"))
     async def propose(self, interaction: Interaction, task: Task, date: str, note: str | None = None) -> None:
         await _run(interaction, "propose", task, date, note)
 
@@ -76,16 +77,16 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "decline", task, reason)
 
     @app_commands.command(description=_about("done"))
-    @app_commands.describe(note="what was done, for the history and the requester")
+    @app_commands.describe(note=N_("what was done, for the history and the requester"))
     async def done(self, interaction: Interaction, task: Task, note: str | None = None) -> None:
         await _run(interaction, "done", task, note)
 
     @app_commands.command(description=_about("reopen"))
-    @app_commands.describe(reason="why it needs more work")
+    @app_commands.describe(reason=N_("why it needs more work"))
     async def reopen(self, interaction: Interaction, task: Task, reason: str | None = None) -> None:
         await _run(interaction, "reopen", task, reason)
 
-    @app_commands.command(description="mark it in progress, or blocked")
+    @app_commands.command(description=N_("mark it in progress, or blocked"))
     async def start(self, interaction: Interaction, task: Task, blocked: bool = False) -> None:
         await _run(interaction, "block" if blocked else "start", task)
 
@@ -99,7 +100,7 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "assign", task, person.mention)
 
     @app_commands.command(description=_about("due"))
-    @app_commands.describe(date="e.g. tomorrow 3pm")
+    @app_commands.describe(date=N_("e.g. tomorrow 3pm"))
     async def due(self, interaction: Interaction, task: Task, date: str) -> None:
         await _run(interaction, "due", task, date)
 
@@ -120,22 +121,22 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "undo", task)
 
     @app_commands.command(description=_about("snooze"))
-    @app_commands.describe(until="e.g. 2h, tomorrow, monday, 2026-04-10 9:00")
+    @app_commands.describe(until=N_("e.g. 2h, tomorrow, monday, 2026-04-10 9:00"))
     async def snooze(self, interaction: Interaction, task: Task, until: str) -> None:
         await _run(interaction, "snooze", task, until)
 
     @app_commands.command(description=_about("repeat"))
-    @app_commands.describe(rule="e.g. every monday, on done, on schedule, off")
+    @app_commands.describe(rule=N_("e.g. every monday, on done, on schedule, off"))
     async def repeat(self, interaction: Interaction, task: Task, rule: str) -> None:
         await _run(interaction, "repeat", task, rule)
 
     @app_commands.command(description=_about("rotate"))
-    @app_commands.describe(people="in turn: @ana @bo @cy (type a name for suggestions)")
+    @app_commands.describe(people=N_("in turn: @ana @bo @cy (type a name for suggestions)"))
     async def rotate(self, interaction: Interaction, task: Task, people: Several) -> None:
         await _run(interaction, "rotate", task, people)
 
     @app_commands.command(description=_about("project"))
-    @app_commands.describe(name="the project; for goal: the project and the goal, e.g. launch grow-revenue")
+    @app_commands.describe(name=N_("the project; for goal: the project and the goal, e.g. launch grow-revenue"))
     async def project(self, interaction: Interaction,
                       action: Literal["list", "new", "status", "join", "goal"] = "list",
                       name: str | None = None) -> None:
@@ -144,7 +145,7 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     # Discord allows 25 subcommands and groups per command: portfolio and stats live under goal, and the
     # personal switches (away, digest) under settings, so that room is left for the views and requests.
     @app_commands.command(description=_about("goal"))
-    @app_commands.describe(name="e.g. grow-revenue by 30 jun owner @alice — why; for stats: @person or #project")
+    @app_commands.describe(name=N_("e.g. grow-revenue by 30 jun owner @alice — why; for stats: @person or #project"))
     async def goal(self, interaction: Interaction,
                    action: Literal["list", "add", "edit", "status", "portfolio", "stats"] = "list",
                    name: str | None = None) -> None:
@@ -154,8 +155,8 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
         await _run(interaction, "goal", action, name)
 
     @app_commands.command(description=_about("remind")[:100])
-    @app_commands.describe(what="what to post and when, e.g. submit your timesheets every friday at 3pm; "
-                                "or: list, cancel R-3", channel="where to post it (empty: here)")
+    @app_commands.describe(what=N_("what to post and when, e.g. submit your timesheets every friday at 3pm; "
+                                "or: list, cancel R-3"), channel=N_("where to post it (empty: here)"))
     async def remind(self, interaction: Interaction, what: str, channel: discord.TextChannel | None = None) -> None:
         runner: SlashRunner = interaction.client
         await runner.remind(interaction, what, channel)
@@ -167,53 +168,54 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
 
     settings = app_commands.Group(name="settings", description=_about("settings"))
 
-    @settings.command(name="timezone", description="your time zone (Discord doesn't share it)")
-    @app_commands.describe(zone="an IANA zone such as Europe/Berlin; start typing a city")
+    @settings.command(name="timezone", description=N_("your time zone (Discord doesn't share it)"))
+    @app_commands.describe(zone=N_("an IANA zone such as Europe/Berlin; start typing a city"))
     async def timezone(self, interaction: Interaction, zone: When) -> None:
         runner: SlashRunner = interaction.client
         await runner.set_zone(interaction, zone)
 
-    @settings.command(name="days", description="your working days, e.g. mon-fri or mon-thu")
+    @settings.command(name="days", description=N_("your working days, e.g. mon-fri or mon-thu"))
     async def days(self, interaction: Interaction, days: str) -> None:
         await _run(interaction, "settings days", days)
 
-    @settings.command(name="hours", description="your working hours, e.g. 09:00-17:30")
+    @settings.command(name="hours", description=N_("your working hours, e.g. 09:00-17:30"))
     async def hours(self, interaction: Interaction, hours: str) -> None:
         await _run(interaction, "settings hours", hours)
 
-    @settings.command(name="holidays", description="public holidays you observe, e.g. DE-BY, US, off")
+    @settings.command(name="holidays", description=N_("public holidays you observe, e.g. DE-BY, US, off"))
     async def holidays(self, interaction: Interaction, region: str) -> None:
         await _run(interaction, "settings holidays", region)
 
     @settings.command(name="away", description=_about("away")[:100])
-    @app_commands.describe(until="e.g. until 2026-04-10, or off when you're back")
+    @app_commands.describe(until=N_("e.g. until 2026-04-10, or off when you're back"))
     async def away(self, interaction: Interaction, until: str) -> None:
         await _run(interaction, "away", until)
 
     @settings.command(name="digest", description=_about("digest")[:100])
-    @app_commands.describe(what="now, off, on, or at 08:30 mon-thu")
+    @app_commands.describe(what=N_("now, off, on, or at 08:30 mon-thu"))
     async def digest(self, interaction: Interaction, what: str) -> None:
         await _run(interaction, "digest", what)
 
     @settings.command(name="calendar", description=_about("calendar"))
-    @app_commands.describe(reset="revoke your current address and get a new one")
+    @app_commands.describe(reset=N_("revoke your current address and get a new one"))
     async def calendar(self, interaction: Interaction, reset: bool = False) -> None:
         await _run(interaction, "calendar", "reset" if reset else None)
 
-    @settings.command(name="thread-updates", description="admins: post task answers in the thread they came from")
-    @app_commands.describe(on="on (the default) or off, for the whole server")
+    @settings.command(name="thread-updates", description=N_("admins: post task answers in the thread they came from"))
+    @app_commands.describe(on=N_("on (the default) or off, for the whole server"))
     async def thread_updates(self, interaction: Interaction, on: Literal["on", "off"]) -> None:
         await _run(interaction, "settings thread-updates", on)
 
-    @settings.command(name="intake", description="how a group (a role) takes requests; join or leave its intake")
-    @app_commands.describe(group="the role people ask requests of", how="round-robin, open, join, leave; empty: show")
+    @settings.command(name="intake", description=N_("how a group (a role) takes requests; join or leave its intake"))
+    @app_commands.describe(group=N_("the role people ask requests of"),
+                           how=N_("round-robin, open, join, leave; empty: show"))
     async def intake(self, interaction: Interaction, group: discord.Role,
                      how: Literal["round-robin", "open", "join", "leave"] | None = None) -> None:
         runner: SlashRunner = interaction.client
         await runner.intake(interaction, group, how or "")
 
     @settings.command(name="notices", description=_about("notices")[:100])
-    @app_commands.describe(how="now, every 30m, every 2h, or digest")
+    @app_commands.describe(how=N_("now, every 30m, every 2h, or digest"))
     async def notices(self, interaction: Interaction, how: str) -> None:
         await _run(interaction, "settings notices", how)
 
@@ -222,7 +224,7 @@ class TaskCommands(app_commands.Group, name="task", description="Ask, commit and
     async def language(self, interaction: Interaction, language: Literal["auto", "en", "de", "es", "fr"]) -> None:
         await _run(interaction, "settings lang", language)
 
-    @settings.command(name="show", description="see your settings")
+    @settings.command(name="show", description=N_("see your settings"))
 
     async def show_settings(self, interaction: Interaction) -> None:
         await _run(interaction, "settings")

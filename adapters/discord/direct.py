@@ -15,14 +15,15 @@ from adapters.discord.render import escape, shown
 from core.chat import Places
 from core.commands import Converse, ReactDone
 from core.conversations import ConversationFacts, ConversationKind
+from core.i18n import N_, _, speaking_to
 
 log = logging.getLogger("tandem.discord")
 DONE_EMOJI = frozenset({"\u2705", "\u2714\ufe0f", "\u2714", "\u2611\ufe0f", "\u2611"})  # ✅ ✔️ ☑️
 
-CHOOSE = ("You use Tandem in several servers. Which one should your DMs act in? I'll remember it; using Tandem in "
-          "another server later changes it. Then say it again.")
-UNKNOWN = ("I don't know you from a server yet. Use /task in a server we share first (e.g. /task list), then write "
-           "to me here.")
+CHOOSE = N_("You use Tandem in several servers. Which one should your DMs act in? I'll remember it; using Tandem in "
+            "another server later changes it. Then say it again.")
+UNKNOWN = N_("I don't know you from a server yet. Use /task in a server we share first (e.g. /task list), then write "
+             "to me here.")
 CHOICES = 25
 
 
@@ -94,8 +95,12 @@ async def dm_place(core: DiscordCore, user: discord.abc.User, bot: DmBot, channe
     shared = tuple(p for p in found.known if p.external_id.isdigit() and bot.get_guild(int(p.external_id)))
     last = found.last if found.last in shared else None
     chosen = last or (shared[0] if len(shared) == 1 else None)
+    if chosen is None and not shared:
+        return Choice(_(UNKNOWN))  # no server: no language known but the source's
     if chosen is None:
-        return Choice(CHOOSE, Places(None, shared)) if shared else Choice(UNKNOWN)
+        person = await core.person(user, Place(shared[0].external_id, shared[0].name))
+        with speaking_to(person.lang):
+            return Choice(_(CHOOSE), Places(None, shared))
     place = Place(chosen.external_id, chosen.name, channel)
     if channel:
         await _record_dm(core, place, str(user.id))

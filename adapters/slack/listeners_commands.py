@@ -11,6 +11,7 @@ from adapters.slack.bridge import SlackCore, Where
 from adapters.slack.files import hand_over
 from adapters.slack.render import message, reply_card
 from adapters.slack.translate import where_fields
+from core.i18n import speaking_to
 
 
 def register(app: AsyncApp, core: SlackCore) -> None:
@@ -24,7 +25,8 @@ def register(app: AsyncApp, core: SlackCore) -> None:
         text = await core.readable(client, where, "/task " + str(body.get("text") or ""))
         reply = (await core.run_text(text, speaker)).reply
         if reply.attachment is not None:
-            sent = await hand_over(client, where.user, reply.attachment)
+            with speaking_to(speaker.lang):
+                sent = await hand_over(client, where.user, reply.attachment)
             reply = replace(reply, text=f"{reply.text}\n{sent}", attachment=None)
         await respond(response_type="ephemeral" if reply.ephemeral else "in_channel", **message(reply))
         if reply.ephemeral:  # a card the channel sees is not edited for one reader's sake

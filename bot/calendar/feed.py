@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from core.calendar import CalendarEntry, entries_for
+from core.i18n import speaking_to
 from core.people import Person
 from core.ports import UnitOfWorkFactory
 
@@ -19,7 +20,8 @@ def feed_for(uow_factory: UnitOfWorkFactory, person_id: int, now: datetime, base
         person = uow.people.get(person_id)
         if person is None:
             return None
-        entries = entries_for(uow, person)
+        with speaking_to(person.lang):  # "(waiting on @bo)" and the like in the person's language
+            entries = entries_for(uow, person)
     return render(person, entries, now, base_url)
 
 

@@ -9,6 +9,7 @@ from core.commands import DeactivatePerson, ReactivatePerson
 from core.errors import Conflict
 from core.handlers.admin import record, require_admin
 from core.handlers.context import Context
+from core.i18n import _
 from core.negotiation import opening_agreement
 from core.people import Person
 from core.ports import TaskQuery
@@ -31,41 +32,44 @@ def deactivate(cmd: DeactivatePerson, ctx: Context) -> str:
     require_admin(ctx)
     person = ctx.person_named(cmd.person, deactivated=True)
     if person.id == ctx.me.id:
-        raise Conflict("You can't deactivate yourself. Ask another admin.")
+        raise Conflict(_("You can't deactivate yourself. Ask another admin."))
     if not person.active:
-        raise Conflict(f"{person.mention} is already deactivated. Undo it with /task admin reactivate "
-                       f"{person.mention}.")
+        raise Conflict(_("{person} is already deactivated. Undo it with /task admin reactivate {person}.",
+                         person=person.mention))
     heir = ctx.person_named(cmd.to) if cmd.to else None
     if heir is not None and heir.id == person.id:
-        raise Conflict(f"Hand {person.mention}'s work to someone else, e.g. /task admin deactivate "
-                       f"{person.mention} to @name.")
+        raise Conflict(_("Hand {person}'s work to someone else, e.g. /task admin deactivate {person} to @name.",
+                         person=person.mention))
     done = _hand_over(ctx, person, heir)
     person.deactivated_at = ctx.now
     ctx.uow.people.save(person)
     dropped = ctx.uow.admin.drop_notices(person.id or 0)
     ctx.uow.calendars.revoke(person.id or 0)  # a feed address outlives nobody's access
     record(ctx, "deactivate", person, _summary(done, heir is not None, dropped))
-    where = (f"{done.handed} open task(s) went to {heir.mention}, and {done.requests} of their open requests "
-             f"are now {heir.mention}'s to follow" if heir is not None else
-             f"{done.returned} open task(s) went back to the people who asked for them, "
-             f"and {done.kept} of their own to-dos stay with them")
-    return (f"Deactivated {person.mention}: {where}; everyone concerned was told. They get no more notices and "
-            f"can't be given work. Undo with /task admin reactivate {person.mention}.")
+    if heir is not None:
+        return _("Deactivated {person}: {handed} open task(s) went to {heir}, and {requests} of their open requests "
+                 "are now {heir}'s to follow; everyone concerned was told. They get no more notices and can't be "
+                 "given work. Undo with /task admin reactivate {person}.", person=person.mention,
+                 handed=done.handed, heir=heir.mention, requests=done.requests)
+    return _("Deactivated {person}: {returned} open task(s) went back to the people who asked for them, and {kept} "
+             "of their own to-dos stay with them; everyone concerned was told. They get no more notices and can't "
+             "be given work. Undo with /task admin reactivate {person}.", person=person.mention,
+             returned=done.returned, kept=done.kept)
 
 
 def reactivate(cmd: ReactivatePerson, ctx: Context) -> str:
     require_admin(ctx)
     person = ctx.person_named(cmd.person, deactivated=True)
     if person.active:
-        raise Conflict(f"{person.mention} is active.")
+        raise Conflict(_("{person} is active.", person=person.mention))
     if person.forgotten:
-        raise Conflict("Their personal data was erased, so there is no one to reactivate. If they come back, "
-                       "they start afresh by saying something to me.")
+        raise Conflict(_("Their personal data was erased, so there is no one to reactivate. If they come back, "
+                         "they start afresh by saying something to me."))
     person.deactivated_at = None
     ctx.uow.people.save(person)
     record(ctx, "reactivate", person)
-    return (f"{person.mention} is active again: they can be given work and get notices. "
-            "Their old work stays where it went.")
+    return _("{person} is active again: they can be given work and get notices. Their old work stays where it "
+             "went.", person=person.mention)
 
 
 def _hand_over(ctx: Context, person: Person, heir: Person | None) -> Handover:
@@ -88,8 +92,9 @@ def _hand_over(ctx: Context, person: Person, heir: Person | None) -> Handover:
                 task.requester_id = heir.id or 0
                 ctx.touch(task)
                 ctx.log(task, "requester", f"to {heir.mention}: {person.mention} was deactivated")
-                ctx.notify(heir.id or 0, "reassigned", f"You now follow {task.ref} {task.title}, which "
-                           f"{person.mention} asked for: {ctx.me.mention} deactivated them.", task)
+                ctx.notify(heir.id or 0, "reassigned", _("You now follow {ref} {title}, which {person} asked for: "
+                                                         "{who} deactivated them.", ref=task.ref, title=task.title,
+                                                         person=person.mention, who=ctx.me.mention), task)
                 done.requests += 1
     return done
 
@@ -99,14 +104,15 @@ def _give(ctx: Context, task: Task, person: Person, heir: Person) -> None:
     task.agreement = opening_agreement(task)
     ctx.touch(task)
     ctx.log(task, "reassigned", f"to {heir.mention}: {person.mention} was deactivated")
+    said = {"who": ctx.me.mention, "person": person.mention, "ref": task.ref, "title": task.title}
     if task.agreement is Agreement.REQUESTED:
-        ctx.notify(heir.id or 0, "request", f"{ctx.me.mention} deactivated {person.mention} and gave you "
-                   f"{task.ref} {task.title}. Accept it, propose a date, or decline.", task, answer_actions(task))
+        ctx.notify(heir.id or 0, "request", _("{who} deactivated {person} and gave you {ref} {title}. Accept it, "
+                                              "propose a date, or decline.", **said), task, answer_actions(task))
     else:
-        ctx.notify(heir.id or 0, "reassigned", f"{ctx.me.mention} deactivated {person.mention} and gave you "
-                   f"{task.ref} {task.title}.", task)
-    ctx.notify(task.requester_id, "reassigned", f"{task.ref} {task.title} is now with {heir.mention}: "
-               f"{ctx.me.mention} deactivated {person.mention}.", task)
+        ctx.notify(heir.id or 0, "reassigned", _("{who} deactivated {person} and gave you {ref} {title}.", **said),
+                   task)
+    ctx.notify(task.requester_id, "reassigned", _("{ref} {title} is now with {heir}: {who} deactivated {person}.",
+                                                  heir=heir.mention, **said), task)
 
 
 def _return(ctx: Context, task: Task, person: Person) -> None:
@@ -114,8 +120,10 @@ def _return(ctx: Context, task: Task, person: Person) -> None:
     task.agreement = opening_agreement(task)
     ctx.touch(task)
     ctx.log(task, "reassigned", f"back to the requester: {person.mention} was deactivated")
-    ctx.notify(task.requester_id, "reassigned", f"{task.ref} {task.title} came back to you: {ctx.me.mention} "
-               f"deactivated {person.mention}. Give it to someone else with /task assign {task.ref} @name.", task)
+    ctx.notify(task.requester_id, "reassigned", _("{ref} {title} came back to you: {who} deactivated {person}. "
+                                                  "Give it to someone else with /task assign {ref} @name.",
+                                                  ref=task.ref, title=task.title, who=ctx.me.mention,
+                                                  person=person.mention), task)
 
 
 def _summary(done: Handover, handed: bool, dropped: int) -> str:

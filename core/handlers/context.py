@@ -104,8 +104,8 @@ class Context:
         refused (they can't be given work) unless `deactivated` (for admin commands about them)."""
         found = self._person_named(name)
         if not found.active and not deactivated:
-            raise Conflict(f"{found.mention} was deactivated by an admin, so they can't be given work or "
-                           "join anything. Pick someone else.")
+            raise Conflict(_("{person} was deactivated by an admin, so they can't be given work or join anything. "
+                             "Pick someone else.", person=found.mention))
         return found
 
     def _person_named(self, name: str) -> Person:

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from core import commands as c
+from core import i18n
 from core.actions import version_of
 from core.commands import Converse, DraftRequest, ListTasks, ShowTask
 from core.errors import InvalidInput
@@ -21,11 +22,11 @@ from core.ports import TaskQuery
 from core.tasks import Agreement, Task
 from core.wording import at, task_line, when
 
-HINT = ("In a DM you can ask me what's on your plate, say done with T-3, move T-4 to Monday, snooze that 2 hours, "
-        "or answer a request with yes, by Thursday. Ask someone with: @alice send the report by Friday. "
-        "/task help lists every command.")
-NOTHING = "I don't see an open task of yours that this could be about. Name it, e.g. done with T-3."
-WHICH = "Which task do you mean? Choose one, or name it, e.g. done with T-3."
+HINT = i18n.N_("In a DM you can ask me what's on your plate, say done with T-3, move T-4 to Monday, "
+               "snooze that 2 hours, or answer a request with yes, by Thursday. Ask someone with: @alice send the "
+               "report by Friday. /task help lists every command.")
+NOTHING = i18n.N_("I don't see an open task of yours that this could be about. Name it, e.g. done with T-3.")
+WHICH = i18n.N_("Which task do you mean? Choose one, or name it, e.g. done with T-3.")
 CHOICES = 5
 RUN: dict[type[c.TaskCommand], Callable[[Any, Context], Reply | str]] = {
     c.CompleteTask: lifecycle.complete_task, c.SetDue: editing.set_due, c.SnoozeTask: scheduling.snooze_task,
@@ -41,7 +42,7 @@ def converse(cmd: Converse, ctx: Context) -> Reply | str:
         return lists.list_tasks(ListTasks(), ctx)
     candidates, sure = _candidates(ctx, reading)
     if not candidates:
-        return Reply(NOTHING)
+        return Reply(i18n._(NOTHING))
     if len(candidates) > 1:
         return _which(ctx, reading, candidates)
     task = candidates[0]
@@ -52,8 +53,8 @@ def converse(cmd: Converse, ctx: Context) -> Reply | str:
     if sure and reading.intent is not Intent.CANCEL:
         return _run(ctx, command, task)
     return Reply(question, ctx.card(task), (
-        Action(line.split()[1], "Confirm", line, "primary", version_of(task)),
-        Action("show", "Cancel", f"/task show {task.ref}"),
+        Action(line.split()[1], i18n._("Confirm"), line, "primary", version_of(task)),
+        Action("show", i18n._("Cancel"), f"/task show {task.ref}"),
     ))
 
 
@@ -61,7 +62,7 @@ def _request(ctx: Context, text: str) -> Reply:
     """Words that are none of the DM phrases: a request shown back on a card, or how to talk to me."""
     reading = read(ctx, text)
     if not reading.is_request or not reading.title.strip():
-        return Reply(HINT)
+        return Reply(i18n._(HINT))
     return adding.draft_request(DraftRequest(text, privately=True), ctx)
 
 
@@ -100,7 +101,7 @@ def _which(ctx: Context, reading: DmReading, tasks: list[Task]) -> Reply:
     for task in tasks:
         _, line, _ = _command(ctx, reading, task)
         actions.append(Action(line.split()[1], f"{task.ref} {task.title[:40]}", line, "default", version_of(task)))
-    return Reply("\n".join([WHICH, *lines]), actions=tuple(actions))
+    return Reply(i18n.joined([i18n._(WHICH), *lines], "\n"), actions=tuple(actions))
 
 
 def _command(ctx: Context, reading: DmReading, task: Task) -> tuple[c.TaskCommand, str, str]:
@@ -108,37 +109,41 @@ def _command(ctx: Context, reading: DmReading, task: Task) -> tuple[c.TaskComman
     ref, title, n = task.ref, task.title, task.number
     if reading.intent is Intent.DONE:
         return (c.CompleteTask(n, reading.note), f"/task done {ref} {reading.note}".strip(),
-                f"Mark {ref} {title} as done?")
+                i18n._("Mark {ref} {title} as done?", ref=ref, title=title))
     if reading.intent is Intent.MOVE:
         due = ctx.read_when(reading.when)
         on = wire(due, ctx.me.tz)
-        return c.SetDue(n, on), f"/task due {ref} {on}", f"Move {ref} {title} to {when(due, ctx.me.tz, ctx.now)}?"
+        return c.SetDue(n, on), f"/task due {ref} {on}", i18n._(
+            "Move {ref} {title} to {date}?", ref=ref, title=title, date=when(due, ctx.me.tz, ctx.now))
     if reading.intent is Intent.SNOOZE:
         if not reading.when:
-            raise InvalidInput(f"Until when? For example: snooze {ref} 2 hours, or snooze that until tomorrow 9am.")
+            raise InvalidInput(i18n._(
+                "Until when? For example: snooze {ref} 2 hours, or snooze that until tomorrow 9am.", ref=ref))
         until = ctx.read_when(reading.when).deadline()
         on = f"{until.astimezone(ZoneInfo(ctx.me.tz)):%Y-%m-%d %H:%M}"
-        question = f"Snooze {ref} {title} until {at(until, ctx.me.tz, ctx.now)}?"
+        question = i18n._("Snooze {ref} {title} until {time}?", ref=ref, title=title,
+                          time=at(until, ctx.me.tz, ctx.now))
         return c.SnoozeTask(n, on), f"/task snooze {ref} {on}", question
     if reading.intent is Intent.ACCEPT:
         return _accept(ctx, reading, task)
     if reading.intent is Intent.DECLINE:
         if not reading.note:
-            raise InvalidInput(f"Tell me why, so the requester of {ref} knows what to do next: no, I'm out that week.")
+            raise InvalidInput(i18n._(
+                "Tell me why, so the requester of {ref} knows what to do next: no, I'm out that week.", ref=ref))
         return (c.DeclineTask(n, reading.note), f"/task decline {ref} {reading.note}",
-                f"Decline {ref} {title}, saying: {reading.note}?")
+                i18n._("Decline {ref} {title}, saying: {note}?", ref=ref, title=title, note=reading.note))
     return (c.CancelTask(n, reading.note), f"/task cancel {ref} {reading.note}".strip(),
-            f"Cancel {ref} {title}? You can reopen it later.")
+            i18n._("Cancel {ref} {title}? You can reopen it later.", ref=ref, title=title))
 
 
 def _accept(ctx: Context, reading: DmReading, task: Task) -> tuple[c.TaskCommand, str, str]:
     ref, title = task.ref, task.title
     if not reading.when or ctx.me.id == task.requester_id:
-        return c.AcceptTask(task.number), f"/task accept {ref}", f"Accept {ref} {title}?"
+        return c.AcceptTask(task.number), f"/task accept {ref}", i18n._("Accept {ref} {title}?", ref=ref, title=title)
     due, note = negotiate.split_when(ctx, reading.when, "")
     said = f"{wire(due, ctx.me.tz)} {note}".strip()
     return (c.AcceptTask(task.number, said), f"/task accept {ref} {said}",
-            f"Accept {ref} {title}, due {when(due, ctx.me.tz, ctx.now)}?")
+            i18n._("Accept {ref} {title}, due {date}?", ref=ref, title=title, date=when(due, ctx.me.tz, ctx.now)))
 
 
 def _run(ctx: Context, command: c.TaskCommand, task: Task) -> Reply:
@@ -151,7 +156,7 @@ def _run(ctx: Context, command: c.TaskCommand, task: Task) -> Reply:
 
 def _undo(task: Task, command: c.TaskCommand, tz: str) -> tuple[Action, ...]:
     if isinstance(command, c.CompleteTask):
-        return (Action("reopen", "Undo", f"/task reopen {task.ref}"),)
+        return (Action("reopen", i18n._("Undo"), f"/task reopen {task.ref}"),)
     if isinstance(command, c.SetDue) and task.due is not None:
-        return (Action("due", "Undo", f"/task due {task.ref} {wire(task.due, tz)}"),)
+        return (Action("due", i18n._("Undo"), f"/task due {task.ref} {wire(task.due, tz)}"),)
     return ()

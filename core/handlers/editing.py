@@ -70,8 +70,8 @@ def _effort(ctx: Context, task: Task, value: str) -> int | None:
         return None
     minutes = read_estimate(value if value.startswith("~") else f"~{value}", ctx.workday)
     if minutes is None:
-        raise InvalidInput(f"I couldn't read '{value[:20]}' as an estimate. {HOW} "
-                           f"Example: /task edit {task.ref} effort ~3h (or: effort clear)")
+        raise InvalidInput(_("I couldn't read '{value}' as an estimate. {how} Example: /task edit {ref} effort ~3h "
+                             "(or: effort clear)", value=value[:20], how=_(HOW), ref=task.ref))
     return minutes
 
 

@@ -10,6 +10,7 @@ from core.chat import ChatSettings
 from core.commands import SetThreadUpdates
 from core.errors import InvalidInput, NotAllowed
 from core.handlers.context import Context
+from core.i18n import _
 from core.membership import everyone_there_sees
 from core.outcome import Notice
 from core.tasks import Task
@@ -22,14 +23,14 @@ ON_OFF = {"on": True, "off": False, "yes": True, "no": False, "true": True, "fal
 def set_thread_updates(cmd: SetThreadUpdates, ctx: Context) -> str:
     """Turn follow-through in threads on or off for the whole workspace (admins only)."""
     if not ctx.me.is_admin or ctx.me.is_limited:
-        raise NotAllowed("Only a workspace admin can change whether task answers are posted in their threads.")
+        raise NotAllowed(_("Only a workspace admin can change whether task answers are posted in their threads."))
     on = ON_OFF.get(cmd.value.strip().lower())
     if on is None:
-        raise InvalidInput("Say on or off: /task settings thread-updates off")
+        raise InvalidInput(_("Say on or off: /task settings thread-updates off"))
     ctx.uow.chat.save_settings(ChatSettings(ctx.workspace.id or 0, on))
     if on:
-        return "Thread updates are on: answers to a task are posted in the thread it was asked in."
-    return "Thread updates are off: answers to tasks go only to the people involved."
+        return _("Thread updates are on: answers to a task are posted in the thread it was asked in.")
+    return _("Thread updates are off: answers to tasks go only to the people involved.")
 
 
 def thread_notices(ctx: Context, on_by_default: bool = True) -> list[Notice]:
@@ -63,17 +64,21 @@ def _line(ctx: Context, task: Task, verb: str, detail: str) -> Notice:
 
 def answer_line(ctx: Context, task: Task, verb: str, detail: str) -> str:
     """The short line a thread reads: who answered what, with the date, the reason or the note."""
-    who, what = ctx.me.mention, f"{task.ref} {task.title}"
+    said = {"who": ctx.me.mention, "ref": task.ref, "title": task.title, "detail": detail}
     due = when(task.due, ctx.workspace.default_tz, ctx.now)
     if verb in ("accepted,", "committed to"):
-        return f"{who} accepted {what}, due {due}."
+        return _("{who} accepted {ref} {title}, due {due}.", due=due, **said)
     if verb == "agreed to":
-        return f"{who} agreed to the proposed date for {what}: due {due}."
+        return _("{who} agreed to the proposed date for {ref} {title}: due {due}.", due=due, **said)
     if verb == "declined":
-        return f"{who} declined {what}: {detail}."
+        return _("{who} declined {ref} {title}: {detail}.", **said)
     if verb == "completed":
-        return f"{who} completed {what}. Note: {detail}" if detail else f"{who} completed {what}."
-    return f"{who} cancelled {what}. Reason: {detail}" if detail else f"{who} cancelled {what}."
+        if detail:
+            return _("{who} completed {ref} {title}. Note: {detail}", **said)
+        return _("{who} completed {ref} {title}.", **said)
+    if detail:
+        return _("{who} cancelled {ref} {title}. Reason: {detail}", **said)
+    return _("{who} cancelled {ref} {title}.", **said)
 
 
 def _card_edits(ctx: Context, task: Task) -> list[Notice]:

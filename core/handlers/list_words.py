@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from core import i18n
 from core.errors import InvalidInput
 from core.handlers.context import Context
 from core.people import Person
@@ -18,9 +19,9 @@ VIEWS: dict[str, tuple[Section, ...]] = {
     "overdue": (Section.ANY,), "all": (Section.ANY,), "project": (Section.ANY,), "search": (Section.ANY,)}
 PRIORITIES = {"!urgent": Priority.URGENT, "!high": Priority.HIGH, "!normal": Priority.NORMAL, "!low": Priority.LOW}
 RECENT = timedelta(days=14)  # what `done` shows
-FILTERS_HELP = ("Filters: @person, #project, +label, !high (or !urgent, !normal, !low), done, due this week, "
-                "overdue. Views: mine, inbox, waiting, here, overdue, all, project NAME, search TEXT. "
-                "Example: /task list #launch !high due this week")
+FILTERS_HELP = i18n.N_("Filters: @person, #project, +label, !high (or !urgent, !normal, !low), done, due this week, "
+                       "overdue. Views: mine, inbox, waiting, here, overdue, all, project NAME, search TEXT. "
+                       "Example: /task list #launch !high due this week")
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,11 @@ def read_list(words: str, ctx: Context) -> ListSpec:
                      escalate_after=ctx.policy.escalate_after_nudges)
     if view == "search":
         if len(tail.strip()) < 2:
-            raise InvalidInput("Search for at least two characters: /task list search report")
+            raise InvalidInput(i18n._("Search for at least two characters: /task list search report"))
         return ListSpec(view, ctx.me, replace(base, text=tail.strip(), open_only=False))
     if view == "here":
         if not ctx.speaker.conversation:
-            raise InvalidInput("This view needs a conversation. Try /task list mine.")
+            raise InvalidInput(i18n._("This view needs a conversation. Try /task list mine."))
         base = replace(base, conversation=ctx.speaker.conversation)
     if view == "overdue":
         base = replace(base, due_until=ctx.now)
@@ -56,7 +57,7 @@ def read_list(words: str, ctx: Context) -> ListSpec:
     if view == "project":
         name, _, tail = tail.strip().partition(" ")
         if not name:
-            raise InvalidInput("Which project? Example: /task list project launch")
+            raise InvalidInput(i18n._("Which project? Example: /task list project launch"))
         found = ctx.project(name)
         base, project = replace(base, project_id=found.id), found.name
     return _filtered(view, base, tail.split(), ctx, project)
@@ -86,7 +87,8 @@ def _filtered(view: str, query: WorkQuery, words: list[str], ctx: Context, proje
             query = _this_week(query, ctx.now, ctx.me.tz)
         else:
             shown = " ".join([word, *words])[:60]
-            raise InvalidInput(f"/task list takes a view and filters, and I won't ignore '{shown}'. {FILTERS_HELP}")
+            raise InvalidInput(i18n._("/task list takes a view and filters, and I won't ignore '{shown}'. {filters}",
+                                     shown=shown, filters=i18n._(FILTERS_HELP)))
     if not view and subject is not ctx.me:
         query = replace(query, sections=MY_WORK[:-1])  # what they own or committed to, not what they wait on
     return ListSpec(view, subject, query, done, project)

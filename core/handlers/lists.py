@@ -8,6 +8,7 @@ from core.actions import actions_for
 from core.commands import ListTasks
 from core.handlers.context import Context
 from core.handlers.list_words import ListSpec, read_list
+from core.i18n import N_, _
 from core.outcome import Action, Reply
 from core.work import ListCursor, Section, WorkPage
 from core.work_text import (
@@ -22,8 +23,8 @@ from core.work_text import (
     section_title,
 )
 
-TITLES = {"mine": "Your tasks", "inbox": "Waiting for your answer", "waiting": "You're waiting on",
-          "here": "Tasks from this conversation", "overdue": "Overdue", "all": "Open tasks"}
+TITLES = {"mine": N_("Your tasks"), "inbox": N_("Waiting for your answer"), "waiting": N_("You're waiting on"),
+          "here": N_("Tasks from this conversation"), "overdue": N_("Overdue"), "all": N_("Open tasks")}
 ANSWER_BUTTONS = 5  # tasks on a page whose answer buttons come with the list
 
 
@@ -52,14 +53,15 @@ def list_tasks(cmd: ListTasks, ctx: Context) -> Reply:
 def _title(spec: ListSpec, ctx: Context) -> str:
     mine = spec.subject.id == ctx.me.id
     if spec.view == "project":
-        title = f"Project #{spec.project}"
+        title = _("Project #{project}", project=spec.project)
     elif spec.view == "search":
-        title = f"Tasks matching '{spec.query.text}'"
+        title = _("Tasks matching '{text}'", text=spec.query.text or "")
     elif spec.view:
-        title = TITLES[spec.view] if mine else f"{TITLES[spec.view]} (for {spec.subject.mention})"
+        view = _(TITLES[spec.view])
+        title = view if mine else _("{view} (for {person})", view=view, person=spec.subject.mention)
     else:
-        title = "Your work" if mine else f"{spec.subject.mention}'s work"
-    return f"{title}, done in the last 14 days" if spec.done else title
+        title = _("Your work") if mine else _("{person}'s work", person=spec.subject.mention)
+    return _("{title}, done in the last 14 days", title=title) if spec.done else title
 
 
 def _page_reply(spec: ListSpec, page: WorkPage, shown: int, ctx: Context) -> Reply:
@@ -72,7 +74,7 @@ def _page_reply(spec: ListSpec, page: WorkPage, shown: int, ctx: Context) -> Rep
         lines.append(counts_line(page, spec.subject, ctx.me))
     lines += _grouped(spec, page, ctx) if spec.query.grouped else _flat(page, ctx)
     end = footer(last, page.total, page.more, first)
-    actions = _answer_actions(page, ctx) + ((Action("list", "More", MORE),) if page.more else ())
+    actions = _answer_actions(page, ctx) + ((Action("list", _("More"), MORE),) if page.more else ())
     return Reply("\n".join([*lines, end] if end else lines), actions=actions)
 
 

@@ -8,6 +8,7 @@ from core.commands import CompleteTask, ReactDone, RememberCard
 from core.errors import DomainError
 from core.handlers.context import Context
 from core.handlers.lifecycle import complete_task
+from core.i18n import _
 from core.outcome import Action, Reply
 
 IGNORED = Reply("", verb="ignored")  # a reaction that means nothing to Tandem gets no answer at all
@@ -24,7 +25,7 @@ def react_done(cmd: ReactDone, ctx: Context) -> Reply:
     except DomainError:
         return IGNORED
     reply = Reply(done) if isinstance(done, str) else done
-    return replace(reply, actions=(Action("reopen", "Undo", f"/task reopen {task.ref}"),), verb="done")
+    return replace(reply, actions=(Action("reopen", _("Undo"), f"/task reopen {task.ref}"),), verb="done")
 
 
 def remember_card(cmd: RememberCard, ctx: Context) -> Reply:

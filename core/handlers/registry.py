@@ -33,6 +33,7 @@ from core.handlers import (
     views,
 )
 from core.handlers.context import Context
+from core.i18n import _
 from core.outcome import Reply
 
 
@@ -40,7 +41,7 @@ def run_checked(cmd: c.Checked, ctx: Context) -> Reply | str:
     """A click on a card of a task that changed since shows the task as it is now instead of acting."""
     task = ctx.task(cmd.command.number)
     if version_of(task) != cmd.version:
-        return Reply(f"{task.ref} changed since this card was sent; here it is now.", ctx.card(task),
+        return Reply(_("{ref} changed since this card was sent; here it is now.", ref=task.ref), ctx.card(task),
                      actions_for(task, ctx.me.id, ctx.me.tz), verb="stale")
     return HANDLERS[type(cmd.command)](cmd.command, ctx)
 

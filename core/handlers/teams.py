@@ -8,6 +8,7 @@ from core.commands import ClaimRequest
 from core.errors import Conflict, InvalidInput, NotAllowed
 from core.handlers.context import Context
 from core.handlers.create import create_tasks, request_text
+from core.i18n import _
 from core.language import Reading
 from core.outcome import Card, Notice, Reply
 from core.schedule.working_time import add_working_hours
@@ -24,16 +25,16 @@ def asked_group(ctx: Context, reading: Reading) -> Group | None:
     if not groups:
         return None
     if len(reading.assignees) > 1:
-        raise InvalidInput(f"Ask one group at a time, without naming people too: "
-                           f"@tandem can someone from {groups[0].mention} review the mockups by Friday?")
+        raise InvalidInput(_("Ask one group at a time, without naming people too: "
+                             "@tandem can someone from {group} review the mockups by Friday?", group=groups[0].mention))
     return groups[0]
 
 
 def group_card(ctx: Context, reading: Reading, group: Group) -> Card:
     """A request to a group shown back before anything is created."""
-    due = due_phrase(reading.due, ctx.me.tz, ctx.now) if reading.due else "no due date yet"
-    return Card(heading=team_title(reading.title), fields=(("Asked of", f"anyone in {group.mention}"),
-                                                           ("Due", due)))
+    due = due_phrase(reading.due, ctx.me.tz, ctx.now) if reading.due else _("no due date yet")
+    asked = _("anyone in {group}", group=group.mention)
+    return Card(heading=team_title(reading.title), fields=((_("Asked of"), asked), (_("Due"), due)))
 
 
 def ask_group(ctx: Context, reading: Reading, group: Group, origin: Origin | None) -> Reply:
@@ -50,19 +51,20 @@ def ask_group(ctx: Context, reading: Reading, group: Group, origin: Origin | Non
         if chosen is not None:
             return _handed_out(ctx, task, request, group, chosen)
     if request.conversation is None:
-        return Reply(f"Asked {group.mention} for {task.ref} {task.title}. Anyone in {group.mention} can take it "
-                     f"with /task claim {task.ref}.", open_card(ctx.card(task), group), claim_actions(task.ref),
-                     ephemeral=False)
+        return Reply(_("Asked {group} for {ref} {title}. Anyone in {group} can take it with /task claim {ref}.",
+                       group=group.mention, ref=task.ref, title=task.title),
+                     open_card(ctx.card(task), group), claim_actions(task.ref), ephemeral=False)
     ctx.notices.append(Notice(0, "team request", open_text(ctx, task, group), task.id,
                               open_card(ctx.card(task), group), claim_actions(task.ref), urgent=True,
                               dedupe_key=f"team-request:{task.id}", conversation=request.conversation))
-    return Reply(f"Asked {group.mention} for {task.ref} {task.title}; the first of them to claim it takes it. "
-                 "I'll tell you who.", ephemeral=True)
+    return Reply(_("Asked {group} for {ref} {title}; the first of them to claim it takes it. I'll tell you who.",
+                   group=group.mention, ref=task.ref, title=task.title), ephemeral=True)
 
 
 def open_text(ctx: Context, task: Task, group: Group) -> str:
-    return (f"{ctx.me.mention} asks {group.mention}: {task.ref} {task.title} ({due_phrase(task.due, ctx.me.tz)}). "
-            f"Anyone in {group.mention} can take it: Claim, or /task claim {task.ref}.")
+    return _("{who} asks {group}: {ref} {title} ({due}). Anyone in {group} can take it: Claim, or /task claim {ref}.",
+             who=ctx.me.mention, group=group.mention, ref=task.ref, title=task.title,
+             due=due_phrase(task.due, ctx.me.tz))
 
 
 def claim_request(cmd: ClaimRequest, ctx: Context) -> Reply:
@@ -70,35 +72,38 @@ def claim_request(cmd: ClaimRequest, ctx: Context) -> Reply:
     task = ctx.task(cmd.number)
     request = ctx.uow.teams.request_for_task(task.id or 0)
     if request is None:
-        raise Conflict(f"{task.ref} wasn't asked of a group, so there is nothing to claim. "
-                       f"To take it over, ask its owner or use /task assign {task.ref} @you.")
+        raise Conflict(_("{ref} wasn't asked of a group, so there is nothing to claim. "
+                         "To take it over, ask its owner or use /task assign {ref} @you.", ref=task.ref))
     group = ctx.uow.teams.group(request.group_id)
     if group is None or not set(ctx.me.identities.values()) & ctx.uow.teams.members(group.id or 0):
-        shown = group.mention if group else "the group"
-        raise NotAllowed(_members_only(ctx, shown, task))
+        raise NotAllowed(_members_only(ctx, group.mention if group else "", task))
     if not request.is_open or not ctx.uow.teams.claim(request.id or 0, ctx.me.id or 0, ctx.now):
         raise _taken(ctx, task)
     _give(ctx, task, ctx.me.id or 0)
     ctx.log(task, "claimed", f"for {group.mention}")
-    ctx.notify(request.requester_id, "claimed", f"{ctx.me.mention} took {task.ref} {task.title} "
-               f"(asked of {group.mention}).", task, urgent=True)
-    ctx.notices.extend(_channel_edits(ctx, task, f"{ctx.me.mention} took {task.ref} {task.title}."))
+    said = {"who": ctx.me.mention, "ref": task.ref, "title": task.title}
+    ctx.notify(request.requester_id, "claimed", _("{who} took {ref} {title} (asked of {group}).",
+                                                  group=group.mention, **said), task, urgent=True)
+    ctx.notices.extend(_channel_edits(ctx, task, _("{who} took {ref} {title}.", **said)))
     if task.due is None:
-        return Reply(f"You took {task.ref} {task.title}. By when can you do it? Answer with your date: "
-                     f"/task accept {task.ref} next friday", ctx.card(task), verb="claim")
-    return Reply(f"You took {task.ref} {task.title}, due {when(task.due, ctx.me.tz, ctx.now)}. "
-                 "I've told the requester.", ctx.card(task), verb="claim")
+        return Reply(_("You took {ref} {title}. By when can you do it? Answer with your date: "
+                       "/task accept {ref} next friday", **said), ctx.card(task), verb="claim")
+    return Reply(_("You took {ref} {title}, due {due}. I've told the requester.",
+                   due=when(task.due, ctx.me.tz, ctx.now), **said), ctx.card(task), verb="claim")
 
 
-def _members_only(ctx: Context, shown: str, task: Task) -> str:
-    """Who may claim, and how to become one of them on this platform."""
+def _members_only(ctx: Context, group: str, task: Task) -> str:
+    """Who may claim, and how to become one of them on this platform (`group` "" when it is gone)."""
+    if not group:
+        return _("Only members of the group can claim {ref}.", ref=task.ref)
     if ctx.workspace.platform == "discord":
-        return (f"Only members of {shown} can claim {task.ref}. If you have the role, or want to take its requests, "
-                f"join its intake: /task settings intake {shown} join")
+        return _("Only members of {group} can claim {ref}. If you have the role, or want to take its requests, "
+                 "join its intake: /task settings intake {group} join", group=group, ref=task.ref)
     if ctx.workspace.platform == "slack":
-        return (f"Only members of {shown} can claim {task.ref}. Ask a Slack admin to add you to the user group; "
-                "I read its members each time it is mentioned.")
-    return f"Only members of {shown} can claim {task.ref}. Join its intake: /task settings intake {shown} join"
+        return _("Only members of {group} can claim {ref}. Ask a Slack admin to add you to the user group; "
+                 "I read its members each time it is mentioned.", group=group, ref=task.ref)
+    return _("Only members of {group} can claim {ref}. Join its intake: /task settings intake {group} join",
+             group=group, ref=task.ref)
 
 
 def _taken(ctx: Context, task: Task) -> Conflict:
@@ -106,9 +111,11 @@ def _taken(ctx: Context, task: Task) -> Conflict:
     request = ctx.uow.teams.request_for_task(task.id or 0)
     taker = ctx.people([request.claimed_by]).get(request.claimed_by) if request and request.claimed_by else None
     if taker is not None and taker.id == ctx.me.id:
-        return Conflict(f"You already have {task.ref}.")
-    who = taker.mention if taker else "Someone"
-    return Conflict(f"{who} already took {task.ref} {task.title}. Nothing changed.")
+        return Conflict(_("You already have {ref}.", ref=task.ref))
+    if taker is None:
+        return Conflict(_("Someone already took {ref} {title}. Nothing changed.", ref=task.ref, title=task.title))
+    return Conflict(_("{who} already took {ref} {title}. Nothing changed.", who=taker.mention, ref=task.ref,
+                      title=task.title))
 
 
 def _give(ctx: Context, task: Task, owner_id: int) -> None:
@@ -127,8 +134,9 @@ def _handed_out(ctx: Context, task: Task, request: TeamRequest, group: Group, ch
     chosen = ctx.people([chosen_id])[chosen_id]
     ctx.log(task, "handed out", f"{chosen.mention}, in turn for {group.mention}")
     ctx.notify(chosen_id, "request", request_text(ctx, task, chosen), task, answer_actions(task))
-    return Reply(f"Asked {group.mention} for {task.ref} {task.title}: it's {chosen.mention}'s turn, so I've asked "
-                 f"{chosen.mention} to accept, propose another date or decline.", ctx.card(task), ephemeral=False)
+    return Reply(_("Asked {group} for {ref} {title}: it's {who}'s turn, so I've asked {who} to accept, propose "
+                   "another date or decline.", group=group.mention, ref=task.ref, title=task.title,
+                   who=chosen.mention), ctx.card(task), ephemeral=False)
 
 
 def _channel_edits(ctx: Context, task: Task, text: str) -> list[Notice]:

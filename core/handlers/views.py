@@ -15,10 +15,11 @@ from core.wording import at, history_text, status_word
 
 # What the history says people did (stored in English, shown in the reader's language).
 HISTORY_VERBS = (N_("accepted,"), N_("agreed to"), N_("asked"), N_("cancelled"), N_("changed who sees it"),
-                 N_("commented"), N_("committed to"), N_("completed"), N_("countered with"), N_("created"),
-                 N_("declined"), N_("due"), N_("edited"), N_("proposed"), N_("reassigned"), N_("reopened"),
-                 N_("repeat"), N_("repeats as"), N_("repeats"), N_("rotates between"), N_("snoozed until"),
-                 N_("status"), N_("undone"), N_("unwatched"), N_("watching"))
+                 N_("claimed"), N_("commented"), N_("committed to"), N_("completed"), N_("countered with"),
+                 N_("created"), N_("declined"), N_("due"), N_("edited"), N_("handed out"), N_("proposed"),
+                 N_("reassigned"), N_("reopened"), N_("repeat"), N_("repeats as"), N_("repeats"), N_("requester"),
+                 N_("rotates between"), N_("snoozed until"), N_("status"), N_("undone"), N_("unwatched"),
+                 N_("watching"))
 
 
 def suggest_tasks(cmd: SuggestTasks, ctx: Context) -> Reply:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from core.errors import InvalidInput
+from core.i18n import N_, _
 from core.language.piece import Workday
 from core.language.tokens import Token
 
@@ -12,7 +13,7 @@ MAX_DAYS = 30  # one task estimated at more than this is several tasks
 ESTIMATE = re.compile(r"^~(?P<amount>\d{1,5}(?:[.,]\d{1,2})?)(?P<unit>m|min|mins|h|hr|hrs|d)$", re.IGNORECASE)
 MINUTES_PER = {"m": 1, "min": 1, "mins": 1, "h": 60, "hr": 60, "hrs": 60}
 IN_TEXT = re.compile(r"(?<!\S)~\d{1,5}(?:[.,]\d{1,2})?(?:mins|min|hrs|hr|m|h|d)(?=[\s.,;:!?)]|$)", re.IGNORECASE)
-HOW = "Write an estimate as ~30m, ~2h, ~1d or ~1.5d."
+HOW = N_("Write an estimate as ~30m, ~2h, ~1d or ~1.5d.")
 
 
 def day_minutes(workday: Workday | None) -> int:
@@ -34,10 +35,10 @@ def read_estimate(text: str, workday: Workday | None = None) -> int | None:
     day = day_minutes(workday)
     minutes = round(amount * (day if unit == "d" else MINUTES_PER[unit]))
     if minutes < 1:
-        raise InvalidInput(f"An estimate needs some work in it. {HOW}")
+        raise InvalidInput(_("An estimate needs some work in it. {how}", how=_(HOW)))
     if minutes > MAX_DAYS * day:
-        raise InvalidInput(f"{text.strip()[:20]} is more than {MAX_DAYS} days of work for one task. "
-                           "Split it into smaller tasks, each with its own estimate.")
+        raise InvalidInput(_("{estimate} is more than {days} days of work for one task. Split it into smaller tasks, "
+                             "each with its own estimate.", estimate=text.strip()[:20], days=MAX_DAYS))
     return minutes
 
 

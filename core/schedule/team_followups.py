@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.i18n import _, ngettext
+from core.i18n_dates import day_text
 from core.outbox import OutboxEntry, entry_for
 from core.outcome import Action, Notice
 from core.people import Person
@@ -48,20 +50,23 @@ def _follow_up(uow: UnitOfWork, request: TeamRequest, now: datetime, policy: Sch
 def _nudge(uow: UnitOfWork, task: Task, group: Group, requester: Person, request: TeamRequest,
            now: datetime) -> Notice:
     day = local_date(task.created_at, requester.tz)
-    text = (f"Still open for {group.mention}: {task.ref} {task.title} ({due_phrase(task.due, requester.tz, now)}), "
-            f"asked by {requester.mention} on {day:%a} {day.day} {day:%b}. "
-            f"Can someone take it? Claim, or /task claim {task.ref}.")
+    text = _("Still open for {group}: {ref} {title} ({due}), asked by {who} on {day}. Can someone take it? Claim, "
+             "or /task claim {ref}.", group=group.mention, ref=task.ref, title=task.title,
+             due=due_phrase(task.due, requester.tz, now), who=requester.mention, day=day_text(day))
     card = open_card(task_card(task, {requester.id or 0: requester}, requester, now), group)
     return Notice(0, "team nudge", text, task.id, card, claim_actions(task.ref),
-                  dedupe_key=f"team-nudge:{request.id}:{request.nudges}", conversation=request.conversation)
+                  dedupe_key=f"team-nudge:{request.id}:{request.nudges}",
+                  conversation=request.conversation).said_in(requester.lang)  # the requester's language, there too
 
 
 def _escalation(task: Task, group: Group, requester: Person, request: TeamRequest) -> Notice:
-    times = f"{request.nudges} reminder{'' if request.nudges == 1 else 's'}"
-    text = (f"Nobody in {group.mention} has claimed {task.ref} {task.title} after {times}. "
-            f"Ask someone directly (/task assign {task.ref} @name), change the date, or cancel it.")
-    actions = (Action("assign", "Ask someone", f"/task assign {task.ref} @name"),
-               Action("due", "Change date", f"/task due {task.ref} <date>"),
-               Action("cancel", "Cancel", f"/task cancel {task.ref}", "danger"))
+    text = ngettext("Nobody in {group} has claimed {ref} {title} after {n} reminder. Ask someone directly "
+                    "(/task assign {ref} @name), change the date, or cancel it.",
+                    "Nobody in {group} has claimed {ref} {title} after {n} reminders. Ask someone directly "
+                    "(/task assign {ref} @name), change the date, or cancel it.",
+                    request.nudges, group=group.mention, ref=task.ref, title=task.title)
+    actions = (Action("assign", _("Ask someone"), f"/task assign {task.ref} @name"),
+               Action("due", _("Change date"), f"/task due {task.ref} <date>"),
+               Action("cancel", _("Cancel"), f"/task cancel {task.ref}", "danger"))
     return Notice(requester.id or 0, "team escalation", text, task.id, actions=actions,
-                  dedupe_key=f"team-escalation:{request.id}")
+                  dedupe_key=f"team-escalation:{request.id}").said_in(requester.lang)

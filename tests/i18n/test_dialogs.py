@@ -98,3 +98,92 @@ def test_projects_goals_and_figures_in_german(sqlite_uow_factory: SqlUnitOfWorkF
     chat.say("@hans: /task project goal #launch wachstum")
     portfolio = chat.reply("@hans: /task portfolio")
     assert "Prognostiziertes Ende: Fr., 27. März — innerhalb des Ziels vom 30. Juni." in portfolio
+
+
+def test_a_german_speakers_work_list_reads_german_with_the_commands_in_english(
+        sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@hans: /task project new launch")
+    chat.say("@alice: /task add @hans die Pressemitteilung schreiben bis Freitag #launch")
+    chat.say("@hans: /task add Pflanzen gießen every monday")
+    for i in range(1, 21):
+        chat.say(f"@hans: /task add Aufgabe {i}")
+    work = chat.reply("@hans: /task list")
+    assert "Deine Arbeit: 20 von 22" in work
+    assert "Braucht deine Antwort (1)" in work and "Deine eigenen Aufgaben (20)" in work
+    assert "#launch (1)" in work and "Annehmen: /task accept T-1" in work
+    assert "20 von 22 angezeigt. Mehr: /task list more" in work
+    rest = chat.say("@hans: /task list more")[0]
+    assert "Deine Arbeit: 21–22 von 22" in rest.text
+    assert "wiederholt sich jeden Montag · nächste Runde Mo., 6. Apr." in rest.text
+    assert "Das waren alle 22. /task list beginnt wieder von vorn." in rest.text
+    assert "Welches Projekt? Beispiel: /task list project launch" in chat.reply("@hans: /task list project")
+    assert "'bald' übergehe ich nicht einfach. Filter: @person" in chat.reply("@hans: /task list bald")
+
+
+def test_a_german_dm_is_answered_and_confirmed_in_german(sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@hans: /task add Pflanzen gießen bis Freitag")
+    chat.say("@hans: /task add Raum buchen bis Montag")
+    chat.dm("hans", "show T-1")
+    asked = chat.dm("hans", "snooze that 2 hours")
+    assert asked.text == "T-1 Pflanzen gießen bis Do., 26. März 19:30 zurückstellen?"
+    assert [a.label for a in asked.actions] == ["Bestätigen", "Abbrechen"]
+    which = chat.dm("hans", "cancel it")
+    assert "T-1 Pflanzen gießen abbrechen? Du kannst sie später wieder öffnen." in which.text
+    done = chat.dm("hans", "done with T-2")
+    assert done.text.startswith("Erledigt: T-2 Raum buchen")
+    assert [a.label for a in done.actions] == ["Rückgängig"]
+    assert "Im DM verstehe ich (auf Englisch): what's on my plate" in chat.dm("hans", "hallo").text
+
+
+def test_a_german_member_claims_a_group_request_and_the_requester_reads_it_in_english(
+        sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@dave: hallo")
+    chat.say(":group design hans carla")
+    chat.say("@alice: /task settings lang en")
+    asked = chat.say("@alice: /task add someone from @design review the mockups by friday")
+    assert asked[0].text.startswith("Asked @design for T-1 review the mockups; the first of them to claim it")
+    posted = next(m for m in asked if m.to is None and m.conversation == "console" and m.actions)
+    assert [a.label for a in posted.actions] == ["Claim"]
+    took = chat.say("@hans: /task claim T-1")
+    assert took[0].text.startswith("Du hast T-1 review the mockups übernommen, fällig Fr., 27. März.")
+    assert [m.text for m in took if m.to == "@alice"] == ["@hans took T-1 review the mockups (asked of @design)."]
+    late = chat.reply("@carla: /task claim T-1")
+    assert "@hans hat T-1 review the mockups schon übernommen. Nichts geändert." in late
+    assert "Nur Mitglieder von @design können T-1 übernehmen." in chat.reply("@dave: /task claim T-1")
+    assert "Du hast T-1 schon." in chat.reply("@hans: /task claim T-1")
+
+
+def test_a_german_admin_reads_admin_replies_and_the_audit_log_in_german(
+        sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    chat.say("@bob: hallo")
+    assert "Nur Workspace-Admins können /task admin nutzen" in chat.reply("@hans: /task admin audit")
+    chat.say(":as hans admin")
+    assert "@bob ist jetzt Tandem-Admin." in chat.reply("@hans: /task admin promote @bob")
+    assert any("hat dich in diesem Workspace zum Tandem-Admin gemacht" in m.text for m in chat.dms("@bob"))
+    saved = chat.reply("@hans: /task admin settings digest 07:45")
+    assert "Gespeichert. Workspace-Vorgaben für Neue: Zeitzone" in saved and "Übersicht 07:45" in saved
+    chat.say("@bob: /task add Bericht schreiben bis Freitag")
+    assert "@bob deaktiviert: 0 offene Aufgabe(n) gingen zurück" in chat.reply("@hans: /task admin deactivate @bob")
+    audit = chat.reply("@hans: /task admin audit")
+    assert "Admin-Protokoll, Seite 1 von 1 (neueste zuerst):" in audit
+    assert "@hans hat @bob zum Admin gemacht." in audit
+    assert "@hans hat die Workspace-Vorgabe digest auf 07:45 geändert." in audit
+    assert "@hans hat @bob deaktiviert; 0 offene Aufgabe(n) zurückgegeben, 1 eigene To-do(s) behalten" in audit
+    forget = chat.say("@hans: /task admin forget @bob")[0]
+    assert forget.text == "Das löscht die personenbezogenen Daten von @bob endgültig. Bist du sicher?"
+    assert [a.label for a in forget.actions] == ["Daten löschen", "Behalten"]
+
+
+def test_notice_settings_estimates_and_command_forms_are_explained_in_german(
+        sqlite_uow_factory: SqlUnitOfWorkFactory) -> None:
+    chat = ChatHarness(sqlite_uow_factory, THURSDAY_EVENING, language="de")
+    assert "kommen jetzt gesammelt, höchstens alle 2 Stunden." in chat.reply("@hans: /task settings notices every 2h")
+    assert "Wähl zwischen every 5m und every 24h" in chat.reply("@hans: /task settings notices every 1m")
+    chat.say("@hans: /task add Bericht schreiben")
+    assert "Ich konnte 'viel' nicht als Schätzung lesen." in chat.reply("@hans: /task edit T-1 effort viel")
+    assert "Sag, welche Erinnerung, mit der Nummer" in chat.reply("@hans: /task remind cancel")
+    assert "Admin-Befehle: /task admin settings" in chat.reply("@hans: /task admin nichts")
