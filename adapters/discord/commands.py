@@ -30,8 +30,10 @@ def _run(interaction: Interaction, *words: str | None, public: bool = False) -> 
     return runner.run_slash(interaction, " ".join(w.strip() for w in words if w and w.strip()), public)
 
 
-def _about(verb: str) -> str:
-    return COMMANDS[verb][1][:100]
+def _about(verb: str) -> Any:
+    """The verb's help line as a description: Discord takes 100 characters; the translator finds it by the whole."""
+    whole = COMMANDS[verb][1]
+    return app_commands.locale_str(whole[:100], source=whole)
 
 
 @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=False)  # DMs: the bot's own DM only
@@ -62,7 +64,7 @@ class TaskCommands(app_commands.Group, name="task", description=N_("Ask, commit 
     async def show(self, interaction: Interaction, task: Task) -> None:
         await _run(interaction, "show", task)
 
-    @app_commands.command(description=_about("accept")[:100])
+    @app_commands.command(description=_about("accept"))
     @app_commands.describe(date=N_("your own date, e.g. next wednesday (empty: the date asked)"))
     async def accept(self, interaction: Interaction, task: Task, date: str | None = None) -> None:
         await _run(interaction, "accept", task, date)
@@ -90,7 +92,7 @@ class TaskCommands(app_commands.Group, name="task", description=N_("Ask, commit 
     async def start(self, interaction: Interaction, task: Task, blocked: bool = False) -> None:
         await _run(interaction, "block" if blocked else "start", task)
 
-    @app_commands.command(description=_about("edit")[:100])
+    @app_commands.command(description=_about("edit"))
     async def edit(self, interaction: Interaction, task: Task, field: Literal["title", "notes", "priority", "project",
                    "labels", "parent", "effort", "private"], value: str) -> None:
         await _run(interaction, "edit", task, field, value)
@@ -154,7 +156,7 @@ class TaskCommands(app_commands.Group, name="task", description=N_("Ask, commit 
             return
         await _run(interaction, "goal", action, name)
 
-    @app_commands.command(description=_about("remind")[:100])
+    @app_commands.command(description=_about("remind"))
     @app_commands.describe(what=N_("what to post and when, e.g. submit your timesheets every friday at 3pm; "
                                 "or: list, cancel R-3"), channel=N_("where to post it (empty: here)"))
     async def remind(self, interaction: Interaction, what: str, channel: discord.TextChannel | None = None) -> None:
@@ -186,12 +188,12 @@ class TaskCommands(app_commands.Group, name="task", description=N_("Ask, commit 
     async def holidays(self, interaction: Interaction, region: str) -> None:
         await _run(interaction, "settings holidays", region)
 
-    @settings.command(name="away", description=_about("away")[:100])
+    @settings.command(name="away", description=_about("away"))
     @app_commands.describe(until=N_("e.g. until 2026-04-10, or off when you're back"))
     async def away(self, interaction: Interaction, until: str) -> None:
         await _run(interaction, "away", until)
 
-    @settings.command(name="digest", description=_about("digest")[:100])
+    @settings.command(name="digest", description=_about("digest"))
     @app_commands.describe(what=N_("now, off, on, or at 08:30 mon-thu"))
     async def digest(self, interaction: Interaction, what: str) -> None:
         await _run(interaction, "digest", what)
@@ -214,7 +216,7 @@ class TaskCommands(app_commands.Group, name="task", description=N_("Ask, commit 
         runner: SlashRunner = interaction.client
         await runner.intake(interaction, group, how or "")
 
-    @settings.command(name="notices", description=_about("notices")[:100])
+    @settings.command(name="notices", description=_about("notices"))
     @app_commands.describe(how=N_("now, every 30m, every 2h, or digest"))
     async def notices(self, interaction: Interaction, how: str) -> None:
         await _run(interaction, "settings notices", how)

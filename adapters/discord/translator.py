@@ -19,5 +19,6 @@ class TandemTranslator(app_commands.Translator):
         lang = supported(locale.value)
         if context.location not in DESCRIBED or lang in (None, SOURCE):
             return None
-        said = catalog(lang).gettext(string.message)
-        return said[:100] if said != string.message else None
+        source = str(string.extras.get("source", string.message))  # a description cut to 100 is found whole
+        said = catalog(lang).gettext(source)
+        return said[:100] if said != source else None

@@ -44,8 +44,9 @@ def thread_notices(ctx: Context, on_by_default: bool = True) -> list[Notice]:
     if not (settings.thread_updates if settings is not None else on_by_default):
         return []
     notices = [_line(ctx, task, verb, detail) for task, verb, detail in answered if _heard_there(ctx, task)]
+    edited = {(n.conversation, n.edit) for n in ctx.notices if n.edit}  # e.g. a claim's own "@bob took it"
     for task in refreshed:
-        notices.extend(_card_edits(ctx, task))
+        notices.extend(n for n in _card_edits(ctx, task) if (n.conversation, n.edit) not in edited)
     return notices
 
 

@@ -30,7 +30,9 @@ def test_command_descriptions_are_in_each_persons_discord_language(discord_bot: 
                                                                     fake_discord: FakeDiscord) -> None:
     group = next(c for c in fake_discord.commands() if c["name"] == "task")
     add = next(o for o in group["options"] if o["name"] == "add")
-    assert add["description"] == "create a task or ask someone"
-    assert add["description_localizations"]["de"] == "eine Aufgabe anlegen oder jemanden bitten"
-    assert add["description_localizations"]["fr"] == "créer une tâche ou demander à quelqu'un"
+    assert add["description"] == "create a task or ask someone (~2h, ~1d: an optional estimate of the work)"
+    assert add["description_localizations"]["de"] == ("eine Aufgabe anlegen oder jemanden bitten (~2h, ~1d: eine "
+                                                      "optionale Schätzung des Aufwands)")
+    assert add["description_localizations"]["fr"] == ("créer une tâche ou demander à quelqu'un (~2h, ~1d : une "
+                                                      "estimation facultative du travail)")
     assert "name_localizations" not in add or not add["name_localizations"]

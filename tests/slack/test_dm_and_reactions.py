@@ -39,7 +39,7 @@ def test_a_dm_is_answered_in_the_dm_and_the_bots_own_messages_are_not(slack: Sla
     _dm(slack, "UALICE", "hello", bot_id="BTANDEM")  # Tandem's own post coming back: never answered
     _dm(slack, "UALICE", "what's on my plate?")
     answer = eventually(lambda: fake_slack.posts_to("DUALICE"))
-    assert len(answer) == 1 and answer[0].text == "Your tasks: nothing here."
+    assert len(answer) == 1 and answer[0].text == "Your work: nothing here."
 
 
 def test_accept_in_a_dm_answers_the_only_request_waiting(slack: SlackClient, fake_slack: FakeSlack,
