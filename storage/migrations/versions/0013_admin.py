@@ -27,12 +27,12 @@ def _workspace_defaults() -> tuple[sa.Column, ...]:  # type: ignore[type-arg]
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("people") as people:
-        people.add_column(sa.Column("admin_grant", sa.Boolean(), nullable=False, server_default=sa.false()))
-        people.add_column(sa.Column("deactivated_at", WHEN, nullable=True))
-    with op.batch_alter_table("workspaces") as workspaces:
-        for column in _workspace_defaults():
-            workspaces.add_column(column)
+    # Plain ALTER TABLE ... ADD COLUMN: a batch copy of `people` or `workspaces` fails on a SQLite database with
+    # rows, since every table refers to them.
+    op.add_column("people", sa.Column("admin_grant", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("people", sa.Column("deactivated_at", WHEN, nullable=True))
+    for column in _workspace_defaults():
+        op.add_column("workspaces", column)
     op.create_table(
         "admin_audit",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -54,9 +54,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_admin_audit_workspace_id_id"), table_name="admin_audit")
     op.drop_table("admin_audit")
-    with op.batch_alter_table("workspaces") as workspaces:
-        for column in reversed(_workspace_defaults()):
-            workspaces.drop_column(column.name)
-    with op.batch_alter_table("people") as people:
-        people.drop_column("deactivated_at")
-        people.drop_column("admin_grant")
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a batch copy: on SQLite, with foreign keys on, dropping the
+    # copied `people` or `workspaces` table fails (or cascades) because every table refers to them.
+    for column in reversed(_workspace_defaults()):
+        op.drop_column("workspaces", column.name)
+    op.drop_column("people", "deactivated_at")
+    op.drop_column("people", "admin_grant")

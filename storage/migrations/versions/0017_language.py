@@ -16,10 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("people") as batch:
-        batch.add_column(sa.Column("lang_chosen", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("people", sa.Column("lang_chosen", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("people") as batch:
-        batch.drop_column("lang_chosen")
+    op.drop_column("people", "lang_chosen")  # not a batch copy: see 0010_cards_effort
