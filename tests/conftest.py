@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,11 +44,30 @@ def postgres_url() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on a database migrated to the newest revision."""
-    made = make_engine(database_url)
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to the newest revision once per run; each test starts from a copy of its bytes."""
+    path = tmp_path_factory.mktemp("migrated") / "tandem.sqlite"
+    made = make_engine(f"sqlite:///{path}")
     upgrade(made)
+    made.dispose()
+    return path
+
+
+def _migrated(url: str, template: Path) -> Engine:
+    """An engine on `url` migrated to the newest revision: a SQLite file is copied from the template."""
+    if url.startswith("sqlite:///"):
+        shutil.copyfile(template, url.removeprefix("sqlite:///"))
+        return make_engine(url)
+    made = make_engine(url)
+    upgrade(made)
+    return made
+
+
+@pytest.fixture
+def engine(database_url: str, migrated_sqlite: Path) -> Iterator[Engine]:
+    """An engine on a database migrated to the newest revision."""
+    made = _migrated(database_url, migrated_sqlite)
     yield made
     made.dispose()
 
@@ -58,10 +78,9 @@ def uow_factory(engine: Engine) -> SqlUnitOfWorkFactory:
 
 
 @pytest.fixture
-def sqlite_uow_factory(tmp_path: Path) -> Iterator[SqlUnitOfWorkFactory]:
+def sqlite_uow_factory(tmp_path: Path, migrated_sqlite: Path) -> Iterator[SqlUnitOfWorkFactory]:
     """A unit-of-work factory on a migrated SQLite file, for tests that need only one backend."""
-    made = make_engine(f"sqlite:///{tmp_path / 'tandem-sqlite.sqlite'}")
-    upgrade(made)
+    made = _migrated(f"sqlite:///{tmp_path / 'tandem-sqlite.sqlite'}", migrated_sqlite)
     yield SqlUnitOfWorkFactory(made)
     made.dispose()
 
